@@ -1,0 +1,58 @@
+// @ts-check
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+/**
+ * Layering: schema -> catalogue -> rules -> classify -> adapters. A lower layer never imports a
+ * higher one, and nothing outside src/cli and examples does I/O or reads the clock.
+ */
+const layers = ["schema", "catalogue", "rules", "classify", "staging", "fills", "fhir", "cli"];
+const layerRules = layers.map((layer, i) => ({
+  files: [`src/${layer}/**/*.ts`],
+  rules: {
+    "no-restricted-imports": [
+      "error",
+      {
+        patterns: [
+          {
+            group: layers.slice(i + 1).flatMap((higher) => [`../${higher}`, `../${higher}/*`, `../../${higher}/*`]),
+            message: "Lower layers never import higher ones (schema -> catalogue -> rules -> classify -> adapters).",
+          },
+          ...(layer === "cli"
+            ? []
+            : [{ group: ["node:*", "fs", "path", "os", "worker_threads"], message: "I/O lives only in src/cli/ and examples/." }]),
+        ],
+      },
+    ],
+  },
+}));
+
+export default tseslint.config(
+  { ignores: ["dist/**", "docs/api/**", "node_modules/**", "coverage/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/consistent-type-imports": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      eqeqeq: ["error", "always"],
+    },
+  },
+  {
+    files: ["src/**/*.ts"],
+    ignores: ["src/cli/**"],
+    rules: {
+      "no-restricted-globals": ["error", { name: "process", message: "The core is pure: no environment access." }],
+      "no-restricted-properties": [
+        "error",
+        { object: "Date", property: "now", message: "The core never reads the clock: the caller passes asOf." },
+        { object: "Math", property: "random", message: "The core is deterministic." },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "The core never reads the clock." },
+      ],
+    },
+  },
+  ...layerRules,
+);

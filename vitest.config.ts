@@ -1,0 +1,15 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    // Tests and examples import the package by its public name, as users do.
+    alias: {
+      "trd-classifier": fileURLToPath(new URL("./src/index.ts", import.meta.url)),
+    },
+  },
+  test: {
+    include: ["test/**/*.test.ts"],
+    expect: { requireAssertions: true },
+  },
+});
