@@ -1,0 +1,168 @@
+/**
+ * The root of the input contract: one patient's treatment history.
+ *
+ * @module
+ */
+import { z } from "zod";
+import { AssessmentSchema } from "./assessment";
+import { EpisodeSchema } from "./episode";
+import { OtherTreatmentSchema } from "./otherTreatment";
+import { PatientSchema } from "./patient";
+import { IdSchema } from "./primitives";
+import { SCALES } from "./scales";
+import { TrialSchema } from "./trial";
+
+type RefinementContext = z.RefinementCtx;
+
+function addIssue(ctx: RefinementContext, trdCode: string, path: (string | number)[], expected: string): void {
+  ctx.addIssue({ code: "custom", path, message: expected, params: { trdCode } });
+}
+
+/**
+ * The shape of a history, before the cross-field rules.
+ */
+const HistoryShapeSchema = z.strictObject({
+  /** An opaque record or patient identifier, copied to results and never echoed in errors. */
+  id: IdSchema.optional(),
+  patient: PatientSchema.default({ diagnoses: [] }),
+  /** The current depressive episode: the one whose resistance is being assessed. */
+  episode: EpisodeSchema,
+  /** Earlier episodes, each ended before the current one began. */
+  previousEpisodes: z.array(EpisodeSchema).default([]),
+  trials: z.array(TrialSchema).default([]),
+  assessments: z.array(AssessmentSchema).default([]),
+  otherTreatments: z.array(OtherTreatmentSchema).default([]),
+});
+
+type HistoryShape = z.output<typeof HistoryShapeSchema>;
+
+function checkIds(history: HistoryShape, ctx: RefinementContext): void {
+  const seen = new Set<string>();
+  const check = (id: string | undefined, path: (string | number)[]): void => {
+    if (id === undefined) return;
+    if (seen.has(id)) addIssue(ctx, "duplicate_id", path, "an id not used by another trial, treatment or assessment");
+    seen.add(id);
+  };
+  history.trials.forEach((t, i) => check(t.id, ["trials", i, "id"]));
+  history.otherTreatments.forEach((t, i) => check(t.id, ["otherTreatments", i, "id"]));
+  history.assessments.forEach((a, i) => check(a.id, ["assessments", i, "id"]));
+}
+
+function checkTrials(history: HistoryShape, ctx: RefinementContext): void {
+  const trialIds = new Set(history.trials.map((t) => t.id));
+  history.trials.forEach((trial, i) => {
+    const at = (...rest: (string | number)[]): (string | number)[] => ["trials", i, ...rest];
+    if (trial.end !== undefined && trial.end < trial.start) {
+      addIssue(ctx, "trial_end_before_start", at("end"), "a date on or after the trial's start");
+    }
+    if (trial.mgPerDay === undefined && trial.doses === undefined) {
+      addIssue(ctx, "dose_missing", at("doses"), "mgPerDay or a list of dated doses");
+    }
+    if (trial.mgPerDay !== undefined && trial.doses !== undefined) {
+      addIssue(ctx, "dose_conflict", at("doses"), "either mgPerDay or doses, not both");
+    }
+    trial.doses?.forEach((dose, j) => {
+      const previous = j > 0 ? trial.doses?.[j - 1] : undefined;
+      if (dose.from < trial.start || (trial.end !== undefined && dose.from > trial.end)) {
+        addIssue(ctx, "dose_change_outside_trial", at("doses", j, "from"), "a date within the trial's start and end");
+      } else if (previous !== undefined && dose.from < previous.from) {
+        addIssue(ctx, "dose_changes_out_of_order", at("doses", j, "from"), "dose changes in date order");
+      } else if (previous !== undefined && dose.from === previous.from) {
+        addIssue(ctx, "dose_change_duplicate_date", at("doses", j, "from"), "one dose change per date");
+      }
+    });
+    if (trial.augments !== undefined && (!trialIds.has(trial.augments) || trial.augments === trial.id)) {
+      addIssue(ctx, "unknown_trial_reference", at("augments"), "the id of another trial in this history");
+    }
+    if (trial.outcome !== undefined && trial.outcome.percentImprovement === undefined && trial.outcome.cgiI === undefined) {
+      addIssue(ctx, "outcome_missing_value", at("outcome"), "percentImprovement or cgiI");
+    }
+  });
+}
+
+function checkEpisodes(history: HistoryShape, ctx: RefinementContext): void {
+  const current = history.episode;
+  if (current.end !== undefined && current.end < current.onset) {
+    addIssue(ctx, "episode_end_before_onset", ["episode", "end"], "a date on or after the episode's onset");
+  }
+  history.previousEpisodes.forEach((episode, k) => {
+    if (episode.end !== undefined && episode.end < episode.onset) {
+      addIssue(ctx, "episode_end_before_onset", ["previousEpisodes", k, "end"], "a date on or after the episode's onset");
+    } else if (episode.onset >= current.onset) {
+      addIssue(ctx, "previous_episode_after_current", ["previousEpisodes", k, "onset"], "a date before the current episode's onset");
+    } else if (episode.end !== undefined && episode.end >= current.onset) {
+      addIssue(ctx, "episode_overlap", ["previousEpisodes", k, "end"], "an end before the current episode's onset");
+    }
+  });
+}
+
+function checkPatient(history: HistoryShape, ctx: RefinementContext): void {
+  const { patient } = history;
+  if (patient.birthDate !== undefined && patient.age !== undefined) {
+    addIssue(ctx, "age_conflict", ["patient", "age"], "either birthDate or age, not both");
+  }
+  if (patient.birthDate !== undefined && patient.birthDate > history.episode.onset) {
+    addIssue(ctx, "birth_date_after_event", ["patient", "birthDate"], "a birth date before the episode's onset");
+  }
+}
+
+function checkAssessments(history: HistoryShape, ctx: RefinementContext): void {
+  history.assessments.forEach((assessment, i) => {
+    const scale = SCALES[assessment.scale];
+    if (assessment.total < scale.min || assessment.total > scale.max) {
+      addIssue(ctx, "score_out_of_range", ["assessments", i, "total"], `a ${scale.id} total from ${scale.min} to ${scale.max}`);
+    }
+  });
+}
+
+function checkOtherTreatments(history: HistoryShape, ctx: RefinementContext): void {
+  history.otherTreatments.forEach((course, i) => {
+    if (course.end !== undefined && course.end < course.start) {
+      addIssue(ctx, "intervention_end_before_start", ["otherTreatments", i, "end"], "a date on or after the course's start");
+    }
+    if (course.outcome !== undefined && course.outcome.percentImprovement === undefined && course.outcome.cgiI === undefined) {
+      addIssue(ctx, "outcome_missing_value", ["otherTreatments", i, "outcome"], "percentImprovement or cgiI");
+    }
+  });
+}
+
+/**
+ * The treatment-history schema: shape plus cross-field rules (dates in order, doses inside their
+ * trial, scores inside their scale, unique ids). Prefer {@link parseTreatmentHistory}, which
+ * returns issues with stable codes and paths; use the schema directly to compose it into a larger
+ * zod schema.
+ *
+ * @example
+ * const result = TreatmentHistorySchema.safeParse(input);
+ */
+export const TreatmentHistorySchema = HistoryShapeSchema.superRefine((history, ctx) => {
+  checkIds(history, ctx);
+  checkTrials(history, ctx);
+  checkEpisodes(history, ctx);
+  checkPatient(history, ctx);
+  checkAssessments(history, ctx);
+  checkOtherTreatments(history, ctx);
+});
+
+/**
+ * A validated treatment history (defaults filled in: `role`, empty arrays).
+ *
+ * @example
+ * import { parseTreatmentHistory } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({ episode: { onset: "2024-01-01" } });
+ * if (parsed.success) {
+ *   const history: TreatmentHistory = parsed.data;
+ * }
+ */
+export type TreatmentHistory = z.output<typeof TreatmentHistorySchema>;
+
+/**
+ * What a caller may pass in: the same shape with defaults optional.
+ *
+ * @example
+ * const input: TreatmentHistoryInput = {
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [{ id: "t1", agent: { name: "sertraline" }, start: "2024-01-01", mgPerDay: 100 }],
+ * };
+ */
+export type TreatmentHistoryInput = z.input<typeof TreatmentHistorySchema>;

@@ -1,0 +1,82 @@
+/**
+ * Patient facts that change dose rules or eligibility.
+ *
+ * @module
+ */
+import { z } from "zod";
+import { IsoDateSchema } from "./primitives";
+
+/**
+ * Diagnoses that change how a history is read: bipolar disorder and psychotic features change
+ * eligibility; substance use and thyroid disease are classic causes of pseudo-resistance; hepatic
+ * and renal impairment change dose caps.
+ *
+ * @example
+ * ConditionSchema.parse("bipolar-disorder");
+ */
+export const ConditionSchema = z.enum([
+  "major-depressive-disorder",
+  "bipolar-disorder",
+  "psychotic-features",
+  "substance-use-disorder",
+  "thyroid-disease",
+  "hepatic-impairment",
+  "renal-impairment",
+  "anxiety-disorder",
+  "personality-disorder",
+]);
+
+/**
+ * A diagnosis the library knows how to use.
+ *
+ * @example
+ * const c: Condition = "thyroid-disease";
+ */
+export type Condition = z.output<typeof ConditionSchema>;
+
+/**
+ * A diagnosis on record, optionally with its code and onset.
+ *
+ * @example
+ * DiagnosisSchema.parse({ condition: "bipolar-disorder", code: { system: "ICD-10-CM", code: "F31.81" } });
+ */
+export const DiagnosisSchema = z.strictObject({
+  condition: ConditionSchema,
+  onset: IsoDateSchema.optional(),
+  code: z
+    .strictObject({
+      system: z.enum(["ICD-10-CM", "ICD-10", "SNOMED-CT", "other"]),
+      code: z.string().min(1).max(64),
+    })
+    .optional(),
+});
+
+/**
+ * A validated diagnosis.
+ *
+ * @example
+ * const d: Diagnosis = { condition: "major-depressive-disorder" };
+ */
+export type Diagnosis = z.output<typeof DiagnosisSchema>;
+
+/**
+ * Patient facts. Give age as a birth date, or as an age in whole years on a stated date (for
+ * de-identified research data), not both.
+ *
+ * @example
+ * PatientSchema.parse({ birthDate: "1958-04-02", sex: "female", diagnoses: [{ condition: "major-depressive-disorder" }] });
+ */
+export const PatientSchema = z.strictObject({
+  birthDate: IsoDateSchema.optional(),
+  age: z.strictObject({ years: z.number().int().min(0).max(130), on: IsoDateSchema }).optional(),
+  sex: z.enum(["female", "male", "other", "unknown"]).optional(),
+  diagnoses: z.array(DiagnosisSchema).default([]),
+});
+
+/**
+ * Validated patient facts.
+ *
+ * @example
+ * const p: Patient = { diagnoses: [] };
+ */
+export type Patient = z.output<typeof PatientSchema>;

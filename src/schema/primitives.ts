@@ -1,0 +1,90 @@
+/**
+ * Shared field schemas: calendar dates, identifiers, codes.
+ *
+ * @module
+ */
+import { z } from "zod";
+import { hasIsoDateShape, isCalendarDate } from "../internal/dates";
+
+/**
+ * A calendar date as `YYYY-MM-DD`. Timestamps are refused (`invalid_date_format`), and so are days
+ * that do not exist such as 2023-02-30 (`impossible_date`).
+ *
+ * @example
+ * IsoDateSchema.parse("2024-02-29"); //=> "2024-02-29"
+ */
+export const IsoDateSchema = z.string().superRefine((value, ctx) => {
+  if (!hasIsoDateShape(value)) {
+    ctx.addIssue({ code: "custom", message: "a calendar date as YYYY-MM-DD", params: { trdCode: "invalid_date_format" } });
+  } else if (!isCalendarDate(value)) {
+    ctx.addIssue({ code: "custom", message: "a date that exists in the calendar", params: { trdCode: "impossible_date" } });
+  }
+});
+
+/**
+ * A calendar date string `YYYY-MM-DD`.
+ *
+ * @example
+ * const d: IsoDate = "2024-01-31";
+ */
+export type IsoDate = z.output<typeof IsoDateSchema>;
+
+/**
+ * An identifier of a record within one history (a trial, a treatment course, an assessment).
+ * Opaque to the library: it is copied into results so that callers can find the record again, and
+ * it never appears in an error message.
+ *
+ * @example
+ * IdSchema.parse("t1"); //=> "t1"
+ */
+export const IdSchema = z.string().min(1).max(200);
+
+/**
+ * A short non-empty text (a drug name as written in the record).
+ *
+ * @example
+ * NameSchema.parse("sertraline"); //=> "sertraline"
+ */
+export const NameSchema = z.string().trim().min(1).max(200);
+
+/**
+ * An RxNorm concept identifier (RXCUI): digits only.
+ *
+ * @example
+ * RxNormCodeSchema.parse("36437"); //=> "36437"
+ */
+export const RxNormCodeSchema = z.string().regex(/^\d{1,10}$/, "an RxNorm RXCUI (digits only)");
+
+/**
+ * A WHO ATC code at any level (N06A) or the full substance level (N06AB06).
+ *
+ * @example
+ * AtcCodeSchema.parse("N06AB06"); //=> "N06AB06"
+ */
+export const AtcCodeSchema = z
+  .string()
+  .regex(/^[A-Z](\d{2}([A-Z]([A-Z](\d{2})?)?)?)?$/, "a WHO ATC code such as N06AB06");
+
+/**
+ * A clinician-recorded outcome of a trial or course, when one was written down directly rather
+ * than derived from rating-scale scores.
+ *
+ * @example
+ * RecordedOutcomeSchema.parse({ percentImprovement: 20 });
+ */
+export const RecordedOutcomeSchema = z.strictObject({
+  /** Improvement from baseline in percent (100 = symptom-free, negative = worse). */
+  percentImprovement: z.number().min(-1000).max(100).optional(),
+  /** Clinical Global Impression - Improvement, 1 (very much improved) to 7 (very much worse). */
+  cgiI: z.number().int().min(1).max(7).optional(),
+  /** When the outcome was judged. */
+  assessedOn: IsoDateSchema.optional(),
+});
+
+/**
+ * A clinician-recorded outcome.
+ *
+ * @example
+ * const o: RecordedOutcome = { cgiI: 4 };
+ */
+export type RecordedOutcome = z.output<typeof RecordedOutcomeSchema>;

@@ -1,0 +1,148 @@
+/**
+ * A drug trial: one agent given for a period, with its dose over time.
+ *
+ * @module
+ */
+import { z } from "zod";
+import { AtcCodeSchema, IdSchema, IsoDateSchema, NameSchema, RecordedOutcomeSchema, RxNormCodeSchema } from "./primitives";
+
+/**
+ * The agent of a trial: a generic or brand name, an RxNorm code or an ATC code (at least one).
+ * When several are given, the catalogue look-up tries RxNorm, then ATC, then the name.
+ *
+ * @example
+ * AgentSchema.parse({ name: "Zoloft" });
+ */
+export const AgentSchema = z
+  .strictObject({
+    name: NameSchema.optional(),
+    rxnorm: RxNormCodeSchema.optional(),
+    atc: AtcCodeSchema.optional(),
+  })
+  .superRefine((agent, ctx) => {
+    if (agent.name === undefined && agent.rxnorm === undefined && agent.atc === undefined) {
+      ctx.addIssue({ code: "custom", message: "at least one of name, rxnorm or atc", params: { trdCode: "agent_missing" } });
+    }
+  });
+
+/**
+ * The agent of a trial.
+ *
+ * @example
+ * const agent: Agent = { name: "sertraline", rxnorm: "36437" };
+ */
+export type Agent = z.output<typeof AgentSchema>;
+
+/**
+ * One dated dose: from this date on (until the next change or the trial's end) the patient took
+ * `mgPerDay`. A dose of 0 records a pause.
+ *
+ * @example
+ * DoseChangeSchema.parse({ from: "2024-01-01", mgPerDay: 50 });
+ */
+export const DoseChangeSchema = z.strictObject({
+  from: IsoDateSchema,
+  mgPerDay: z.number().min(0).max(10_000),
+});
+
+/**
+ * One dated dose.
+ *
+ * @example
+ * const change: DoseChange = { from: "2024-01-15", mgPerDay: 100 };
+ */
+export type DoseChange = z.output<typeof DoseChangeSchema>;
+
+/**
+ * Adherence: a documented fraction of doses taken (0-1, for example a proportion of days
+ * covered), or a clinician's judgement.
+ *
+ * @example
+ * AdherenceSchema.parse(0.9);
+ */
+export const AdherenceSchema = z.union([z.number().min(0).max(1), z.enum(["good", "poor", "unknown"])], {
+  error: "a fraction from 0 to 1, or one of good, poor, unknown",
+});
+
+/**
+ * Adherence as recorded.
+ *
+ * @example
+ * const a: Adherence = "good";
+ */
+export type Adherence = z.output<typeof AdherenceSchema>;
+
+/**
+ * Why a trial stopped. `intolerance` covers side effects; a trial stopped for intolerance is
+ * never counted as a failure of efficacy.
+ *
+ * @example
+ * StopReasonSchema.parse("intolerance");
+ */
+export const StopReasonSchema = z.enum(["ineffective", "intolerance", "remission", "patient-choice", "cost", "other", "unknown"]);
+
+/**
+ * Why a trial stopped.
+ *
+ * @example
+ * const r: StopReason = "ineffective";
+ */
+export type StopReason = z.output<typeof StopReasonSchema>;
+
+/**
+ * How the agent was used: alone, added to an antidepressant to augment it (lithium,
+ * an antipsychotic, T3), or combined with another antidepressant.
+ *
+ * @example
+ * TrialRoleSchema.parse("augmentation");
+ */
+export const TrialRoleSchema = z.enum(["monotherapy", "augmentation", "combination"]);
+
+/**
+ * How the agent was used.
+ *
+ * @example
+ * const role: TrialRole = "monotherapy";
+ */
+export type TrialRole = z.output<typeof TrialRoleSchema>;
+
+/**
+ * A drug trial. Give the dose either as one `mgPerDay` for the whole trial or as dated `doses`
+ * (the first change usually on the start date). A trial without `end` is ongoing.
+ *
+ * @example
+ * TrialSchema.parse({
+ *   id: "t1",
+ *   agent: { name: "sertraline" },
+ *   start: "2024-01-01",
+ *   end: "2024-03-01",
+ *   doses: [{ from: "2024-01-01", mgPerDay: 50 }, { from: "2024-01-15", mgPerDay: 100 }],
+ *   adherence: "good",
+ *   stopReason: "ineffective",
+ * });
+ */
+export const TrialSchema = z.strictObject({
+  id: IdSchema,
+  agent: AgentSchema,
+  role: TrialRoleSchema.default("monotherapy"),
+  /** For an augmentation or combination: the id of the trial it was added to. */
+  augments: IdSchema.optional(),
+  start: IsoDateSchema,
+  end: IsoDateSchema.optional(),
+  mgPerDay: z.number().positive().max(10_000).optional(),
+  doses: z.array(DoseChangeSchema).min(1).optional(),
+  adherence: AdherenceSchema.optional(),
+  stopReason: StopReasonSchema.optional(),
+  outcome: RecordedOutcomeSchema.optional(),
+});
+
+/**
+ * A validated drug trial.
+ *
+ * @example
+ * const t: Trial = {
+ *   id: "t1", agent: { name: "sertraline" }, role: "monotherapy",
+ *   start: "2024-01-01", mgPerDay: 100,
+ * };
+ */
+export type Trial = z.output<typeof TrialSchema>;
