@@ -1,0 +1,262 @@
+/**
+ * The sources the drug catalogue cites. Each key is a stable, kebab-case identifier used as the
+ * `source` of a catalogue citation (`Citation` in `./types`); the value says what the source is
+ * and where it was read.
+ *
+ * Only sources that the project's research notes (`clinical.md`, `doses-verified.md`,
+ * `definitions-verified.md` and the ATC verification notes) actually mention are listed, and only
+ * those cited by a catalogue value. A `locator` is the DOI, PMID/PMCID or the URL of the copy that
+ * was read; a "verbatim copy" is a third-party page reproducing regulator text. Where the notes
+ * record no address, `locator` is absent.
+ *
+ * @module
+ */
+
+import type { Source } from "./types";
+
+/** The table behind {@link SOURCES}; `as const` so that its keys form {@link SourceId}. */
+const SOURCE_TABLE = {
+  "comp006-mgh-atrq-form": {
+    title: "MGH Antidepressant Treatment Response Questionnaire (MGH-ATRQ), study-specific version used in the COMP006 psilocybin trial (Polish site), left column 'Minimum Dose', as transcribed in a third-party app file (PREDEFINED_PROTOCOLS)",
+    kind: "form",
+    locator: "A public GitHub TypeScript file (PREDEFINED_PROTOCOLS); read as a third-party transcription, the form itself was not read (research notes clinical.md §2.1.2)",
+  },
+  "hayasaka-2015": {
+    title: "Hayasaka Y, et al. Dose equivalents of antidepressants: Evidence-based recommendations from randomized controlled trials. J Affect Disord 2015;180:179-184",
+    kind: "paper",
+    locator: "doi:10.1016/j.jad.2015.03.021 (abstract at psych.ox.ac.uk/publications/521325; Table 1 read in a public R-script transcription and on crazymeds.us)",
+  },
+  "maudsley-prescribing-guidelines": {
+    title: "Taylor DM, Barnes TRE, Young AH. The Maudsley Prescribing Guidelines in Psychiatry (14th or 15th edition), minimum effective doses of antidepressants (not read: values are recalled)",
+    kind: "book",
+  },
+  "uptodate-antidepressant-doses": {
+    title: "UpToDate. Unipolar depression in adults: Antidepressant doses (table of starting and usual adult doses)",
+    kind: "secondary",
+    locator: "pro.uptodatefree.ir/Show/53818 (mirror)",
+  },
+  "fluoxetine-droracle-536121": {
+    title: "Dr. Oracle (AI-written summary citing the US fluoxetine label), article 536121",
+    kind: "secondary",
+    locator: "droracle.ai/articles/536121",
+  },
+  "sertraline-us-label": {
+    title: "Sertraline hydrochloride tablets (Caremark), US prescribing information, Dosage and Administration (older label format)",
+    kind: "label",
+    locator: "fr.diagnosispro.com/…/sertraline-hcl-caremark-l-c-dosage-and-administration/8295-551870.html (verbatim copy)",
+  },
+  "paroxetine-droracle-159810": {
+    title: "Dr. Oracle (AI-written page quoting the Paxil (paroxetine) US label verbatim), article 159810",
+    kind: "secondary",
+    locator: "droracle.ai/articles/159810",
+  },
+  "paroxetine-droracle-720116": {
+    title: "Dr. Oracle (AI-written page citing the paroxetine US label on elderly and impaired patients), article 720116",
+    kind: "secondary",
+    locator: "droracle.ai/articles/720116",
+  },
+  "citalopram-uk-smpc": {
+    title: "Citalopram 40 mg tablets (Tillomed), UK Summary of Product Characteristics, §4.2 (source: MHRA)",
+    kind: "label",
+    locator: "myhealthbox.eu/en/citalopram-40mg-tablets/4235582 (verbatim copy)",
+  },
+  "citalopram-fda-2011": {
+    title: "US Food and Drug Administration. Drug Safety Communication on citalopram (Celexa) dosing and QT prolongation, August 2011, revised March 2012 (FDA page ucm297624)",
+    kind: "label",
+    locator: "FDA ucm297624, read as quoted on healthcommunities.com; also hospitalpharmacyeurope and MIMS UK",
+  },
+  "escitalopram-us-label": {
+    title: "Escitalopram tablets, US prescribing information, §2.1 Dosage (major depressive disorder)",
+    kind: "label",
+    locator: "recallguide.org/drug/escitalopram (verbatim copy with label section numbering)",
+  },
+  "nhs-somerset-formulary": {
+    title: "NHS Somerset formulary, escitalopram entry (elderly or reduced hepatic function: maximum 10 mg)",
+    kind: "guideline",
+  },
+  "fluvoxamine-uk-smpc": {
+    title: "Faverin (fluvoxamine maleate) tablets, Mylan 2020, UK Summary of Product Characteristics, §4.2 (source: MHRA)",
+    kind: "label",
+    locator: "rxreasoner.com/monographs/faverin/usage (verbatim copy)",
+  },
+  "venlafaxine-uk-smpc": {
+    title: "Venlafaxin Medical Valley prolonged-release, UK Summary of Product Characteristics, §4.2",
+    kind: "label",
+    locator: "studylib.net/doc/9476739 (verbatim copy)",
+  },
+  "desvenlafaxine-drugs-com": {
+    title: "Drugs.com. Desvenlafaxine dosage",
+    kind: "secondary",
+    locator: "drugs.com/dosage/desvenlafaxine.html",
+  },
+  "duloxetine-mims-malaysia": {
+    title: "MIMS Malaysia. Duloxpra (duloxetine) dosage (EU-type product information)",
+    kind: "secondary",
+    locator: "sit.mimsdev.com/malaysia/drug/info/duloxpra/dosage",
+  },
+  "levomilnacipran-drugs-com": {
+    title: "Drugs.com. Levomilnacipran dosage",
+    kind: "secondary",
+    locator: "drugs.com/dosage/levomilnacipran.html",
+  },
+  "bupropion-droracle-24656": {
+    title: "Dr. Oracle (AI-written page quoting the bupropion XL US label Highlights), article 24656",
+    kind: "secondary",
+    locator: "droracle.ai/articles/24656",
+  },
+  "mirtazapine-us-label": {
+    title: "Mirtazapine tablets, US prescribing information, §2.1 Recommended Dosage (openFDA)",
+    kind: "label",
+    locator: "api.fda.gov (openFDA), set_id dea8c09a-b759-1da7-e053-2a95a90a3346",
+  },
+  "mianserin-uk-smpc": {
+    title: "Mianserin 30 mg tablets, UK Summary of Product Characteristics, §4.2 (emc, 2 Nov 2022)",
+    kind: "label",
+    locator: "medicines.org.uk/emc/medicine/33601",
+  },
+  "trazodone-us-label": {
+    title: "Trazodone hydrochloride tablets, US prescribing information, §2.1 Dose Selection (openFDA)",
+    kind: "label",
+    locator: "api.fda.gov (openFDA), set_id d27e4473-6f62-ddfe-e053-2a95a90a9a2c",
+  },
+  "viibryd-hcp-dosing": {
+    title: "Viibryd (vilazodone) HCP site, Dosing (manufacturer page)",
+    kind: "secondary",
+    locator: "viibrydhcp.com/dosages",
+  },
+  "vortioxetine-mims-philippines": {
+    title: "MIMS Philippines. Brintellix (vortioxetine) dosage (EU-type product information)",
+    kind: "secondary",
+    locator: "mims.com/philippines/drug/info/brintellix/dosage",
+  },
+  "agomelatine-mims-indonesia": {
+    title: "MIMS Indonesia. Valdoxan (agomelatine) dosage (EU-type product information)",
+    kind: "secondary",
+    locator: "uat.mimsdev.com/indonesia/drug/info/valdoxan/dosage",
+  },
+  "reboxetine-uk-smpc": {
+    title: "Edronax (reboxetine) 4 mg tablets, Pfizer 2015, UK Summary of Product Characteristics, §4.2 (source: MHRA)",
+    kind: "label",
+    locator: "rxreasoner.com/monographs/edronax/usage (verbatim copy)",
+  },
+  "moclobemide-martindale": {
+    title: "Martindale: The Complete Drug Reference, 38th edition, moclobemide (as quoted on knowmed.com)",
+    kind: "secondary",
+    locator: "knowmed.com",
+  },
+  "amitriptyline-us-label": {
+    title: "Amitriptyline hydrochloride tablets, FDA package insert, Dosage and Administration",
+    kind: "label",
+    locator: "wikidoc.org/index.php/Amitriptyline_hydrochloride_dosage_and_administration (verbatim copy)",
+  },
+  "nortriptyline-us-label": {
+    title: "Nortriptyline hydrochloride (Ranbaxy), US prescribing information, Dosage and Administration",
+    kind: "label",
+    locator: "recallguide.org/manufacturer/ranbaxy-laboratories-limited/ (verbatim copy)",
+  },
+  "imipramine-drugs-com": {
+    title: "Drugs.com. Imipramine dosage (with compiled label text on ventln.com)",
+    kind: "secondary",
+    locator: "drugs.com/dosage/imipramine.html",
+  },
+  "desipramine-drugs-com": {
+    title: "Drugs.com. Desipramine dosage (also nursekey.com, desipramine hydrochloride)",
+    kind: "secondary",
+    locator: "drugs.com/dosage/desipramine.html",
+  },
+  "clomipramine-medscape-uk": {
+    title: "Medscape UK. Clomipramine capsules (SmPC-derived monograph)",
+    kind: "secondary",
+    locator: "medscape.co.uk/drug/clomipramine-capsules-13838-13838",
+  },
+  "dosulepin-uk-smpc": {
+    title: "Dosulepin 75 mg tablets, UK Summary of Product Characteristics, §4.2 (emc, 12 Nov 2025)",
+    kind: "label",
+    locator: "medicines.org.uk/emc/product/101606/smpc",
+  },
+  "lofepramine-medscape-uk": {
+    title: "Medscape UK. Lofepramine oral (SmPC-derived monograph)",
+    kind: "secondary",
+    locator: "medscape.co.uk/drug/lofepramine-oral-20347-20347",
+  },
+  "phenelzine-drugs-com": {
+    title: "Drugs.com. Phenelzine dosage (label-derived)",
+    kind: "secondary",
+    locator: "drugs.com/dosage/phenelzine.html",
+  },
+  "phenelzine-drugs-com-ppa": {
+    title: "Drugs.com. Phenelzine sulfate (professional patient advice)",
+    kind: "secondary",
+    locator: "drugs.com/ppa/phenelzine-sulfate.html",
+  },
+  "tranylcypromine-drugs-com": {
+    title: "Drugs.com. Tranylcypromine dosage",
+    kind: "secondary",
+    locator: "drugs.com/dosage/tranylcypromine.html",
+  },
+  "aripiprazole-ajp-2011": {
+    title: "Letter, Am J Psychiatry 2011, quoting the US aripiprazole (Abilify) label dosing for adjunctive treatment of MDD",
+    kind: "paper",
+    locator: "doi:10.1176/appi.ajp.2010.10101515",
+  },
+  "quetiapine-droracle-748916": {
+    title: "Dr. Oracle (AI-written page on adjunctive quetiapine XR in MDD), article 748916",
+    kind: "secondary",
+    locator: "droracle.ai/articles/748916",
+  },
+  "brexpiprazole-us-label": {
+    title: "Rexulti (brexpiprazole), US prescribing information, §2.2 Adjunctive Treatment of Major Depressive Disorder",
+    kind: "label",
+    locator: "prescriberpoint.com/therapies/rexulti-2d30135 (verbatim copy with label section numbering)",
+  },
+  "vraylar-hcp-dosing": {
+    title: "Vraylar (cariprazine) HCP site, Dosing (manufacturer page, and an archived copy)",
+    kind: "secondary",
+    locator: "vraylarhcp.com/dosing",
+  },
+  "symbyax-drugs-com": {
+    title: "Drugs.com. Symbyax (olanzapine and fluoxetine) dosage",
+    kind: "secondary",
+    locator: "drugs.com/dosage/symbyax.html",
+  },
+  "rxnorm-cpic-drug-table": {
+    title: "CPIC database drug table with RxNorm ingredient identifiers (cpicpgx/cpic-data db/drug.sql; cpicpgx/cpic-schema drug.sql)",
+    kind: "listing",
+    locator: "github.com/cpicpgx/cpic-data (db/drug.sql)",
+  },
+  "rxnorm-atc-grouped-list": {
+    title: "ATC-grouped list of RxNorm ingredient codes with name comments, apparently generated from RxNav RxClass ATC membership (a public GitHub file)",
+    kind: "listing",
+  },
+  "rxnorm-third-party-files": {
+    title: "Third-party app files and a UMLS-derived knowledge-graph record giving RxNorm ingredient codes (listing C of the research notes)",
+    kind: "secondary",
+  },
+  "who-atc-index-2025": {
+    title: "WHO Collaborating Centre for Drug Statistics Methodology. ATC/DDD Index (complete copy scraped from whocc.no on 2025-08-19 by the atcddd R package)",
+    kind: "listing",
+    locator: "github.com/vanhungtran/atcddd, file WHO_ATC_codes_2025-08-19.csv (commit 3036cac3a274e8bacad08ff22353ea6b29875b19)",
+  },
+} as const satisfies Record<string, Source>;
+
+/**
+ * A key of {@link SOURCES}: the stable identifier a citation uses.
+ *
+ * @example
+ * const id: SourceId = "hayasaka-2015";
+ */
+export type SourceId = keyof typeof SOURCE_TABLE;
+
+/**
+ * Every source cited by the catalogue and the rule sets, keyed by {@link SourceId}.
+ *
+ * `kind` is `label` for regulator-approved product text (US label, UK SmPC) and regulator safety
+ * communications, `paper` for journal articles, `form` for a questionnaire, `listing` for a
+ * curated code listing, `book` for a textbook, `guideline` for a formulary or guideline, and
+ * `secondary` for drug-information sites, AI-written summaries, manufacturer pages and app files.
+ *
+ * @example
+ * import { SOURCES } from "trd-classifier";
+ * SOURCES["sertraline-us-label"].kind; //=> "label"
+ */
+export const SOURCES: Readonly<Record<SourceId, Source>> = Object.freeze(SOURCE_TABLE);

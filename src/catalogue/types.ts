@@ -1,0 +1,183 @@
+/**
+ * Types of the antidepressant catalogue. The catalogue is data: every number in it names the
+ * source it came from and how well that source was checked.
+ *
+ * @module
+ */
+
+/**
+ * How well a catalogue fact was checked.
+ *
+ * - `primary`: read in the primary source or a faithful reproduction of it (a regulator-approved
+ *   label or SmPC, the paper's own table, an official listing).
+ * - `secondary`: read in a secondary source (a review quoting the primary, a drug-information
+ *   site, a manufacturer's marketing page, a third-party transcription of a form).
+ * - `unverified`: recalled or reported without a source that could be read. Kept so that a user
+ *   can choose it knowingly; never the default where a checked value exists.
+ *
+ * @example
+ * const v: Verification = "primary";
+ */
+export type Verification = "primary" | "secondary" | "unverified";
+
+/**
+ * A reference to a source in {@link SOURCES} plus how well the fact was checked there.
+ *
+ * @example
+ * const cite: Citation = { source: "sertraline-us-label", verification: "primary" };
+ */
+export interface Citation {
+  /** Key into {@link SOURCES}. */
+  readonly source: SourceId;
+  /** How well the fact was checked in that source. */
+  readonly verification: Verification;
+  /** Where the value needs explaining: the exact quote or the reasoning, in one or two sentences. */
+  readonly note?: string;
+}
+
+/**
+ * The named dose tables a rule set can choose from.
+ *
+ * - `licensed-minimum`: the lowest dose the product label (US label or UK SmPC) calls therapeutic
+ *   or recommended for depression; for an augmenting agent, the lowest labelled adjunct dose.
+ * - `mgh-atrq`: the "minimum dose" column of the MGH Antidepressant Treatment Response
+ *   Questionnaire as transcribed from a study-specific form (COMP006); the canonical form could
+ *   not be read, so every value is at best `secondary`.
+ * - `maudsley-med`: Maudsley Prescribing Guidelines minimum effective dose; no value could be
+ *   read in a source, so every value is `unverified`.
+ * - `hayasaka-2015-fe40`: the dose equivalent to fluoxetine 40 mg/day (Hayasaka et al. 2015). A
+ *   dose-equivalence figure, not a minimum: use it to compare doses across agents, not as a
+ *   threshold.
+ *
+ * @example
+ * const table: DoseTableId = "licensed-minimum";
+ */
+export type DoseTableId = "licensed-minimum" | "mgh-atrq" | "maudsley-med" | "hayasaka-2015-fe40";
+
+/**
+ * One dose figure in mg/day with its citation.
+ *
+ * @example
+ * const dose: DoseValue = { mgPerDay: 50, source: "sertraline-us-label", verification: "primary" };
+ */
+export interface DoseValue extends Citation {
+  /** Daily dose in mg (a transdermal patch: mg per 24 h). */
+  readonly mgPerDay: number;
+}
+
+/**
+ * A cap on the daily dose above some age: a classifier must never require a dose above it.
+ *
+ * @example
+ * const cap: AgeDoseCap = {
+ *   olderThanYears: 60, maxMgPerDay: 20,
+ *   source: "citalopram-fda-2011", verification: "primary",
+ * };
+ */
+export interface AgeDoseCap extends Citation {
+  /** The cap applies when the patient's age in whole years is greater than this. */
+  readonly olderThanYears: number;
+  /** The maximum recommended daily dose in mg at that age. */
+  readonly maxMgPerDay: number;
+}
+
+/**
+ * A coded identifier with its citation (an ATC or RxNorm code).
+ *
+ * @example
+ * const atc: CodeValue = { code: "N06AB06", source: "who-atc-index", verification: "secondary" };
+ */
+export interface CodeValue extends Citation {
+  /** The code as the terminology writes it. */
+  readonly code: string;
+}
+
+/**
+ * The pharmacological class used by the staging models and by rules that ask for trials of
+ * different classes.
+ *
+ * @example
+ * const c: DrugClass = "SSRI";
+ */
+export type DrugClass =
+  | "SSRI"
+  | "SNRI"
+  | "TCA"
+  | "MAOI"
+  | "RIMA"
+  | "NRI"
+  | "NDRI"
+  | "NaSSA"
+  | "tetracyclic"
+  | "SARI"
+  | "serotonin-modulator"
+  | "melatonergic"
+  | "NMDA-antagonist"
+  | "mood-stabiliser"
+  | "second-generation-antipsychotic"
+  | "antipsychotic-SSRI-combination"
+  | "thyroid-hormone";
+
+/**
+ * What an agent is used for in depression.
+ *
+ * - `antidepressant`: a trial of it alone is an antidepressant trial.
+ * - `augmenting-agent`: given on top of an antidepressant (lithium, an antipsychotic, T3).
+ * - `rapid-acting`: esketamine and ketamine, given in sessions rather than daily doses.
+ *
+ * @example
+ * const role: DrugRole = "antidepressant";
+ */
+export type DrugRole = "antidepressant" | "augmenting-agent" | "rapid-acting";
+
+/**
+ * One agent in the catalogue.
+ *
+ * @example
+ * import { findDrug } from "trd-classifier";
+ * const sertraline: DrugEntry | undefined = findDrug("Zoloft");
+ */
+export interface DrugEntry {
+  /** Stable identifier: the lower-case international non-proprietary name, hyphenated. */
+  readonly id: string;
+  /** Generic (INN) name as a clinician writes it. */
+  readonly name: string;
+  /** Brand names (US and UK) and other common spellings (USAN/BAN names, old names). */
+  readonly synonyms: readonly string[];
+  /** Pharmacological class. */
+  readonly drugClass: DrugClass;
+  /** Mechanism in a few words. */
+  readonly mechanism: string;
+  /** Role in depression treatment. */
+  readonly role: DrugRole;
+  /** WHO ATC code, when one exists. */
+  readonly atc?: CodeValue;
+  /** RxNorm ingredient (TTY = IN) RXCUI, where a listing was found. */
+  readonly rxnorm?: CodeValue;
+  /** Minimum adequate daily dose per named table, where the table has a value for this agent. */
+  readonly minimumDose: Readonly<Partial<Record<DoseTableId, DoseValue>>>;
+  /** Age caps on the daily dose (for example citalopram at most 20 mg/day over 60). */
+  readonly ageCaps: readonly AgeDoseCap[];
+  /** Clinically relevant remarks a reader of a result should see (one or two sentences each). */
+  readonly notes: readonly string[];
+}
+
+/**
+ * One source the catalogue or a rule cites.
+ *
+ * @example
+ * const s: Source = {
+ *   title: "Sertraline hydrochloride tablets, US prescribing information, §2 Dosage",
+ *   kind: "label",
+ * };
+ */
+export interface Source {
+  /** Citation as a reader would write it (authors, title, journal, year), or the label's name. */
+  readonly title: string;
+  /** What kind of source this is. */
+  readonly kind: "label" | "paper" | "guideline" | "form" | "listing" | "secondary" | "book";
+  /** DOI, PMID/PMCID or URL where the text was read, when one is known. */
+  readonly locator?: string;
+}
+
+import type { SourceId } from "./sources";

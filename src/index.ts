@@ -1,0 +1,47 @@
+/**
+ * trd-classifier: tells whether a patient's depression is treatment-resistant, and exactly why.
+ *
+ * @packageDocumentation
+ */
+
+// Input contract: schemas, inferred types, validation.
+export { parseTreatmentHistory } from "./schema/parseTreatmentHistory";
+export type { ParseResult } from "./schema/parseTreatmentHistory";
+export { TreatmentHistorySchema } from "./schema/history";
+export type { TreatmentHistory, TreatmentHistoryInput } from "./schema/history";
+export { AgentSchema, AdherenceSchema, DoseChangeSchema, StopReasonSchema, TrialRoleSchema, TrialSchema } from "./schema/trial";
+export type { Adherence, Agent, DoseChange, StopReason, Trial, TrialRole } from "./schema/trial";
+export { AssessmentSchema, ScaleIdSchema } from "./schema/assessment";
+export type { Assessment } from "./schema/assessment";
+export { EpisodeSchema, SeveritySchema } from "./schema/episode";
+export type { Episode, Severity } from "./schema/episode";
+export { ConditionSchema, DiagnosisSchema, PatientSchema } from "./schema/patient";
+export type { Condition, Diagnosis, Patient } from "./schema/patient";
+export { OtherTreatmentSchema } from "./schema/otherTreatment";
+export type { OtherTreatment } from "./schema/otherTreatment";
+export { AtcCodeSchema, IdSchema, IsoDateSchema, NameSchema, RecordedOutcomeSchema, RxNormCodeSchema } from "./schema/primitives";
+export type { IsoDate, RecordedOutcome } from "./schema/primitives";
+export { SCALES, SCALE_IDS } from "./schema/scales";
+export type { ScaleDefinition, ScaleId } from "./schema/scales";
+export { formatPath, jsonTypeOf, makeIssue } from "./schema/issues";
+export type { TrdIssue, TrdIssueCode } from "./schema/issues";
+
+// Catalogue: agents, their codes and cited minimum doses.
+export { findDrug, listDrugs } from "./catalogue/findDrug";
+export type { ListDrugsOptions } from "./catalogue/findDrug";
+export { normaliseDrugName } from "./catalogue/normaliseDrugName";
+export { CATALOGUE_VERSION } from "./catalogue/version";
+export { SOURCES } from "./catalogue/sources";
+export type { SourceId } from "./catalogue/sources";
+export type {
+  AgeDoseCap,
+  Citation,
+  CodeValue,
+  DoseTableId,
+  DoseValue,
+  DrugClass,
+  DrugEntry,
+  DrugRole,
+  Source,
+  Verification,
+} from "./catalogue/types";
