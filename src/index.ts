@@ -45,3 +45,40 @@ export type {
   Source,
   Verification,
 } from "./catalogue/types";
+
+// Rules: named, versioned rule sets and the rules they parameterise.
+export { DEFAULT_RULE_SET_ID, getRuleSet, isRuleSetId, listRuleSets } from "./rules/ruleSets";
+export type { ParameterName, RuleSet, RuleSetId, RuleSetParameters } from "./rules/types";
+export { RuleSetOverridesSchema } from "./rules/ruleSetParametersSchema";
+export { REMISSION_THRESHOLDS, percentImprovement } from "./rules/scaleThresholds";
+export type { RemissionThreshold } from "./rules/scaleThresholds";
+export { categoriseImprovement } from "./rules/categoriseImprovement";
+export type { ImprovementBand } from "./rules/categoriseImprovement";
+export { adequateDose } from "./rules/adequateDose";
+export type { AdequateDoseOptions, DoseThreshold } from "./rules/adequateDose";
+export { doseExposure, doseSegments } from "./rules/doseTimeline";
+export type { DoseExposure, DoseSegment } from "./rules/doseTimeline";
+export { ageOn } from "./rules/ageOn";
+
+// Classification.
+export { classifyTrd, TrdOptionsError } from "./classify/classifyTrd";
+export type { ClassifyTrdOptions } from "./classify/classifyTrd";
+export { assessTrial, resolveAgent } from "./classify/assessTrial";
+export type { TrialContext } from "./classify/assessTrial";
+export type {
+  AdherenceVerdict,
+  Comparison,
+  DoseVerdict,
+  DurationVerdict,
+  OutcomeCategory,
+  PseudoResistanceFlag,
+  Reason,
+  ReasonCode,
+  ReasonKind,
+  ScorePoint,
+  TrdAssessment,
+  TrdCounts,
+  TrdStatus,
+  TrialAssessment,
+  TrialOutcome,
+} from "./classify/types";

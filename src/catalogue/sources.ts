@@ -1,5 +1,5 @@
 /**
- * The sources the drug catalogue cites. Each key is a stable, kebab-case identifier used as the
+ * The sources the drug catalogue and the rule sets cite. Each key is a stable, kebab-case identifier used as the
  * `source` of a catalogue citation (`Citation` in `./types`); the value says what the source is
  * and where it was read.
  *
@@ -236,6 +236,109 @@ const SOURCE_TABLE = {
     title: "WHO Collaborating Centre for Drug Statistics Methodology. ATC/DDD Index (complete copy scraped from whocc.no on 2025-08-19 by the atcddd R package)",
     kind: "listing",
     locator: "github.com/vanhungtran/atcddd, file WHO_ATC_codes_2025-08-19.csv (commit 3036cac3a274e8bacad08ff22353ea6b29875b19)",
+  },
+  // Definitions of TRD, response and remission, used by the rule sets (src/rules).
+  "sforzini-2022": {
+    title: "Sforzini L, Worrell C, Kose M, Anderson IM, et al., Pariante CM. A Delphi-method-based consensus guideline for definition of treatment-resistant depression for clinical trials. Mol Psychiatry 2022;27:1286-1299 (EU-PEARL)",
+    kind: "paper",
+    locator: "doi:10.1038/s41380-021-01381-x; PMC9095475, Table 1 (recommendations #1-3, #10, #12, #15 read; later rows not visible)",
+  },
+  "sforzini-2022-summary": {
+    title: "AI-written summary of Sforzini et al. 2022 (PRD 25-50% after an adequate trial at the minimum approved dosage for at least 4 weeks; current episode; MADRS/QIDS-SR)",
+    kind: "secondary",
+    locator: "droracle.ai/articles/589515",
+  },
+  "desseilles-2011": {
+    title: "Desseilles M, Witte J, Chang TE, et al., Mischoulon D. Assessing the adequacy of past antidepressant trials: a clinician's guide to the antidepressant treatment response questionnaire. J Clin Psychiatry 2011;72(8)",
+    kind: "paper",
+    locator: "psychiatrist.com (ASCP Corner, first page): nonresponse <25%, partial response 25-49%, response >=50%; >=6 weeks; augmentation trial counted in the published case",
+  },
+  "esketamine-trial-mgh-atrq": {
+    title: "Esketamine phase 3 trial (PMID 37025256, NCT03434041), Table 1 footnote: nonresponse defined as <=25% improvement, taken for at least 6 weeks during the current episode, from the MGH-ATRQ",
+    kind: "paper",
+    locator: "PMID 37025256 (footnote read verbatim in a public GitHub file)",
+  },
+  "nct04599855": {
+    title: "Esketamine monotherapy study NCT04599855, ClinicalTrials.gov results: inadequate response (<=25% improvement) to >=2 oral antidepressants during the current depressive episode",
+    kind: "paper",
+    locator: "ClinicalTrials.gov NCT04599855 results text (transcribed at meddatax.com)",
+  },
+  "mcintyre-2023": {
+    title: "McIntyre RS, Alsuwaidan M, Baune BT, et al., Maj M. Treatment-resistant depression: definition, prevalence, detection, management, and investigational interventions. World Psychiatry 2023;22(3):394-412",
+    kind: "paper",
+    locator: "doi:10.1002/wps.21120 (abstract: FDA and EMA definition = inadequate response to >=2 antidepressants despite adequate trials and adherence)",
+  },
+  "ema-2013-depression-guideline": {
+    title: "European Medicines Agency. Guideline on clinical investigation of medicinal products in the treatment of depression, EMA/CHMP/185423/2010 Rev. 2 (2013)",
+    kind: "guideline",
+    locator: "cover page and contents read (doczz.net/doc/6475992); the operative TRD sentence was not read and is recalled only",
+  },
+  "spravato-eu-smpc": {
+    title: "Spravato (esketamine) nasal spray, EU Summary of Product Characteristics, §4.1: not responded to at least two different treatments with antidepressants in the current moderate to severe depressive episode",
+    kind: "label",
+    locator: "medicines.org.uk/emc/product/10977",
+  },
+  "rybak-2021": {
+    title: "Rybak YE, Lai KSP, Ramasubbu R, et al. Treatment-resistant major depressive disorder: Canadian expert consensus on definition and assessment. Depress Anxiety 2021;38(4):456-467",
+    kind: "paper",
+    locator: "doi:10.1002/da.23135; PMC8049072, Table 3",
+  },
+  "gaynes-2020": {
+    title: "Gaynes BN, Lux L, Gartlehner G, et al., Lohr KN. Defining treatment-resistant depression. Depress Anxiety 2020;37(2):134-145",
+    kind: "paper",
+    locator: "doi:10.1002/da.22968; PubMed 31638723 (abstract: the most common TRD definition for bipolar disorder required one prior treatment failure)",
+  },
+  "jcp-2020-partial-response": {
+    title: "J Clin Psychiatry 2020;81(3):OT19037BR2: nonresponse often defined as less than 25% improvement, partial response as more than 25% but less than 50%",
+    kind: "paper",
+    locator: "J Clin Psychiatry 2020;81(3):OT19037BR2",
+  },
+  "trivedi-2006": {
+    title: "Trivedi MH, Rush AJ, Wisniewski SR, et al. Evaluation of outcomes with citalopram for depression using measurement-based care in STAR*D. Am J Psychiatry 2006;163:28-40 (remission HAM-D17 <=7, QIDS-SR16 <=5)",
+    kind: "paper",
+    locator: "psychiatryonline abstract",
+  },
+  "kroenke-2001": {
+    title: "Kroenke K, Spitzer RL, Williams JB. The PHQ-9: validity of a brief depression severity measure. J Gen Intern Med 2001;16:606-613 (severity cut points 5, 10, 15, 20)",
+    kind: "paper",
+    locator: "PMC1495268",
+  },
+  "cms159-ecqm": {
+    title: "CMS eCQM CMS159, Depression Remission at Twelve Months: remission is a PHQ-9 or PHQ-9M score of less than five",
+    kind: "guideline",
+    locator: "measure text read in a public GitHub file",
+  },
+  "hawley-2002": {
+    title: "Hawley CJ, Gale TM, Sivakumaran T. Defining remission by cut off score on the MADRS. J Affect Disord 2002;72:177-184",
+    kind: "paper",
+    locator: "PubMed abstract",
+  },
+  "snaith-1986-madrs-bands": {
+    title: "Snaith RP, et al. 1986 MADRS severity bands (0-6 absent, 7-19 mild, 20-34 moderate, 35-60 severe), as quoted in secondary sources",
+    kind: "secondary",
+  },
+  "rush-2003-qids": {
+    title: "Rush AJ, Trivedi MH, Ibrahim HM, et al. The 16-item QIDS, CIDS and QIDS-SR. Biol Psychiatry 2003;54:573-583; severity bands and HAM-D17 bands per the ids-qids.org conversion table",
+    kind: "paper",
+    locator: "ids-qids.org",
+  },
+  "riedel-2010": {
+    title: "Riedel M, Möller HJ, Obermeier M, et al. Response and remission criteria in major depression: a validation of current practice. J Psychiatr Res 2010 (BDI <=12 optimal for remission; version not stated in the abstract)",
+    kind: "paper",
+    locator: "PubMed abstract",
+  },
+  "beck-1996-bdi2-manual": {
+    title: "Beck AT, Steer RA, Brown GK. Manual for the Beck Depression Inventory-II, 1996 (0-13 minimal, 14-19 mild, 20-28 moderate, 29-63 severe), via secondary pages",
+    kind: "secondary",
+  },
+  "baumgartner-2018": {
+    title: "Baumgartner PC, Haynes RB, Hersberger KE, Arnet I. A systematic review of medication adherence thresholds dependent of clinical outcomes. Front Pharmacol 2018;9:1290 (>=80% taken is the threshold many researchers use; its validity varies by disease)",
+    kind: "paper",
+    locator: "doi:10.3389/fphar.2018.01290 (abstract)",
+  },
+  "library-convention": {
+    title: "trd-classifier convention: a value this library chose where no source reviewed for it gives one; documented in docs/rule-sets.md and overridable",
+    kind: "convention",
   },
 } as const satisfies Record<string, Source>;
 

@@ -174,8 +174,11 @@ export interface DrugEntry {
 export interface Source {
   /** Citation as a reader would write it (authors, title, journal, year), or the label's name. */
   readonly title: string;
-  /** What kind of source this is. */
-  readonly kind: "label" | "paper" | "guideline" | "form" | "listing" | "secondary" | "book";
+  /**
+   * What kind of source this is. `convention` marks this library's own choice where no source gives
+   * a value (always cited with verification `unverified`), so that it is never mistaken for a finding.
+   */
+  readonly kind: "label" | "paper" | "guideline" | "form" | "listing" | "secondary" | "book" | "convention";
   /** DOI, PMID/PMCID or URL where the text was read, when one is known. */
   readonly locator?: string;
 }

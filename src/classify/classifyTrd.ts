@@ -1,0 +1,286 @@
+/**
+ * The main entry point: a validated history and an as-of date in, a TRD status with reasons out.
+ *
+ * @module
+ */
+import { CATALOGUE_VERSION } from "../catalogue/version";
+import { isCalendarDate } from "../internal/dates";
+import { RuleSetOverridesSchema } from "../rules/ruleSetParametersSchema";
+import { DEFAULT_RULE_SET_ID, getRuleSet, isRuleSetId } from "../rules/ruleSets";
+import type { RuleSet, RuleSetId, RuleSetParameters } from "../rules/types";
+import type { TreatmentHistory } from "../schema/history";
+import { formatPath, makeIssue } from "../schema/issues";
+import type { TrdIssue } from "../schema/issues";
+import { assessTrial } from "./assessTrial";
+import { indexScores } from "./deriveOutcome";
+import { reason } from "./reason";
+import type { OutcomeCategory, PseudoResistanceFlag, Reason, TrdAssessment, TrdCounts, TrdStatus, TrialAssessment } from "./types";
+
+/**
+ * Options for {@link classifyTrd}.
+ *
+ * @example
+ * const options: ClassifyTrdOptions = { asOf: "2024-06-30", ruleSet: "mgh-atrq", overrides: { minWeeksAtAdequateDose: 8 } };
+ */
+export interface ClassifyTrdOptions {
+  /** The date the classification is made for (`YYYY-MM-DD`): later events are ignored, and an ongoing trial counts up to it. */
+  readonly asOf: string;
+  /** A built-in rule set's id (default {@link DEFAULT_RULE_SET_ID}) or a custom {@link RuleSet}. */
+  readonly ruleSet?: RuleSetId | RuleSet;
+  /** Parameters to override; the result records them. */
+  readonly overrides?: Partial<RuleSetParameters>;
+}
+
+/**
+ * Thrown by {@link classifyTrd} for invalid options (a programming error, unlike a bad history,
+ * which {@link parseTreatmentHistory} reports as data). Carries the issues.
+ *
+ * @example
+ * import { TrdOptionsError, classifyTrd } from "trd-classifier";
+ * declare const history: import("trd-classifier").TreatmentHistory;
+ * try {
+ *   classifyTrd(history, { asOf: "2024-02-30" });
+ * } catch (error) {
+ *   if (error instanceof TrdOptionsError) console.error(error.issues);
+ * }
+ */
+export class TrdOptionsError extends Error {
+  /** What was wrong with the options. */
+  readonly issues: readonly TrdIssue[];
+
+  constructor(issues: readonly TrdIssue[]) {
+    super(`classifyTrd: invalid options: ${issues.map((i) => i.message).join("; ")}`);
+    this.name = "TrdOptionsError";
+    this.issues = issues;
+  }
+}
+
+function resolveRules(options: ClassifyTrdOptions): { rules: RuleSet; overrides: Partial<RuleSetParameters> } {
+  const issues: TrdIssue[] = [];
+  if (typeof options.asOf !== "string" || !isCalendarDate(options.asOf)) issues.push(makeIssue("invalid_date_format", "asOf", "a calendar date as YYYY-MM-DD"));
+  let base: RuleSet | undefined;
+  const requested = options.ruleSet ?? DEFAULT_RULE_SET_ID;
+  if (typeof requested === "string") {
+    if (isRuleSetId(requested)) base = getRuleSet(requested);
+    else issues.push(makeIssue("invalid_value", "ruleSet", "the id of a built-in rule set (eu-pearl-2022, mgh-atrq, regulatory, canadian-2021) or a RuleSet object"));
+  } else {
+    base = requested;
+  }
+  const overrides = RuleSetOverridesSchema.safeParse(options.overrides ?? {});
+  if (!overrides.success) {
+    for (const issue of overrides.error.issues) issues.push(makeIssue("invalid_value", formatPath(["overrides", ...issue.path]), "a valid rule-set parameter value"));
+  }
+  if (issues.length > 0 || base === undefined) throw new TrdOptionsError(issues);
+  const overridden = Object.fromEntries(Object.entries(overrides.data ?? {}).filter(([, v]) => v !== undefined)) as Partial<RuleSetParameters>;
+  if (Object.keys(overridden).length === 0) return { rules: base, overrides: {} };
+  const provenance = { ...base.provenance };
+  for (const key of Object.keys(overridden) as (keyof RuleSetParameters)[]) {
+    provenance[key] = { source: "library-convention", verification: "unverified", note: `Overridden by the caller (was ${JSON.stringify(base.parameters[key])}).` };
+  }
+  return { rules: { ...base, parameters: { ...base.parameters, ...overridden }, provenance }, overrides: overridden };
+}
+
+const FLAG_CODES = new Set<PseudoResistanceFlag["code"]>([
+  "dose_inadequate",
+  "duration_inadequate",
+  "adherence_poor",
+  "adherence_not_documented",
+  "stopped_for_intolerance",
+  "bipolar_disorder_on_record",
+  "psychotic_features_on_record",
+  "substance_use_on_record",
+  "thyroid_disease_on_record",
+  "outcome_data_missing",
+  "agent_unknown",
+]);
+
+function collectFlags(reasons: readonly Reason[]): PseudoResistanceFlag[] {
+  const byCode = new Map<PseudoResistanceFlag["code"], Set<string>>();
+  for (const r of reasons) {
+    if (!FLAG_CODES.has(r.code as PseudoResistanceFlag["code"])) continue;
+    const code = r.code as PseudoResistanceFlag["code"];
+    const set = byCode.get(code) ?? new Set<string>();
+    r.trialIds.forEach((id) => set.add(id));
+    byCode.set(code, set);
+  }
+  return [...byCode].map(([code, trialIds]) => ({ code, trialIds: [...trialIds] }));
+}
+
+function patientReasons(history: TreatmentHistory, rules: RuleSet, asOf: string): { reasons: Reason[]; applicable: boolean } {
+  const present = new Set(history.patient.diagnoses.filter((d) => d.onset === undefined || d.onset <= asOf).map((d) => d.condition));
+  const reasons: Reason[] = [];
+  let applicable = true;
+  if (present.has("bipolar-disorder")) {
+    applicable = !rules.parameters.excludeBipolar;
+    reasons.push(
+      reason(
+        "bipolar_disorder_on_record",
+        rules.parameters.excludeBipolar ? "decision" : "pseudo-resistance",
+        rules.parameters.excludeBipolar
+          ? `Bipolar disorder on record: ${rules.name} excludes bipolar depression, so the result is not applicable; the status describes the trials only`
+          : "Bipolar disorder on record: antidepressant response may be limited by an unrecognised bipolar course",
+        [],
+        "excludeBipolar",
+        rules.provenance.excludeBipolar,
+      ),
+    );
+  }
+  if (present.has("psychotic-features")) {
+    reasons.push(reason("psychotic_features_on_record", "note", "Psychotic features on record: included in the TRD definition, but antidepressant monotherapy is not adequate treatment for psychotic depression", [], "specifiers", { source: "sforzini-2022", verification: "primary" }));
+  }
+  if (present.has("substance-use-disorder")) {
+    reasons.push(reason("substance_use_on_record", "pseudo-resistance", "Substance use disorder on record: a common cause of apparent resistance", [], "pseudoResistance"));
+  }
+  if (present.has("thyroid-disease")) {
+    reasons.push(reason("thyroid_disease_on_record", "pseudo-resistance", "Thyroid disease on record: untreated thyroid dysfunction can mimic resistance", [], "pseudoResistance"));
+  }
+  return { reasons, applicable };
+}
+
+const RANK: Readonly<Record<OutcomeCategory, number>> = { "non-response": 0, "partial-response": 1, response: 2, remission: 3, unknown: -1 };
+
+/**
+ * Classifies a validated treatment history: is the depression treatment-resistant as of `asOf`,
+ * under which rule set, and why.
+ *
+ * Each trial is assessed for dose (the rule set's catalogue table, age-capped), weeks at or above
+ * that dose within the current episode, adherence and outcome (see {@link assessTrial}). Failed
+ * adequate trials of the same agent count once (of the same class, when the rule set requires
+ * different classes), keeping the more favourable outcome. Then:
+ *
+ * - `no-response` when at least `minFailedTrials` distinct failures showed non-response;
+ * - `partial-response` when there are enough failures but too few non-responses, or (where the
+ *   rule set follows EU-PEARL) one adequate trial reached the partial band;
+ * - `not-yet-resistant` otherwise, with reasons saying what is missing.
+ *
+ * Pure and deterministic: it reads no clock, environment or file, does not mutate its input, and
+ * gives deep-equal output for equal input.
+ *
+ * @param history - A history returned by {@link parseTreatmentHistory} (`data`).
+ * @param options - `asOf`, and optionally a rule set and parameter overrides.
+ * @returns The assessment.
+ * @throws {@link TrdOptionsError} when `asOf`, the rule set or an override is invalid.
+ * @example
+ * import { classifyTrd, parseTreatmentHistory } from "trd-classifier";
+ *
+ * const parsed = parseTreatmentHistory({
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [
+ *     { id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-03-10", mgPerDay: 100, outcome: { percentImprovement: 10 } },
+ *     { id: "t2", agent: { name: "venlafaxine" }, start: "2024-03-15", end: "2024-05-15", mgPerDay: 150, outcome: { percentImprovement: 15 } },
+ *   ],
+ * });
+ * if (parsed.success) {
+ *   const result = classifyTrd(parsed.data, { asOf: "2024-06-01" });
+ *   result.status; //=> "no-response"
+ * }
+ */
+export function classifyTrd(history: TreatmentHistory, options: ClassifyTrdOptions): TrdAssessment {
+  const { rules, overrides } = resolveRules(options);
+  const p = rules.parameters;
+  const { asOf } = options;
+  const scores = indexScores(history.assessments, asOf);
+  const context = { history, rules, asOf, scores };
+
+  const notYetStarted = history.trials.filter((t) => t.start > asOf).map((t) => t.id);
+  const trials: TrialAssessment[] = history.trials.filter((t) => t.start <= asOf).map((t) => assessTrial(t, context));
+
+  // Failures, de-duplicated by agent (or class).
+  const failures = trials.filter((t) => t.countsTowardResistance);
+  const groups = new Map<string, TrialAssessment[]>();
+  for (const t of failures) {
+    const key = (p.requireDifferentClasses ? t.drugClass : t.drugId) ?? t.trialId;
+    groups.set(key, [...(groups.get(key) ?? []), t]);
+  }
+  const countingReasons: Reason[] = [];
+  let nonResponse = 0;
+  let partial = 0;
+  for (const [key, group] of groups) {
+    const best = group.reduce((a, b) => (RANK[b.outcome.category] > RANK[a.outcome.category] ? b : a));
+    if (best.outcome.category === "non-response") nonResponse += 1;
+    else partial += 1;
+    if (group.length > 1) {
+      countingReasons.push(
+        p.requireDifferentClasses
+          ? reason("same_class_repeated", "decision", `${group.length} failed trials of the ${key} class count once`, group.map((t) => t.trialId), "requireDifferentClasses", rules.provenance.requireDifferentClasses)
+          : reason("same_agent_repeated", "decision", `${group.length} failed trials of ${best.drugName ?? key} count once`, group.map((t) => t.trialId), "sameAgentOnce"),
+      );
+    }
+  }
+  const counts: TrdCounts = {
+    trials: trials.length,
+    adequateTrials: trials.filter((t) => t.adequate).length,
+    failedAdequateTrials: failures.length,
+    nonResponseFailures: nonResponse,
+    partialResponseFailures: partial,
+    distinctFailedAgents: new Set(failures.map((t) => t.drugId ?? t.trialId)).size,
+    distinctFailedClasses: new Set(failures.map((t) => t.drugClass ?? t.trialId)).size,
+  };
+
+  // Status.
+  const needed = p.minFailedTrials;
+  const failedIds = failures.map((t) => t.trialId);
+  const band = p.nonResponseInclusive ? `<=${p.nonResponseBelowPercent}%` : `<${p.nonResponseBelowPercent}%`;
+  const unit = p.requireDifferentClasses ? "class" : "agent";
+  let status: TrdStatus;
+  let statusReason: Reason;
+  if (nonResponse >= needed) {
+    status = "no-response";
+    statusReason = reason("status_no_response", "decision", `${nonResponse} failed adequate trial(s) of distinct ${unit}s with non-response (${band} improvement); ${needed} needed`, failedIds, "minFailedTrials", rules.provenance.minFailedTrials, {
+      value: nonResponse,
+      threshold: needed,
+      unit: "trials",
+      comparison: ">=",
+      met: true,
+    });
+  } else if (nonResponse + partial >= needed) {
+    status = "partial-response";
+    statusReason = reason(
+      "status_partial_response",
+      "decision",
+      `${nonResponse + partial} failed adequate trials (${needed} needed), but only ${nonResponse} with non-response (${band}); improvement reached the partial band`,
+      failedIds,
+      "minFailedTrials",
+      rules.provenance.minFailedTrials,
+      { value: nonResponse, threshold: needed, unit: "trials", comparison: ">=", met: false },
+    );
+  } else if (p.partialResponseAfterOneTrial && partial >= 1) {
+    status = "partial-response";
+    statusReason = reason("status_partial_response", "decision", `${partial} adequate trial(s) with partial response: partially responsive depression under ${rules.name}`, failedIds, "partialResponseAfterOneTrial", rules.provenance.partialResponseAfterOneTrial, {
+      value: partial,
+      threshold: 1,
+      unit: "trials",
+      comparison: ">=",
+      met: true,
+    });
+  } else {
+    status = "not-yet-resistant";
+    statusReason = reason("status_not_yet_resistant", "decision", `${nonResponse + partial} failed adequate trial(s); ${needed} needed`, failedIds, "minFailedTrials", rules.provenance.minFailedTrials, {
+      value: nonResponse + partial,
+      threshold: needed,
+      unit: "trials",
+      comparison: ">=",
+      met: false,
+    });
+  }
+
+  // Overall reasons: the status, patient facts, counting, then why each trial did not count.
+  const patient = patientReasons(history, rules, asOf);
+  const whyNot = trials.flatMap((t) => (t.countsTowardResistance ? [] : t.reasons.filter((r) => r.kind === "pseudo-resistance" || r.code === "trial_not_failed" || r.code === "outcome_data_missing")));
+  const scopeNotes = notYetStarted.length === 0 ? [] : [reason("trial_after_as_of", "note", `${notYetStarted.length} trial(s) start after ${asOf} and were not assessed`, notYetStarted, "asOf")];
+  const reasons = [statusReason, ...patient.reasons, ...countingReasons, ...whyNot, ...scopeNotes];
+  const flags = collectFlags([...trials.flatMap((t) => t.reasons), ...patient.reasons]);
+
+  return {
+    status,
+    applicable: patient.applicable,
+    asOf,
+    ruleSet: { id: rules.id, version: rules.version, name: rules.name, source: rules.source },
+    overrides,
+    catalogueVersion: CATALOGUE_VERSION,
+    counts,
+    trials,
+    flags,
+    reasons,
+  };
+}

@@ -1,0 +1,366 @@
+/**
+ * The shapes of a classification: reasons, per-trial assessments and the overall assessment.
+ *
+ * @module
+ */
+import type { SourceId } from "../catalogue/sources";
+import type { DoseTableId, DrugClass, Verification } from "../catalogue/types";
+import type { RuleSetId, RuleSetParameters } from "../rules/types";
+import type { ScaleId } from "../schema/scales";
+import type { Agent, TrialRole } from "../schema/trial";
+
+/**
+ * The three statuses. `no-response`: at least the required number of failed adequate trials
+ * showed non-response. `partial-response`: enough failures, but improvement reached the partial
+ * band. `not-yet-resistant`: anything else; the reasons say what is missing.
+ *
+ * @example
+ * const s: TrdStatus = "not-yet-resistant";
+ */
+export type TrdStatus = "no-response" | "partial-response" | "not-yet-resistant";
+
+/**
+ * Stable reason codes. Never renamed, only added.
+ *
+ * @example
+ * const code: ReasonCode = "duration_inadequate";
+ */
+export type ReasonCode =
+  // agent and scope
+  | "agent_unknown"
+  | "not_an_antidepressant"
+  | "trial_after_as_of"
+  | "trial_outside_current_episode"
+  | "augmentation_not_counted"
+  | "combination_not_counted"
+  // dose
+  | "dose_adequate"
+  | "dose_inadequate"
+  | "dose_threshold_unknown"
+  | "dose_table_fallback"
+  | "dose_age_adjusted"
+  | "dose_unknown_days"
+  | "age_unknown_for_cap"
+  // duration
+  | "duration_adequate"
+  | "duration_inadequate"
+  | "stopped_before_week_4"
+  // adherence
+  | "adherence_adequate"
+  | "adherence_poor"
+  | "adherence_not_documented"
+  // stop and outcome
+  | "stopped_for_intolerance"
+  | "outcome_non_response"
+  | "outcome_partial_response"
+  | "outcome_response"
+  | "outcome_remission"
+  | "outcome_data_missing"
+  | "baseline_missing"
+  | "endpoint_missing"
+  | "endpoint_before_adequacy"
+  | "baseline_zero"
+  | "tachyphylaxis"
+  // counting
+  | "trial_failed"
+  | "trial_not_failed"
+  | "same_agent_repeated"
+  | "same_class_repeated"
+  // patient facts
+  | "bipolar_disorder_on_record"
+  | "psychotic_features_on_record"
+  | "substance_use_on_record"
+  | "thyroid_disease_on_record"
+  // status
+  | "status_no_response"
+  | "status_partial_response"
+  | "status_not_yet_resistant";
+
+/**
+ * What a reason is about: a decision the rules made, a sign of pseudo-resistance (an apparent
+ * failure that may not be real), a gap in the data, or a note.
+ *
+ * @example
+ * const k: ReasonKind = "pseudo-resistance";
+ */
+export type ReasonKind = "decision" | "pseudo-resistance" | "data-gap" | "note";
+
+/**
+ * The numbers a rule compared.
+ *
+ * @example
+ * const c: Comparison = { value: 3, threshold: 4, unit: "weeks", comparison: ">=", met: false };
+ */
+export interface Comparison {
+  /** The value found in the history. */
+  readonly value: number;
+  /** The rule's threshold. */
+  readonly threshold: number;
+  /** Unit of both. */
+  readonly unit: "mg/day" | "weeks" | "days" | "%" | "points" | "trials" | "fraction" | "years";
+  /** The test the value had to pass: `value <comparison> threshold`. */
+  readonly comparison: ">=" | ">" | "<=" | "<";
+  /** Whether it passed. */
+  readonly met: boolean;
+}
+
+/**
+ * One reason: a stable code, a plain-language message, the trials it concerns, the numbers it
+ * compared, and the rule and source it applied.
+ *
+ * @example
+ * const r: Reason = {
+ *   code: "duration_inadequate",
+ *   kind: "pseudo-resistance",
+ *   message: "sertraline 50 mg/day for 3 weeks: 3 of 4 weeks at an adequate dose",
+ *   trialIds: ["t1"],
+ *   compared: { value: 3, threshold: 4, unit: "weeks", comparison: ">=", met: false },
+ *   rule: "minWeeksAtAdequateDose",
+ *   source: "sforzini-2022-summary",
+ *   verification: "secondary",
+ * };
+ */
+export interface Reason {
+  /** Stable code. */
+  readonly code: ReasonCode;
+  /** What the reason is about. */
+  readonly kind: ReasonKind;
+  /** One plain sentence for a clinician. */
+  readonly message: string;
+  /** The trials (or treatment courses) it concerns; empty for patient-level reasons. */
+  readonly trialIds: readonly string[];
+  /** The numbers compared, when the rule compared numbers. */
+  readonly compared?: Comparison;
+  /** The rule applied: a rule-set parameter name, or a catalogue table. */
+  readonly rule: string;
+  /** The source of the rule or value. */
+  readonly source?: SourceId;
+  /** How well that source was verified. */
+  readonly verification?: Verification;
+}
+
+/**
+ * The outcome category of one trial.
+ *
+ * @example
+ * const c: OutcomeCategory = "partial-response";
+ */
+export type OutcomeCategory = "non-response" | "partial-response" | "response" | "remission" | "unknown";
+
+/**
+ * A dated score used as a baseline or endpoint.
+ *
+ * @example
+ * const p: ScorePoint = { date: "2024-01-01", total: 30 };
+ */
+export interface ScorePoint {
+  /** Date of the rating. */
+  readonly date: string;
+  /** Total score. */
+  readonly total: number;
+}
+
+/**
+ * How a trial's outcome was decided.
+ *
+ * @example
+ * const o: TrialOutcome = { category: "unknown", basis: "none" };
+ */
+export type TrialOutcome =
+  | {
+      readonly category: Exclude<OutcomeCategory, "unknown">;
+      readonly basis: "scores";
+      readonly scale: ScaleId;
+      readonly baseline: ScorePoint;
+      readonly endpoint: ScorePoint;
+      readonly percentImprovement: number;
+    }
+  | { readonly category: Exclude<OutcomeCategory, "unknown" | "remission">; readonly basis: "recorded-percent"; readonly percentImprovement: number }
+  | { readonly category: Exclude<OutcomeCategory, "unknown" | "remission">; readonly basis: "recorded-cgi-i"; readonly cgiI: number }
+  | { readonly category: "unknown"; readonly basis: "none" };
+
+/**
+ * The dose verdict of one trial.
+ *
+ * @example
+ * const d: DoseVerdict = { status: "adequate", reachedMgPerDay: 100, thresholdMgPerDay: 50, table: "licensed-minimum", ageAdjusted: false };
+ */
+export type DoseVerdict =
+  | {
+      readonly status: "adequate" | "inadequate";
+      /** Highest daily dose in the counted window. */
+      readonly reachedMgPerDay: number;
+      /** The threshold applied (after any age cap). */
+      readonly thresholdMgPerDay: number;
+      /** The table it came from. */
+      readonly table: DoseTableId;
+      /** Whether an age cap lowered the threshold. */
+      readonly ageAdjusted: boolean;
+    }
+  | { readonly status: "unknown"; readonly reachedMgPerDay: number };
+
+/**
+ * The duration verdict of one trial.
+ *
+ * @example
+ * const d: DurationVerdict = { status: "inadequate", weeksAtAdequateDose: 3, daysAtAdequateDose: 21, requiredWeeks: 4, totalDays: 35 };
+ */
+export interface DurationVerdict {
+  /** `unknown` when the dose threshold is unknown. */
+  readonly status: "adequate" | "inadequate" | "unknown";
+  /** Days at or above the threshold in the counted window. */
+  readonly daysAtAdequateDose: number;
+  /** The same in weeks (days / 7, to 0.1). */
+  readonly weeksAtAdequateDose: number;
+  /** The rule set's requirement. */
+  readonly requiredWeeks: number;
+  /** Days from the trial's start to its end (or the as-of date). */
+  readonly totalDays: number;
+  /** The day the requirement was met, when it was. */
+  readonly adequateFrom?: string;
+}
+
+/**
+ * The adherence verdict of one trial.
+ *
+ * @example
+ * const a: AdherenceVerdict = { status: "adequate", recorded: 0.9 };
+ */
+export interface AdherenceVerdict {
+  /** `unknown` when not documented. */
+  readonly status: "adequate" | "poor" | "unknown";
+  /** What was recorded, if anything. */
+  readonly recorded?: number | "good" | "poor" | "unknown";
+}
+
+/**
+ * The assessment of one trial.
+ *
+ * @example
+ * // see classifyTrd's result: assessment.trials[0]
+ * declare const t: TrialAssessment;
+ * console.log(t.trialId, t.adequate, t.outcome.category, t.countsTowardResistance);
+ */
+export interface TrialAssessment {
+  /** The trial's id. */
+  readonly trialId: string;
+  /** The agent as recorded. */
+  readonly agent: Agent;
+  /** The catalogue entry's id, when the agent was found. */
+  readonly drugId?: string;
+  /** The catalogue name. */
+  readonly drugName?: string;
+  /** The pharmacological class. */
+  readonly drugClass?: DrugClass;
+  /** How the agent was used. */
+  readonly role: TrialRole;
+  /** First day of the trial. */
+  readonly start: string;
+  /** Last day counted: the trial's end, or the as-of date for an ongoing trial. */
+  readonly end: string;
+  /** True when the trial had no end on or before the as-of date. */
+  readonly ongoing: boolean;
+  /** Whether the trial lies (at least partly) in the current episode. */
+  readonly inCurrentEpisode: boolean;
+  /** Dose verdict. */
+  readonly dose: DoseVerdict;
+  /** Duration at or above the adequate dose. */
+  readonly duration: DurationVerdict;
+  /** Adherence verdict. */
+  readonly adherence: AdherenceVerdict;
+  /** Adequate in dose, duration and adherence, and within the rule set's scope. */
+  readonly adequate: boolean;
+  /** The outcome. */
+  readonly outcome: TrialOutcome;
+  /** A failed adequate trial: counts toward resistance (before de-duplicating agents). */
+  readonly countsTowardResistance: boolean;
+  /** Every verdict's reasons, in the order they were decided. */
+  readonly reasons: readonly Reason[];
+}
+
+/**
+ * Counts behind the status.
+ *
+ * @example
+ * const c: TrdCounts = { trials: 3, adequateTrials: 2, failedAdequateTrials: 2, nonResponseFailures: 2, partialResponseFailures: 0, distinctFailedAgents: 2, distinctFailedClasses: 2 };
+ */
+export interface TrdCounts {
+  /** Trials in the history on or before the as-of date. */
+  readonly trials: number;
+  /** Adequate trials within the rule set's scope. */
+  readonly adequateTrials: number;
+  /** Adequate trials that failed (before de-duplicating agents). */
+  readonly failedAdequateTrials: number;
+  /** Distinct failed agents (or classes) whose outcome was non-response. */
+  readonly nonResponseFailures: number;
+  /** Distinct failed agents (or classes) whose outcome was partial response. */
+  readonly partialResponseFailures: number;
+  /** Distinct agents among the failed adequate trials. */
+  readonly distinctFailedAgents: number;
+  /** Distinct classes among the failed adequate trials. */
+  readonly distinctFailedClasses: number;
+}
+
+/**
+ * Signs of pseudo-resistance (and data gaps) found in the history, each with the trials it
+ * concerns. Never dropped: every one also appears among the reasons.
+ *
+ * @example
+ * const f: PseudoResistanceFlag = { code: "dose_inadequate", trialIds: ["t1"] };
+ */
+export interface PseudoResistanceFlag {
+  /** The reason code behind the flag. */
+  readonly code:
+    | "dose_inadequate"
+    | "duration_inadequate"
+    | "adherence_poor"
+    | "adherence_not_documented"
+    | "stopped_for_intolerance"
+    | "bipolar_disorder_on_record"
+    | "psychotic_features_on_record"
+    | "substance_use_on_record"
+    | "thyroid_disease_on_record"
+    | "outcome_data_missing"
+    | "agent_unknown";
+  /** The trials concerned (empty for patient-level flags). */
+  readonly trialIds: readonly string[];
+}
+
+/**
+ * The result of {@link classifyTrd}.
+ *
+ * @example
+ * import { classifyTrd, parseTreatmentHistory } from "trd-classifier";
+ * declare const input: unknown;
+ * const parsed = parseTreatmentHistory(input);
+ * if (parsed.success) {
+ *   const result: TrdAssessment = classifyTrd(parsed.data, { asOf: "2024-06-30" });
+ *   console.log(result.status, result.reasons.map((r) => r.message));
+ * }
+ */
+export interface TrdAssessment {
+  /** The status. */
+  readonly status: TrdStatus;
+  /**
+   * False when the rule set's definition does not apply to this patient (bipolar disorder on
+   * record under a definition that excludes it). The status still describes the trials; filter on
+   * this field before using it as a TRD label.
+   */
+  readonly applicable: boolean;
+  /** The as-of date the caller passed. */
+  readonly asOf: string;
+  /** The rule set that produced the result. */
+  readonly ruleSet: { readonly id: RuleSetId; readonly version: string; readonly name: string; readonly source: SourceId };
+  /** Parameters the caller overrode (empty when none). */
+  readonly overrides: Partial<RuleSetParameters>;
+  /** The catalogue version used. */
+  readonly catalogueVersion: string;
+  /** The counts behind the status. */
+  readonly counts: TrdCounts;
+  /** One assessment per trial on or before the as-of date, in the history's order. */
+  readonly trials: readonly TrialAssessment[];
+  /** Signs of pseudo-resistance and data gaps. */
+  readonly flags: readonly PseudoResistanceFlag[];
+  /** Overall reasons: the status decision first, then patient-level facts and counting decisions. */
+  readonly reasons: readonly Reason[];
+}

@@ -1,0 +1,94 @@
+/**
+ * The minimum adequate daily dose for an agent under a rule set, for a patient of a given age.
+ *
+ * @module
+ */
+import type { AgeDoseCap, Citation, DoseTableId, DrugEntry } from "../catalogue/types";
+
+/**
+ * The threshold a trial's dose is compared with, or why there is none.
+ *
+ * @example
+ * const t: DoseThreshold = {
+ *   status: "found", mgPerDay: 20, baseMgPerDay: 20, table: "licensed-minimum",
+ *   citation: { source: "citalopram-uk-smpc", verification: "primary" },
+ * };
+ */
+export type DoseThreshold =
+  | {
+      readonly status: "found";
+      /** The threshold applied, after any age cap. */
+      readonly mgPerDay: number;
+      /** The table's value before any age cap. */
+      readonly baseMgPerDay: number;
+      /** The table the value came from. */
+      readonly table: DoseTableId;
+      /** Set when the rule set's own table had no value and a fallback table was used. */
+      readonly fallbackFrom?: DoseTableId;
+      /** The citation of the table value. */
+      readonly citation: Citation;
+      /** The age cap that lowered the threshold, when one did. */
+      readonly ageCap?: AgeDoseCap;
+    }
+  | { readonly status: "none"; readonly tablesTried: readonly DoseTableId[] };
+
+/**
+ * Options for {@link adequateDose}.
+ *
+ * @example
+ * const o: AdequateDoseOptions = { table: "mgh-atrq", fallback: ["licensed-minimum"], ageYears: 67 };
+ */
+export interface AdequateDoseOptions {
+  /** The rule set's dose table. */
+  readonly table: DoseTableId;
+  /** Tables tried in order when `table` has no value. */
+  readonly fallback: readonly DoseTableId[];
+  /** The patient's age in whole years at the trial, when known. */
+  readonly ageYears?: number | undefined;
+}
+
+/**
+ * Looks up the minimum adequate daily dose of an agent: the rule set's table first, then its
+ * fallbacks, then lowered to any age cap that applies (a classifier never requires a dose above
+ * the maximum recommended for the patient's age; citalopram, for example, at most 20 mg/day over
+ * 60).
+ *
+ * @param drug - The catalogue entry.
+ * @param options - Table, fallbacks and age.
+ * @returns The threshold with its citation, or `{ status: "none" }`.
+ * @example
+ * import { adequateDose, findDrug } from "trd-classifier";
+ * const nortriptyline = findDrug("nortriptyline")!;
+ * adequateDose(nortriptyline, { table: "licensed-minimum", fallback: [], ageYears: 70 });
+ * //=> { status: "found", mgPerDay: 50, baseMgPerDay: 75, ageCap: { olderThanYears: 64, maxMgPerDay: 50, ... }, ... }
+ */
+export function adequateDose(drug: DrugEntry, options: AdequateDoseOptions): DoseThreshold {
+  const tried: DoseTableId[] = [];
+  for (const table of [options.table, ...options.fallback]) {
+    if (tried.includes(table)) continue;
+    tried.push(table);
+    const value = drug.minimumDose[table];
+    if (value === undefined) continue;
+    const { mgPerDay, ...citation } = value;
+    let threshold = mgPerDay;
+    let cap: AgeDoseCap | undefined;
+    if (options.ageYears !== undefined) {
+      for (const candidate of drug.ageCaps) {
+        if (options.ageYears > candidate.olderThanYears && candidate.maxMgPerDay < threshold) {
+          threshold = candidate.maxMgPerDay;
+          cap = candidate;
+        }
+      }
+    }
+    return {
+      status: "found",
+      mgPerDay: threshold,
+      baseMgPerDay: mgPerDay,
+      table,
+      citation,
+      ...(table === options.table ? {} : { fallbackFrom: options.table }),
+      ...(cap === undefined ? {} : { ageCap: cap }),
+    };
+  }
+  return { status: "none", tablesTried: tried };
+}

@@ -1,0 +1,121 @@
+/**
+ * A trial's dose over time, and the days it spent at or above a threshold.
+ *
+ * @module
+ */
+import { addDays, daysBetween, maxDate, minDate } from "../internal/dates";
+import type { Trial } from "../schema/trial";
+
+/**
+ * A run of days on one dose, `from` and `to` both inclusive. `mgPerDay` is `undefined` for days
+ * before the first recorded dose change.
+ *
+ * @example
+ * const s: DoseSegment = { from: "2024-01-01", to: "2024-01-14", mgPerDay: 50 };
+ */
+export interface DoseSegment {
+  /** First day on this dose. */
+  readonly from: string;
+  /** Last day on this dose (inclusive). */
+  readonly to: string;
+  /** The daily dose, or `undefined` where the record does not say. */
+  readonly mgPerDay: number | undefined;
+}
+
+/**
+ * Splits a trial into dose segments from its start to `lastDay` (inclusive): the trial's end or,
+ * for an ongoing trial, the as-of date.
+ *
+ * @param trial - A validated trial.
+ * @param lastDay - The last day to include.
+ * @returns Segments in date order; empty when `lastDay` is before the start.
+ * @example
+ * import { doseSegments } from "trd-classifier";
+ * doseSegments(
+ *   { id: "t1", agent: { name: "sertraline" }, role: "monotherapy", start: "2024-01-01",
+ *     doses: [{ from: "2024-01-01", mgPerDay: 50 }, { from: "2024-01-15", mgPerDay: 100 }] },
+ *   "2024-02-29",
+ * );
+ * //=> [{ from: "2024-01-01", to: "2024-01-14", mgPerDay: 50 }, { from: "2024-01-15", to: "2024-02-29", mgPerDay: 100 }]
+ */
+export function doseSegments(trial: Trial, lastDay: string): DoseSegment[] {
+  if (lastDay < trial.start) return [];
+  const changes = trial.doses ?? [{ from: trial.start, mgPerDay: trial.mgPerDay }];
+  const segments: DoseSegment[] = [];
+  const first = changes[0];
+  if (first !== undefined && first.from > trial.start) {
+    segments.push({ from: trial.start, to: minDate(addDays(first.from, -1), lastDay), mgPerDay: undefined });
+  }
+  changes.forEach((change, i) => {
+    if (change.from > lastDay) return;
+    const next = changes[i + 1];
+    const to = next === undefined ? lastDay : minDate(addDays(next.from, -1), lastDay);
+    segments.push({ from: change.from, to, mgPerDay: change.mgPerDay });
+  });
+  return segments;
+}
+
+/**
+ * What a dose timeline shows against a threshold inside a window.
+ *
+ * @example
+ * const e: DoseExposure = { daysAtOrAbove: 42, reachedMgPerDay: 150, firstDayAtOrAbove: "2024-01-15", dayRequirementMet: "2024-02-25", unknownDoseDays: 0 };
+ */
+export interface DoseExposure {
+  /** Days in the window at or above the threshold (cumulative; a pause or reduction does not count). */
+  readonly daysAtOrAbove: number;
+  /** The highest daily dose recorded in the window (0 when none is known). */
+  readonly reachedMgPerDay: number;
+  /** The first day at or above the threshold, if any. */
+  readonly firstDayAtOrAbove?: string;
+  /** The day on which the cumulative count reached `requiredDays`, if it did. */
+  readonly dayRequirementMet?: string;
+  /** Days in the window with no recorded dose. */
+  readonly unknownDoseDays: number;
+}
+
+/**
+ * Counts the days of a timeline, clipped to `[windowStart, windowEnd]`, spent at or above
+ * `thresholdMgPerDay` (no threshold: 0 days).
+ *
+ * @param segments - From {@link doseSegments}.
+ * @param window - Inclusive window and the number of days required.
+ * @returns The exposure.
+ * @example
+ * import { doseExposure } from "trd-classifier";
+ * doseExposure([{ from: "2024-01-01", to: "2024-01-28", mgPerDay: 50 }], {
+ *   windowStart: "2024-01-01", windowEnd: "2024-01-28", thresholdMgPerDay: 50, requiredDays: 28,
+ * }).daysAtOrAbove; //=> 28
+ */
+export function doseExposure(
+  segments: readonly DoseSegment[],
+  window: { readonly windowStart: string; readonly windowEnd: string; readonly thresholdMgPerDay: number | undefined; readonly requiredDays: number },
+): DoseExposure {
+  let days = 0;
+  let reached = 0;
+  let unknown = 0;
+  let first: string | undefined;
+  let met: string | undefined;
+  for (const segment of segments) {
+    const from = maxDate(segment.from, window.windowStart);
+    const to = minDate(segment.to, window.windowEnd);
+    if (to < from) continue;
+    const length = daysBetween(from, to) + 1;
+    if (segment.mgPerDay === undefined) {
+      unknown += length;
+      continue;
+    }
+    reached = Math.max(reached, segment.mgPerDay);
+    if (window.thresholdMgPerDay === undefined || segment.mgPerDay < window.thresholdMgPerDay) continue;
+    first ??= from;
+    if (met === undefined && days + length >= window.requiredDays) met = addDays(from, window.requiredDays - days - 1);
+    days += length;
+  }
+  return {
+    daysAtOrAbove: days,
+    reachedMgPerDay: reached,
+    unknownDoseDays: unknown,
+    ...(first === undefined ? {} : { firstDayAtOrAbove: first }),
+    ...(met === undefined ? {} : { dayRequirementMet: met }),
+  };
+}
