@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { TrdOptionsError, classifyTrd, getRuleSet } from "trd-classifier";
+import type { RuleSet } from "trd-classifier";
+import { historyOf, scoredTrial } from "../helpers/build";
+
+const a = scoredTrial({ id: "t1", drug: "sertraline", start: "2023-02-01", days: 70, mgPerDay: 100, baseline: 30, endpoint: 28 });
+const b = scoredTrial({ id: "t2", drug: "venlafaxine", start: "2023-05-01", days: 70, mgPerDay: 225, baseline: 30, endpoint: 20 });
+const history = historyOf([a.trial, b.trial], [...a.scores, ...b.scores]);
+
+describe("classifyTrd", () => {
+  it("names the rule set, its version, the catalogue version and the overrides", () => {
+    const result = classifyTrd(history, { asOf: "2024-01-01", ruleSet: "mgh-atrq", overrides: { minWeeksAtAdequateDose: 8 } });
+    expect(result.ruleSet).toMatchObject({ id: "mgh-atrq", version: "1.0.0" });
+    expect(result.overrides).toStrictEqual({ minWeeksAtAdequateDose: 8 });
+    expect(result.catalogueVersion).toBe("2026.11.0");
+    expect(result.trials[0]?.duration.requiredWeeks).toBe(8);
+    const durationReason = result.trials[0]?.reasons.find((r) => r.code === "duration_adequate");
+    expect(durationReason).toMatchObject({ rule: "minWeeksAtAdequateDose", source: "library-convention", verification: "unverified" });
+  });
+
+  it("uses EU-PEARL 2022 by default", () => {
+    expect(classifyTrd(history, { asOf: "2024-01-01" }).ruleSet.id).toBe("eu-pearl-2022");
+  });
+
+  it("gives partial-response for one non-response and one partial response", () => {
+    const result = classifyTrd(history, { asOf: "2024-01-01" });
+    expect(result.status).toBe("partial-response");
+    expect(result.counts).toMatchObject({ nonResponseFailures: 1, partialResponseFailures: 1, failedAdequateTrials: 2 });
+  });
+
+  it("counts an ongoing trial up to asOf and ignores later events", () => {
+    const ongoing = historyOf([{ id: "t1", drug: "sertraline", start: "2023-02-01", mgPerDay: 100 }], [{ date: "2023-01-31", total: 30 }, { date: "2023-03-01", total: 29 }, { date: "2023-06-01", total: 5 }]);
+    const early = classifyTrd(ongoing, { asOf: "2023-03-15" }).trials[0];
+    expect(early).toMatchObject({ ongoing: true, end: "2023-03-15", duration: { daysAtAdequateDose: 43 }, outcome: { category: "non-response" } });
+    const later = classifyTrd(ongoing, { asOf: "2023-07-01" }).trials[0];
+    expect(later?.outcome.category).toBe("remission");
+  });
+
+  it("leaves out trials starting after asOf, with a note", () => {
+    const result = classifyTrd(history, { asOf: "2023-03-01" });
+    expect(result.trials.map((t) => t.trialId)).toStrictEqual(["t1"]);
+    expect(result.reasons).toContainEqual(expect.objectContaining({ code: "trial_after_as_of", trialIds: ["t2"] }));
+  });
+
+  it("accepts a custom rule set object", () => {
+    const custom: RuleSet = { ...getRuleSet("canadian-2021"), name: "Local protocol" };
+    expect(classifyTrd(history, { asOf: "2024-01-01", ruleSet: custom }).status).toBe("no-response");
+  });
+
+  it("throws TrdOptionsError for an invalid asOf, rule set or override", () => {
+    expect(() => classifyTrd(history, { asOf: "2024-02-30" })).toThrow(TrdOptionsError);
+    expect(() => classifyTrd(history, { asOf: "2024-01-01T00:00:00Z" })).toThrow(/asOf/);
+    expect(() => classifyTrd(history, { asOf: "2024-01-01", ruleSet: "nice-2022" as "mgh-atrq" })).toThrow(/ruleSet/);
+    try {
+      classifyTrd(history, { asOf: "2024-01-01", overrides: { minWeeksAtAdequateDose: -1 } });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(TrdOptionsError);
+      expect((error as TrdOptionsError).issues).toStrictEqual([expect.objectContaining({ path: "overrides.minWeeksAtAdequateDose" })]);
+    }
+  });
+
+  it("lists every pseudo-resistance flag with its trials", () => {
+    const h = historyOf(
+      [
+        { id: "low", drug: "citalopram", start: "2023-02-01", days: 70, mgPerDay: 10 },
+        { id: "short", drug: "sertraline", start: "2023-05-01", days: 14, mgPerDay: 100 },
+        { id: "poor", drug: "fluoxetine", start: "2023-06-01", days: 70, mgPerDay: 20, adherence: 0.5 },
+        { id: "tol", drug: "escitalopram", start: "2023-09-01", days: 70, mgPerDay: 10, stopReason: "intolerance" },
+        { id: "unk", drug: "zuranolone", start: "2023-12-01", days: 70, mgPerDay: 50 },
+      ],
+      [],
+      { patient: { diagnoses: [{ condition: "thyroid-disease" }, { condition: "substance-use-disorder" }, { condition: "psychotic-features" }] } },
+    );
+    const flags = Object.fromEntries(classifyTrd(h, { asOf: "2024-06-01" }).flags.map((f) => [f.code, f.trialIds]));
+    expect(flags).toMatchObject({
+      dose_inadequate: ["low"],
+      duration_inadequate: expect.arrayContaining(["low", "short"]),
+      adherence_poor: ["poor"],
+      stopped_for_intolerance: ["tol"],
+      agent_unknown: ["unk"],
+      outcome_data_missing: expect.arrayContaining(["low", "short", "poor", "tol", "unk"]),
+      thyroid_disease_on_record: [],
+      substance_use_on_record: [],
+      psychotic_features_on_record: [],
+    });
+  });
+});
