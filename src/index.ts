@@ -61,10 +61,10 @@ export type { DoseExposure, DoseSegment } from "./rules/doseTimeline";
 export { ageOn } from "./rules/ageOn";
 
 // Classification.
-export { classifyTrd, TrdOptionsError } from "./classify/classifyTrd";
-export type { ClassifyTrdOptions } from "./classify/classifyTrd";
+export { classifyTrd } from "./classify/classifyTrd";
+export { TrdOptionsError, resolveRuleSet } from "./rules/resolveRuleSet";
+export type { ClassifyTrdOptions } from "./rules/resolveRuleSet";
 export { assessTrial, resolveAgent } from "./classify/assessTrial";
-export type { TrialContext } from "./classify/assessTrial";
 export type {
   AdherenceVerdict,
   Comparison,

@@ -12,7 +12,9 @@ import { doseExposure, doseSegments } from "../rules/doseTimeline";
 import type { RuleSet } from "../rules/types";
 import type { TreatmentHistory } from "../schema/history";
 import type { Agent, Trial } from "../schema/trial";
-import { deriveOutcome } from "./deriveOutcome";
+import { resolveRuleSet } from "../rules/resolveRuleSet";
+import type { ClassifyTrdOptions } from "../rules/resolveRuleSet";
+import { deriveOutcome, indexScores } from "./deriveOutcome";
 import type { ScoresByScale } from "./deriveOutcome";
 import { reason } from "./reason";
 import type { AdherenceVerdict, DoseVerdict, DurationVerdict, Reason, TrialAssessment } from "./types";
@@ -34,7 +36,7 @@ export function resolveAgent(agent: Agent): DrugEntry | undefined {
   );
 }
 
-/** Everything about the history that every trial's assessment shares. */
+/** Everything about the history that every trial's assessment shares (internal). */
 export interface TrialContext {
   readonly history: TreatmentHistory;
   readonly rules: RuleSet;
@@ -50,7 +52,8 @@ function describeAgent(agent: Agent, drug: DrugEntry | undefined): string {
 }
 
 /**
- * Assesses one trial. The trial is adequate when it is in scope for the rule set, lies in the
+ * Assesses one trial of a history under a rule set, exactly as {@link classifyTrd} does for each
+ * of its trials. The trial is adequate when it is in scope for the rule set, lies in the
  * current episode (if the rule set asks), reached the adequate dose, spent the required weeks at
  * or above it, and adherence was not poor (nor undocumented, if the rule set requires it). It
  * counts toward resistance when it is adequate and its outcome is non-response (or partial
@@ -58,16 +61,29 @@ function describeAgent(agent: Agent, drug: DrugEntry | undefined): string {
  * without non-response, lost an earlier response at the same dose, or was measured only before
  * it became adequate.
  *
- * @param trial - A validated trial.
- * @param context - The history, rule set, as-of date and indexed scores.
+ * @param trial - A validated trial (one of `history.trials`).
+ * @param history - The validated history it belongs to (for the episode, patient and scores).
+ * @param options - As for {@link classifyTrd}.
  * @returns The assessment with its reasons.
+ * @throws {@link TrdOptionsError} when the options are invalid.
  * @example
- * // Usually called through classifyTrd; see TrdAssessment.trials.
- * import { classifyTrd } from "trd-classifier";
- * declare const history: import("trd-classifier").TreatmentHistory;
- * const [first] = classifyTrd(history, { asOf: "2024-06-30" }).trials;
+ * import { assessTrial, parseTreatmentHistory } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [{ id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-01-30", mgPerDay: 50 }],
+ * });
+ * if (parsed.success) {
+ *   const t1 = assessTrial(parsed.data.trials[0]!, parsed.data, { asOf: "2024-06-30" });
+ *   t1.duration.status; //=> "inadequate" (3 of 4 weeks)
+ * }
  */
-export function assessTrial(trial: Trial, context: TrialContext): TrialAssessment {
+export function assessTrial(trial: Trial, history: TreatmentHistory, options: ClassifyTrdOptions): TrialAssessment {
+  const { rules } = resolveRuleSet(options);
+  return assessTrialInContext(trial, { history, rules, asOf: options.asOf, scores: indexScores(history.assessments, options.asOf) });
+}
+
+/** {@link assessTrial} with the rule set resolved and the scores indexed once per history. */
+export function assessTrialInContext(trial: Trial, context: TrialContext): TrialAssessment {
   const { history, rules, asOf } = context;
   const p = rules.parameters;
   const reasons: Reason[] = [];

@@ -4,81 +4,14 @@
  * @module
  */
 import { CATALOGUE_VERSION } from "../catalogue/version";
-import { isCalendarDate } from "../internal/dates";
-import { RuleSetOverridesSchema } from "../rules/ruleSetParametersSchema";
-import { DEFAULT_RULE_SET_ID, getRuleSet, isRuleSetId } from "../rules/ruleSets";
-import type { RuleSet, RuleSetId, RuleSetParameters } from "../rules/types";
+import { resolveRuleSet } from "../rules/resolveRuleSet";
+import type { ClassifyTrdOptions } from "../rules/resolveRuleSet";
+import type { RuleSet } from "../rules/types";
 import type { TreatmentHistory } from "../schema/history";
-import { formatPath, makeIssue } from "../schema/issues";
-import type { TrdIssue } from "../schema/issues";
-import { assessTrial } from "./assessTrial";
+import { assessTrialInContext } from "./assessTrial";
 import { indexScores } from "./deriveOutcome";
 import { reason } from "./reason";
 import type { OutcomeCategory, PseudoResistanceFlag, Reason, TrdAssessment, TrdCounts, TrdStatus, TrialAssessment } from "./types";
-
-/**
- * Options for {@link classifyTrd}.
- *
- * @example
- * const options: ClassifyTrdOptions = { asOf: "2024-06-30", ruleSet: "mgh-atrq", overrides: { minWeeksAtAdequateDose: 8 } };
- */
-export interface ClassifyTrdOptions {
-  /** The date the classification is made for (`YYYY-MM-DD`): later events are ignored, and an ongoing trial counts up to it. */
-  readonly asOf: string;
-  /** A built-in rule set's id (default {@link DEFAULT_RULE_SET_ID}) or a custom {@link RuleSet}. */
-  readonly ruleSet?: RuleSetId | RuleSet;
-  /** Parameters to override; the result records them. */
-  readonly overrides?: Partial<RuleSetParameters>;
-}
-
-/**
- * Thrown by {@link classifyTrd} for invalid options (a programming error, unlike a bad history,
- * which {@link parseTreatmentHistory} reports as data). Carries the issues.
- *
- * @example
- * import { TrdOptionsError, classifyTrd } from "trd-classifier";
- * declare const history: import("trd-classifier").TreatmentHistory;
- * try {
- *   classifyTrd(history, { asOf: "2024-02-30" });
- * } catch (error) {
- *   if (error instanceof TrdOptionsError) console.error(error.issues);
- * }
- */
-export class TrdOptionsError extends Error {
-  /** What was wrong with the options. */
-  readonly issues: readonly TrdIssue[];
-
-  constructor(issues: readonly TrdIssue[]) {
-    super(`classifyTrd: invalid options: ${issues.map((i) => i.message).join("; ")}`);
-    this.name = "TrdOptionsError";
-    this.issues = issues;
-  }
-}
-
-function resolveRules(options: ClassifyTrdOptions): { rules: RuleSet; overrides: Partial<RuleSetParameters> } {
-  const issues: TrdIssue[] = [];
-  if (typeof options.asOf !== "string" || !isCalendarDate(options.asOf)) issues.push(makeIssue("invalid_date_format", "asOf", "a calendar date as YYYY-MM-DD"));
-  let base: RuleSet | undefined;
-  const requested = options.ruleSet ?? DEFAULT_RULE_SET_ID;
-  if (typeof requested === "string") {
-    if (isRuleSetId(requested)) base = getRuleSet(requested);
-    else issues.push(makeIssue("invalid_value", "ruleSet", "the id of a built-in rule set (eu-pearl-2022, mgh-atrq, regulatory, canadian-2021) or a RuleSet object"));
-  } else {
-    base = requested;
-  }
-  const overrides = RuleSetOverridesSchema.safeParse(options.overrides ?? {});
-  if (!overrides.success) {
-    for (const issue of overrides.error.issues) issues.push(makeIssue("invalid_value", formatPath(["overrides", ...issue.path]), "a valid rule-set parameter value"));
-  }
-  if (issues.length > 0 || base === undefined) throw new TrdOptionsError(issues);
-  const overridden = Object.fromEntries(Object.entries(overrides.data ?? {}).filter(([, v]) => v !== undefined)) as Partial<RuleSetParameters>;
-  if (Object.keys(overridden).length === 0) return { rules: base, overrides: {} };
-  const provenance = { ...base.provenance };
-  for (const key of Object.keys(overridden) as (keyof RuleSetParameters)[]) {
-    provenance[key] = { source: "library-convention", verification: "unverified", note: `Overridden by the caller (was ${JSON.stringify(base.parameters[key])}).` };
-  }
-  return { rules: { ...base, parameters: { ...base.parameters, ...overridden }, provenance }, overrides: overridden };
-}
 
 const FLAG_CODES = new Set<PseudoResistanceFlag["code"]>([
   "dose_inadequate",
@@ -176,14 +109,14 @@ const RANK: Readonly<Record<OutcomeCategory, number>> = { "non-response": 0, "pa
  * }
  */
 export function classifyTrd(history: TreatmentHistory, options: ClassifyTrdOptions): TrdAssessment {
-  const { rules, overrides } = resolveRules(options);
+  const { rules, overrides } = resolveRuleSet(options);
   const p = rules.parameters;
   const { asOf } = options;
   const scores = indexScores(history.assessments, asOf);
   const context = { history, rules, asOf, scores };
 
   const notYetStarted = history.trials.filter((t) => t.start > asOf).map((t) => t.id);
-  const trials: TrialAssessment[] = history.trials.filter((t) => t.start <= asOf).map((t) => assessTrial(t, context));
+  const trials: TrialAssessment[] = history.trials.filter((t) => t.start <= asOf).map((t) => assessTrialInContext(t, context));
 
   // Failures, de-duplicated by agent (or class).
   const failures = trials.filter((t) => t.countsTowardResistance);

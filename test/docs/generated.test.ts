@@ -1,13 +1,21 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CATALOGUE_PATH, SCHEMA_PATH, renderCatalogue, renderJsonSchema } from "./renderCatalogue";
+import { listRuleSets } from "trd-classifier";
+import { CATALOGUE_PATH, RULE_SET_DIR, SCHEMA_PATH, renderCatalogue, renderJsonSchema, renderRuleSet, renderRuleSetIndex } from "./renderDocs";
 
-describe("generated docs", () => {
-  it("docs/catalogue.md matches the catalogue (run `npm run docs:catalogue` after changing it)", () => {
-    expect(readFileSync(CATALOGUE_PATH, "utf8")).toBe(renderCatalogue());
+const read = (path: string): string => readFileSync(path, "utf8");
+
+describe("generated docs (run `npm run docs:generate` after changing the code they describe)", () => {
+  it("docs/catalogue.md matches the catalogue", () => {
+    expect(read(CATALOGUE_PATH)).toBe(renderCatalogue());
   });
 
-  it("docs/treatment-history.schema.json matches the schema (run `npm run docs:catalogue`)", () => {
-    expect(readFileSync(SCHEMA_PATH, "utf8")).toBe(renderJsonSchema());
+  it("docs/treatment-history.schema.json matches the schema", () => {
+    expect(read(SCHEMA_PATH)).toBe(renderJsonSchema());
+  });
+
+  it("docs/rule-sets/ has an up-to-date page per rule set", () => {
+    expect(read(`${RULE_SET_DIR}README.md`)).toBe(renderRuleSetIndex());
+    for (const rules of listRuleSets()) expect(read(`${RULE_SET_DIR}${rules.id}.md`), rules.id).toBe(renderRuleSet(rules));
   });
 });

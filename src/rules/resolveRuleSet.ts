@@ -1,0 +1,88 @@
+/**
+ * Classification options: validation, and overrides applied to a rule set.
+ *
+ * @module
+ */
+import { isCalendarDate } from "../internal/dates";
+import { formatPath, makeIssue } from "../schema/issues";
+import type { TrdIssue } from "../schema/issues";
+import { RuleSetOverridesSchema } from "./ruleSetParametersSchema";
+import { DEFAULT_RULE_SET_ID, getRuleSet, isRuleSetId } from "./ruleSets";
+import type { RuleSet, RuleSetId, RuleSetParameters } from "./types";
+
+/**
+ * Options for {@link classifyTrd} and {@link assessTrial}: the as-of date, the rule set and overrides.
+ *
+ * @example
+ * const options: ClassifyTrdOptions = { asOf: "2024-06-30", ruleSet: "mgh-atrq", overrides: { minWeeksAtAdequateDose: 8 } };
+ */
+export interface ClassifyTrdOptions {
+  /** The date the classification is made for (`YYYY-MM-DD`): later events are ignored, and an ongoing trial counts up to it. */
+  readonly asOf: string;
+  /** A built-in rule set's id (default {@link DEFAULT_RULE_SET_ID}) or a custom {@link RuleSet}. */
+  readonly ruleSet?: RuleSetId | RuleSet;
+  /** Parameters to override; the result records them. */
+  readonly overrides?: Partial<RuleSetParameters>;
+}
+
+/**
+ * Thrown by {@link classifyTrd} for invalid options (a programming error, unlike a bad history,
+ * which {@link parseTreatmentHistory} reports as data). Carries the issues.
+ *
+ * @example
+ * import { TrdOptionsError, classifyTrd } from "trd-classifier";
+ * declare const history: import("trd-classifier").TreatmentHistory;
+ * try {
+ *   classifyTrd(history, { asOf: "2024-02-30" });
+ * } catch (error) {
+ *   if (error instanceof TrdOptionsError) console.error(error.issues);
+ * }
+ */
+export class TrdOptionsError extends Error {
+  /** What was wrong with the options. */
+  readonly issues: readonly TrdIssue[];
+
+  constructor(issues: readonly TrdIssue[]) {
+    super(`classifyTrd: invalid options: ${issues.map((i) => i.message).join("; ")}`);
+    this.name = "TrdOptionsError";
+    this.issues = issues;
+  }
+}
+
+/**
+ * Validates classification options and applies the overrides to the chosen rule set. Overridden
+ * parameters are re-cited as caller overrides (`library-convention`, `unverified`) so that no
+ * result credits a published source with a value it does not give.
+ *
+ * @param options - As for {@link classifyTrd}.
+ * @returns The effective rule set and the validated overrides.
+ * @throws {@link TrdOptionsError} when `asOf`, the rule set or an override is invalid.
+ * @example
+ * import { resolveRuleSet } from "trd-classifier";
+ * const { rules } = resolveRuleSet({ asOf: "2024-06-30", ruleSet: "mgh-atrq", overrides: { minWeeksAtAdequateDose: 8 } });
+ * rules.parameters.minWeeksAtAdequateDose; //=> 8
+ */
+export function resolveRuleSet(options: ClassifyTrdOptions): { readonly rules: RuleSet; readonly overrides: Partial<RuleSetParameters> } {
+  const issues: TrdIssue[] = [];
+  if (typeof options.asOf !== "string" || !isCalendarDate(options.asOf)) issues.push(makeIssue("invalid_date_format", "asOf", "a calendar date as YYYY-MM-DD"));
+  let base: RuleSet | undefined;
+  const requested = options.ruleSet ?? DEFAULT_RULE_SET_ID;
+  if (typeof requested === "string") {
+    if (isRuleSetId(requested)) base = getRuleSet(requested);
+    else issues.push(makeIssue("invalid_value", "ruleSet", "the id of a built-in rule set (eu-pearl-2022, mgh-atrq, regulatory, canadian-2021) or a RuleSet object"));
+  } else {
+    base = requested;
+  }
+  const overrides = RuleSetOverridesSchema.safeParse(options.overrides ?? {});
+  if (!overrides.success) {
+    for (const issue of overrides.error.issues) issues.push(makeIssue("invalid_value", formatPath(["overrides", ...issue.path]), "a valid rule-set parameter value"));
+  }
+  if (issues.length > 0 || base === undefined) throw new TrdOptionsError(issues);
+  const overridden = Object.fromEntries(Object.entries(overrides.data ?? {}).filter(([, v]) => v !== undefined)) as Partial<RuleSetParameters>;
+  if (Object.keys(overridden).length === 0) return { rules: base, overrides: {} };
+  const provenance = { ...base.provenance };
+  for (const key of Object.keys(overridden) as (keyof RuleSetParameters)[]) {
+    provenance[key] = { source: "library-convention", verification: "unverified", note: `Overridden by the caller (was ${JSON.stringify(base.parameters[key])}).` };
+  }
+  return { rules: { ...base, parameters: { ...base.parameters, ...overridden }, provenance }, overrides: overridden };
+}
