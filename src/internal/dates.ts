@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { addDays as addDaysFns, differenceInCalendarDays, format, isValid, parseISO } from "date-fns";
+import { addDays as addDaysFns, differenceInCalendarDays } from "date-fns";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -18,12 +18,26 @@ export function hasIsoDateShape(value: string): boolean {
 /** True when `value` is `YYYY-MM-DD` and names a day that exists (2023-02-30 does not). */
 export function isCalendarDate(value: string): boolean {
   if (!ISO_DATE.test(value)) return false;
-  const parsed = parseISO(value);
-  return isValid(parsed) && format(parsed, "yyyy-MM-dd") === value;
+  const date = toDate(value);
+  return !Number.isNaN(date.getTime()) && toIso(date) === value;
 }
 
+/**
+ * Local midnight of an ISO date. Built from its three numbers rather than by date-fns' general
+ * ISO parser (which accepts far more than `YYYY-MM-DD` and dominated classification time).
+ */
 function toDate(iso: string): Date {
-  return parseISO(iso);
+  const date = new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+  // Years 0-99 would be read as 1900-1999 by the Date constructor.
+  if (date.getFullYear() !== Number(iso.slice(0, 4))) date.setFullYear(Number(iso.slice(0, 4)));
+  return date;
+}
+
+const two = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/** `YYYY-MM-DD` of a local date. */
+function toIso(date: Date): string {
+  return `${String(date.getFullYear()).padStart(4, "0")}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
 }
 
 /** Calendar days from `from` to `to` (negative when `to` is earlier). */
@@ -33,7 +47,7 @@ export function daysBetween(from: string, to: string): number {
 
 /** The ISO date `days` calendar days after `iso` (before, when negative). */
 export function addDays(iso: string, days: number): string {
-  return format(addDaysFns(toDate(iso), days), "yyyy-MM-dd");
+  return toIso(addDaysFns(toDate(iso), days));
 }
 
 /** The earlier of two ISO dates. */

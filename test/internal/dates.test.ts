@@ -1,0 +1,46 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { addDays, daysBetween, isCalendarDate, wholeYearsBetween } from "../../src/internal/dates";
+
+const originalTz = process.env.TZ;
+afterAll(() => {
+  if (originalTz === undefined) delete process.env.TZ;
+  else process.env.TZ = originalTz;
+});
+
+describe.each(["UTC", "America/New_York", "Europe/London", "Australia/Lord_Howe", "Pacific/Apia", "America/Sao_Paulo"])("calendar dates in %s", (tz) => {
+  it("counts calendar days and adds days across daylight-saving changes", () => {
+    process.env.TZ = tz;
+    expect(daysBetween("2023-03-01", "2023-04-01")).toBe(31);
+    expect(daysBetween("2023-10-01", "2023-11-30")).toBe(60);
+    expect(daysBetween("2024-12-31", "2024-01-01")).toBe(-365);
+    expect(addDays("2023-03-25", 7)).toBe("2023-04-01");
+    expect(addDays("2023-10-28", 2)).toBe("2023-10-30");
+    expect(addDays("2024-02-28", 1)).toBe("2024-02-29");
+    expect(addDays("2024-03-01", -1)).toBe("2024-02-29");
+    for (let d = 0; d < 800; d += 1) expect(daysBetween("2022-01-01", addDays("2022-01-01", d))).toBe(d);
+  });
+
+  it("recognises real calendar dates only", () => {
+    process.env.TZ = tz;
+    expect(isCalendarDate("2024-02-29")).toBe(true);
+    expect(isCalendarDate("2023-02-29")).toBe(false);
+    expect(isCalendarDate("1900-02-29")).toBe(false);
+    expect(isCalendarDate("2000-02-29")).toBe(true);
+    expect(isCalendarDate("2023-04-31")).toBe(false);
+    expect(isCalendarDate("2023-00-10")).toBe(false);
+    expect(isCalendarDate("2023-12-00")).toBe(false);
+    expect(isCalendarDate("0050-06-15")).toBe(true);
+    expect(addDays("0050-12-31", 1)).toBe("0051-01-01");
+    expect(isCalendarDate("2023-1-01")).toBe(false);
+    expect(isCalendarDate("2023-01-01T00:00:00Z")).toBe(false);
+  });
+});
+
+describe("wholeYearsBetween", () => {
+  it("counts a birthday only once it has passed", () => {
+    expect(wholeYearsBetween("1960-05-10", "2020-05-09")).toBe(59);
+    expect(wholeYearsBetween("1960-05-10", "2020-05-10")).toBe(60);
+    expect(wholeYearsBetween("1960-02-29", "2021-02-28")).toBe(60);
+    expect(wholeYearsBetween("1960-02-29", "2021-03-01")).toBe(61);
+  });
+});
