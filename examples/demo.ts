@@ -1,49 +1,52 @@
 /**
  * `npm run demo`: the main job on the bundled example data.
  *
- * Validates every history in examples/data/histories.json and looks each trial's agent up in the
- * catalogue, printing the minimum adequate dose the default table gives with its source.
+ * Classifies every history in examples/data/cohort (one JSON file per patient) as of 2023-12-31
+ * under the default rule set, prints a table with the status and the key reason of each, then the
+ * same cohort under every rule set to show how definitions differ.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { CATALOGUE_VERSION, SOURCES, findDrug, listDrugs, parseTreatmentHistory } from "trd-classifier";
-import type { Agent } from "trd-classifier";
+import { CATALOGUE_VERSION, classifyTrd, listRuleSets, parseTreatmentHistory } from "trd-classifier";
+import type { TrdAssessment, TreatmentHistory } from "trd-classifier";
 
-const file = fileURLToPath(new URL("./data/histories.json", import.meta.url));
-const histories = JSON.parse(readFileSync(file, "utf8")) as unknown[];
+const AS_OF = "2023-12-31";
+const folder = fileURLToPath(new URL("./data/cohort/", import.meta.url));
+const files = readdirSync(folder).filter((f) => f.endsWith(".json")).sort();
 
-const agentLabel = (agent: Agent): string => agent.name ?? (agent.rxnorm !== undefined ? `RxNorm ${agent.rxnorm}` : `ATC ${agent.atc ?? "?"}`);
-const lookUp = (agent: Agent) =>
-  (agent.rxnorm !== undefined ? findDrug(agent.rxnorm) : undefined) ??
-  (agent.atc !== undefined ? findDrug(agent.atc) : undefined) ??
-  (agent.name !== undefined ? findDrug(agent.name) : undefined);
+const pad = (text: string, width: number): string => (text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width));
+const [defaultRules] = listRuleSets();
+if (defaultRules === undefined) throw new Error("no rule sets");
 
-console.log(`trd-classifier demo: ${histories.length} histories, catalogue ${CATALOGUE_VERSION} (${listDrugs().length} agents)\n`);
+console.log(`trd-classifier demo: ${files.length} histories as of ${AS_OF}`);
+console.log(`rule set ${defaultRules.name} v${defaultRules.version}, catalogue ${CATALOGUE_VERSION}\n`);
+console.log(`${pad("patient", 18)}${pad("status", 20)}${pad("failed", 8)}key reason`);
+console.log("-".repeat(110));
 
-let valid = 0;
-histories.forEach((input, index) => {
-  const result = parseTreatmentHistory(input);
-  if (!result.success) {
-    console.log(`#${index + 1}  INVALID`);
-    for (const issue of result.issues) console.log(`      ${issue.code.padEnd(26)} ${issue.message}`);
-    console.log();
-    return;
+const valid: Array<{ file: string; history: TreatmentHistory }> = [];
+const tally = new Map<string, number>();
+for (const file of files) {
+  const parsed = parseTreatmentHistory(JSON.parse(readFileSync(folder + file, "utf8")));
+  if (!parsed.success) {
+    console.log(`${pad(file.replace(/\.json$/, ""), 18)}${pad("INVALID", 20)}${pad("", 8)}${parsed.issues.map((i) => i.message).join("; ")}`);
+    tally.set("invalid", (tally.get("invalid") ?? 0) + 1);
+    continue;
   }
-  valid += 1;
-  const history = result.data;
-  console.log(`#${index + 1}  ${history.id ?? "(no id)"}  episode from ${history.episode.onset}, ${history.trials.length} trial(s), ${history.assessments.length} rating(s)`);
-  for (const trial of history.trials) {
-    const drug = lookUp(trial.agent);
-    const doses = trial.doses?.map((d) => d.mgPerDay) ?? [trial.mgPerDay ?? 0];
-    const reached = Math.max(...doses);
-    if (drug === undefined) {
-      console.log(`      ${trial.id}: ${agentLabel(trial.agent)} - not in the catalogue`);
-      continue;
-    }
-    const min = drug.minimumDose["licensed-minimum"];
-    const threshold = min === undefined ? "no licensed minimum in the catalogue" : `licensed minimum ${min.mgPerDay} mg/day (${min.verification}: ${SOURCES[min.source].title})`;
-    console.log(`      ${trial.id}: ${agentLabel(trial.agent)} -> ${drug.name} [${drug.drugClass}], up to ${reached} mg/day; ${threshold}`);
-  }
-  console.log();
-});
-console.log(`${valid} of ${histories.length} histories valid.`);
+  valid.push({ file, history: parsed.data });
+  const r: TrdAssessment = classifyTrd(parsed.data, { asOf: AS_OF });
+  tally.set(r.status, (tally.get(r.status) ?? 0) + 1);
+  const status = r.applicable ? r.status : `${r.status} (n/a)`;
+  console.log(`${pad(parsed.data.id ?? file, 18)}${pad(status, 20)}${pad(String(r.counts.failedAdequateTrials), 8)}${r.reasons[0]?.message ?? ""}`);
+  const why = r.reasons.slice(1).filter((x) => x.kind === "pseudo-resistance" || x.code === "bipolar_disorder_on_record");
+  for (const x of why.slice(0, 3)) console.log(`${" ".repeat(46)}· ${x.message}`);
+}
+console.log("-".repeat(110));
+console.log([...tally].map(([k, v]) => `${k}: ${v}`).join(", "));
+
+console.log(`\nThe same cohort under each rule set:\n`);
+const sets = listRuleSets();
+console.log(`${pad("patient", 18)}${sets.map((s) => pad(s.id, 20)).join("")}`);
+for (const { file, history } of valid) {
+  const cells = sets.map((s) => pad(classifyTrd(history, { asOf: AS_OF, ruleSet: s.id }).status, 20));
+  console.log(`${pad(history.id ?? file, 18)}${cells.join("")}`);
+}
