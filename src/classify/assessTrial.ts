@@ -136,7 +136,16 @@ export function assessTrialInContext(trial: Trial, context: TrialContext): Trial
   let dose: DoseVerdict;
   if (threshold?.status === "found") {
     const met = exposure.reachedMgPerDay >= threshold.mgPerDay;
-    dose = { status: met ? "adequate" : "inadequate", reachedMgPerDay: exposure.reachedMgPerDay, thresholdMgPerDay: threshold.mgPerDay, table: threshold.table, ageAdjusted: threshold.ageCap !== undefined };
+    const cited = threshold.ageCap ?? threshold.citation;
+    dose = {
+      status: met ? "adequate" : "inadequate",
+      reachedMgPerDay: exposure.reachedMgPerDay,
+      thresholdMgPerDay: threshold.mgPerDay,
+      table: threshold.table,
+      source: cited.source,
+      verification: cited.verification,
+      ageAdjusted: threshold.ageCap !== undefined,
+    };
     reasons.push(
       reason(
         met ? "dose_adequate" : "dose_inadequate",
@@ -144,7 +153,7 @@ export function assessTrialInContext(trial: Trial, context: TrialContext): Trial
         `${label}: reached ${exposure.reachedMgPerDay} mg/day; the adequate dose is ${threshold.mgPerDay} mg/day (${threshold.table})`,
         ids,
         `doseTable:${threshold.table}`,
-        threshold.ageCap ?? threshold.citation,
+        cited,
         { value: exposure.reachedMgPerDay, threshold: threshold.mgPerDay, unit: "mg/day", comparison: ">=", met },
       ),
     );

@@ -183,7 +183,10 @@ export type TrialOutcome =
  * The dose verdict of one trial.
  *
  * @example
- * const d: DoseVerdict = { status: "adequate", reachedMgPerDay: 100, thresholdMgPerDay: 50, table: "licensed-minimum", ageAdjusted: false };
+ * const d: DoseVerdict = {
+ *   status: "adequate", reachedMgPerDay: 100, thresholdMgPerDay: 50, table: "licensed-minimum",
+ *   source: "sertraline-us-label", verification: "primary", ageAdjusted: false,
+ * };
  */
 export type DoseVerdict =
   | {
@@ -194,6 +197,10 @@ export type DoseVerdict =
       readonly thresholdMgPerDay: number;
       /** The table it came from. */
       readonly table: DoseTableId;
+      /** The source of the threshold (the age cap's source when a cap lowered it). */
+      readonly source: SourceId;
+      /** How well that source was verified. */
+      readonly verification: Verification;
       /** Whether an age cap lowered the threshold. */
       readonly ageAdjusted: boolean;
     }
