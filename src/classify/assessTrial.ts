@@ -123,8 +123,14 @@ export function assessTrialInContext(trial: Trial, context: TrialContext): Trial
   if (p.currentEpisodeOnly && !inCurrentEpisode) {
     reasons.push(reason("trial_outside_current_episode", "decision", `${label}: outside the current episode (from ${episode.onset})`, ids, "currentEpisodeOnly", rules.provenance.currentEpisodeOnly));
   }
-  const windowStart = p.currentEpisodeOnly ? maxDate(trial.start, episode.onset) : trial.start;
-  const windowEnd = p.currentEpisodeOnly ? minDate(end, episodeEnd) : end;
+  // Days count only within the current episode; a trial outside it is measured over its own
+  // dates, for information only.
+  const clip = p.currentEpisodeOnly && inCurrentEpisode;
+  const windowStart = clip ? maxDate(trial.start, episode.onset) : trial.start;
+  const windowEnd = clip ? minDate(end, episodeEnd) : end;
+  // Shortfalls of a trial that cannot count anyway are notes, not signs of pseudo-resistance.
+  const relevant = inScope && (!p.currentEpisodeOnly || inCurrentEpisode);
+  const shortfall = relevant ? ("pseudo-resistance" as const) : ("note" as const);
 
   // Dose.
   const requiredDays = p.minWeeksAtAdequateDose * 7;
@@ -149,7 +155,7 @@ export function assessTrialInContext(trial: Trial, context: TrialContext): Trial
     reasons.push(
       reason(
         met ? "dose_adequate" : "dose_inadequate",
-        met ? "decision" : "pseudo-resistance",
+        met ? "decision" : shortfall,
         `${label}: reached ${exposure.reachedMgPerDay} mg/day; the adequate dose is ${threshold.mgPerDay} mg/day (${threshold.table})`,
         ids,
         `doseTable:${threshold.table}`,
@@ -198,7 +204,7 @@ export function assessTrialInContext(trial: Trial, context: TrialContext): Trial
     reasons.push(
       reason(
         met ? "duration_adequate" : "duration_inadequate",
-        met ? "decision" : "pseudo-resistance",
+        met ? "decision" : shortfall,
         `${label}: ${duration.weeksAtAdequateDose} of ${p.minWeeksAtAdequateDose} weeks at or above ${thresholdMg ?? 0} mg/day`,
         ids,
         "minWeeksAtAdequateDose",
@@ -227,7 +233,7 @@ export function assessTrialInContext(trial: Trial, context: TrialContext): Trial
     const met = recorded >= p.minAdherenceFraction;
     adherence = { status: met ? "adequate" : "poor", recorded };
     reasons.push(
-      reason(met ? "adherence_adequate" : "adherence_poor", met ? "decision" : "pseudo-resistance", `${label}: adherence ${Math.round(recorded * 100)}%; ${Math.round(p.minAdherenceFraction * 100)}% needed`, ids, "minAdherenceFraction", rules.provenance.minAdherenceFraction, {
+      reason(met ? "adherence_adequate" : "adherence_poor", met ? "decision" : shortfall, `${label}: adherence ${Math.round(recorded * 100)}%; ${Math.round(p.minAdherenceFraction * 100)}% needed`, ids, "minAdherenceFraction", rules.provenance.minAdherenceFraction, {
         value: recorded,
         threshold: p.minAdherenceFraction,
         unit: "fraction",
@@ -237,13 +243,13 @@ export function assessTrialInContext(trial: Trial, context: TrialContext): Trial
     );
   } else if (recorded === "good" || recorded === "poor") {
     adherence = { status: recorded === "good" ? "adequate" : "poor", recorded };
-    reasons.push(reason(recorded === "good" ? "adherence_adequate" : "adherence_poor", recorded === "good" ? "decision" : "pseudo-resistance", `${label}: adherence recorded as ${recorded}`, ids, "minAdherenceFraction", rules.provenance.minAdherenceFraction));
+    reasons.push(reason(recorded === "good" ? "adherence_adequate" : "adherence_poor", recorded === "good" ? "decision" : shortfall, `${label}: adherence recorded as ${recorded}`, ids, "minAdherenceFraction", rules.provenance.minAdherenceFraction));
   } else {
     adherence = recorded === undefined ? { status: "unknown" } : { status: "unknown", recorded };
     reasons.push(
       reason(
         "adherence_not_documented",
-        p.requireDocumentedAdherence ? "pseudo-resistance" : "data-gap",
+        p.requireDocumentedAdherence ? shortfall : "data-gap",
         `${label}: adherence not documented${p.requireDocumentedAdherence ? `; ${rules.name} requires it` : ""}`,
         ids,
         "requireDocumentedAdherence",
@@ -252,9 +258,8 @@ export function assessTrialInContext(trial: Trial, context: TrialContext): Trial
     );
   }
 
-  const inEpisode = !p.currentEpisodeOnly || inCurrentEpisode;
   const adherenceOk = adherence.status === "adequate" || (adherence.status === "unknown" && !p.requireDocumentedAdherence);
-  const adequate = inScope && inEpisode && dose.status === "adequate" && duration.status === "adequate" && adherenceOk;
+  const adequate = relevant && dose.status === "adequate" && duration.status === "adequate" && adherenceOk;
 
   // Outcome.
   const derived = deriveOutcome(
@@ -277,10 +282,17 @@ export function assessTrialInContext(trial: Trial, context: TrialContext): Trial
   const failedOutcome = outcome.category === "non-response" || (outcome.category === "partial-response" && p.partialResponseCountsAsFailure);
   const intolerance = trial.stopReason === "intolerance";
   if (intolerance) {
-    reasons.push(reason("stopped_for_intolerance", "pseudo-resistance", `${label}: stopped for intolerance, which is not a failure of efficacy`, ids, "stopReason"));
+    reasons.push(
+      reason("stopped_for_intolerance", relevant ? "pseudo-resistance" : "note", `${label}: stopped for intolerance, which is not a failure of efficacy`, ids, "stopReason", {
+        source: "library-convention",
+        verification: "unverified",
+        note: "A trial stopped for intolerance is never a failure, whatever its length; the ATHF is reported to lower the rating of such trials.",
+      }),
+    );
   }
   const blockers: string[] = [];
-  if (!inScope) blockers.push("not an antidepressant trial under this rule set");
+  if (!inScope) blockers.push("not a trial that counts under this rule set");
+  else if (!relevant) blockers.push("outside the current episode");
   else if (!adequate) blockers.push("not adequate");
   if (!failedOutcome) blockers.push(outcome.category === "unknown" ? "outcome unknown" : `outcome ${outcome.category.replace("-", " ")}`);
   if (intolerance) blockers.push("stopped for intolerance");
@@ -293,6 +305,10 @@ export function assessTrialInContext(trial: Trial, context: TrialContext): Trial
       ? reason("trial_failed", "decision", `${label}: a failed adequate trial (${outcome.category.replace("-", " ")})`, ids, "failedAdequateTrial")
       : reason("trial_not_failed", "decision", `${label}: does not count toward resistance (${blockers.join("; ")})`, ids, "failedAdequateTrial"),
   );
+
+  // A trial that cannot count has no bearing on pseudo-resistance: its gaps and shortfalls are
+  // notes (an unknown agent stays a data gap: it is why the trial cannot count).
+  const reported = relevant || drug === undefined ? reasons : reasons.map((r) => (r.kind === "pseudo-resistance" || r.kind === "data-gap" ? { ...r, kind: "note" as const } : r));
 
   return {
     trialId: trial.id,
@@ -309,6 +325,6 @@ export function assessTrialInContext(trial: Trial, context: TrialContext): Trial
     adequate,
     outcome,
     countsTowardResistance,
-    reasons,
+    reasons: reported,
   };
 }

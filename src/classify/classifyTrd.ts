@@ -30,7 +30,7 @@ const FLAG_CODES = new Set<PseudoResistanceFlag["code"]>([
 function collectFlags(reasons: readonly Reason[]): PseudoResistanceFlag[] {
   const byCode = new Map<PseudoResistanceFlag["code"], Set<string>>();
   for (const r of reasons) {
-    if (!FLAG_CODES.has(r.code as PseudoResistanceFlag["code"])) continue;
+    if (r.kind === "note" || !FLAG_CODES.has(r.code as PseudoResistanceFlag["code"])) continue;
     const code = r.code as PseudoResistanceFlag["code"];
     const set = byCode.get(code) ?? new Set<string>();
     r.trialIds.forEach((id) => set.add(id));
@@ -59,7 +59,7 @@ function patientReasons(history: TreatmentHistory, rules: RuleSet, asOf: string)
     );
   }
   if (present.has("psychotic-features")) {
-    reasons.push(reason("psychotic_features_on_record", "note", "Psychotic features on record: included in the TRD definition, but antidepressant monotherapy is not adequate treatment for psychotic depression", [], "specifiers", { source: "sforzini-2022", verification: "primary" }));
+    reasons.push(reason("psychotic_features_on_record", "pseudo-resistance", "Psychotic features on record: included in the TRD definition, but antidepressant monotherapy is not adequate treatment for psychotic depression", [], "specifiers", { source: "sforzini-2022", verification: "primary" }));
   }
   if (present.has("substance-use-disorder")) {
     reasons.push(reason("substance_use_on_record", "pseudo-resistance", "Substance use disorder on record: a common cause of apparent resistance", [], "pseudoResistance"));
@@ -69,6 +69,23 @@ function patientReasons(history: TreatmentHistory, rules: RuleSet, asOf: string)
   }
   return { reasons, applicable };
 }
+
+/** Trial reasons that explain why a trial does not count, repeated among the overall reasons. */
+const BLOCKING_CODES: ReadonlySet<Reason["code"]> = new Set<Reason["code"]>([
+  "trial_not_failed",
+  "agent_unknown",
+  "not_an_antidepressant",
+  "augmentation_not_counted",
+  "combination_not_counted",
+  "trial_outside_current_episode",
+  "dose_threshold_unknown",
+  "stopped_before_week_4",
+  "outcome_response",
+  "outcome_remission",
+  "outcome_data_missing",
+  "endpoint_before_adequacy",
+  "tachyphylaxis",
+]);
 
 const RANK: Readonly<Record<OutcomeCategory, number>> = { "non-response": 0, "partial-response": 1, response: 2, remission: 3, unknown: -1 };
 
@@ -199,7 +216,7 @@ export function classifyTrd(history: TreatmentHistory, options: ClassifyTrdOptio
 
   // Overall reasons: the status, patient facts, counting, then why each trial did not count.
   const patient = patientReasons(history, rules, asOf);
-  const whyNot = trials.flatMap((t) => (t.countsTowardResistance ? [] : t.reasons.filter((r) => r.kind === "pseudo-resistance" || r.code === "trial_not_failed" || r.code === "outcome_data_missing")));
+  const whyNot = trials.flatMap((t) => (t.countsTowardResistance ? [] : t.reasons.filter((r) => r.kind === "pseudo-resistance" || BLOCKING_CODES.has(r.code))));
   const scopeNotes = notYetStarted.length === 0 ? [] : [reason("trial_after_as_of", "note", `${notYetStarted.length} trial(s) start after ${asOf} and were not assessed`, notYetStarted, "asOf")];
   const reasons = [statusReason, ...patient.reasons, ...countingReasons, ...whyNot, ...scopeNotes];
   const flags = collectFlags([...trials.flatMap((t) => t.reasons), ...patient.reasons]);

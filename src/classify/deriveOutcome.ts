@@ -81,18 +81,37 @@ function outcomeReason(category: Exclude<OutcomeCategory, "unknown" | "remission
 export function deriveOutcome(trial: Trial, scores: ScoresByScale, window: OutcomeWindow, rules: RuleSet): DerivedOutcome {
   const p = rules.parameters;
   const { label } = window;
-  const recorded = trial.outcome;
+  const gaps: Reason[] = [];
+  // A recorded outcome is dated by assessedOn, or else taken as of the trial's end.
+  let recorded = trial.outcome;
+  const recordedOn = recorded?.assessedOn ?? window.end;
+  if (recorded !== undefined && recordedOn > window.asOf) {
+    gaps.push(reason("recorded_outcome_after_as_of", "note", `${label}: the recorded outcome (${recordedOn}) is after ${window.asOf} and was not used`, [trial.id], "asOf"));
+    recorded = undefined;
+  }
+  const recordedBeforeAdequacy = window.adequateFrom !== undefined && recordedOn < window.adequateFrom;
+  const beforeAdequacyReason = (what: string): Reason =>
+    reason(
+      "endpoint_before_adequacy",
+      "data-gap",
+      `${label}: ${what} (${recordedOn}) predates ${window.adequateFrom ?? ""}, when the trial became adequate, so it cannot show failure of an adequate trial`,
+      [trial.id],
+      "minWeeksAtAdequateDose",
+    );
   if (recorded?.percentImprovement !== undefined) {
     const category = categoriseImprovement(recorded.percentImprovement, p);
     return {
       outcome: { category, basis: "recorded-percent", percentImprovement: recorded.percentImprovement },
-      measuredBeforeAdequacy: false,
+      measuredBeforeAdequacy: recordedBeforeAdequacy,
       tachyphylaxis: false,
-      reasons: [outcomeReason(category, label, `${recorded.percentImprovement}% improvement as recorded`, trial.id, rules, recorded.percentImprovement)],
+      reasons: [
+        ...gaps,
+        outcomeReason(category, label, `${recorded.percentImprovement}% improvement as recorded`, trial.id, rules, recorded.percentImprovement),
+        ...(recordedBeforeAdequacy ? [beforeAdequacyReason("the recorded outcome")] : []),
+      ],
     };
   }
 
-  const gaps: Reason[] = [];
   const baselineFrom = addDays(window.start, -p.baselineWindowDays);
   const endpointTo = minDate(addDays(window.end, p.endpointGraceDays), window.asOf);
   let anyBaseline = false;
@@ -171,22 +190,27 @@ export function deriveOutcome(trial: Trial, scores: ScoresByScale, window: Outco
   }
 
   if (recorded?.cgiI !== undefined) {
-    const category = recorded.cgiI <= p.cgiIResponseMax ? "response" : recorded.cgiI <= p.cgiIPartialMax ? "partial-response" : "non-response";
-    const rule = category === "response" ? "cgiIResponseMax" : "cgiIPartialMax";
+    const band = recorded.cgiI <= p.cgiIResponseMax ? "response" : recorded.cgiI <= p.cgiIPartialMax ? "partial-response" : "non-response";
+    // A rule set without a partial band (non-response reaches up to response, as in Rybak 2021)
+    // reads "minimally improved" as non-response too.
+    const category = band === "partial-response" && p.nonResponseBelowPercent >= p.responsePercent ? "non-response" : band;
+    const rule = band === "response" ? "cgiIResponseMax" : "cgiIPartialMax";
     return {
       outcome: { category, basis: "recorded-cgi-i", cgiI: recorded.cgiI },
-      measuredBeforeAdequacy: false,
+      measuredBeforeAdequacy: recordedBeforeAdequacy,
       tachyphylaxis: false,
       reasons: [
+        ...gaps,
         reason(
           category === "non-response" ? "outcome_non_response" : category === "partial-response" ? "outcome_partial_response" : "outcome_response",
           "decision",
-          `${label}: ${category.replace("-", " ")} (CGI-I ${recorded.cgiI} as recorded)`,
+          `${label}: ${category.replace("-", " ")} (CGI-I ${recorded.cgiI} as recorded${band === category ? "" : `; ${rules.name} has no partial band`})`,
           [trial.id],
           rule,
           rules.provenance[rule],
-          { value: recorded.cgiI, threshold: p[rule], unit: "points", comparison: category === "non-response" ? ">" : "<=", met: true },
+          { value: recorded.cgiI, threshold: p[rule], unit: "points", comparison: band === "non-response" ? ">" : "<=", met: true },
         ),
+        ...(recordedBeforeAdequacy ? [beforeAdequacyReason("the recorded CGI-I")] : []),
       ],
     };
   }

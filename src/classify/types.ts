@@ -60,6 +60,7 @@ export type ReasonCode =
   | "endpoint_missing"
   | "endpoint_before_adequacy"
   | "baseline_zero"
+  | "recorded_outcome_after_as_of"
   | "tachyphylaxis"
   // counting
   | "trial_failed"

@@ -119,10 +119,10 @@ const MGH_ATRQ: RuleSet = {
 
 const REGULATORY: RuleSet = {
   id: "regulatory",
-  version: "1.0.0",
+  version: "1.0.1",
   name: "Regulatory reading (FDA/EMA, as summarised by McIntyre et al. 2023)",
   description:
-    "At least two antidepressants of adequate dose and duration in the current episode, with adherence affirmed, and lack of clinically meaningful improvement, operationalised as in the esketamine programme (<=25% improvement after >=6 weeks). Undocumented adherence disqualifies a trial.",
+    "At least two antidepressants of adequate dose and duration in the current episode, with adherence affirmed, and lack of clinically meaningful improvement, operationalised as in the esketamine programme (<=25% improvement after >=6 weeks). Undocumented adherence disqualifies a trial. Two failures in the 26-49% band give partial-response: 'inadequate response' in the regulatory wording includes them, but the esketamine trials that operationalise it would not have enrolled them; read partial-response as 'not TRD by the trial criterion'.",
   source: "mcintyre-2023",
   parameters: {
     ...SHARED_VALUES,

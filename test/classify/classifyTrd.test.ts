@@ -60,6 +60,18 @@ describe("classifyTrd", () => {
     }
   });
 
+  it("measures a trial from an earlier episode over its own dates and raises no pseudo-resistance flag for it", () => {
+    const h = historyOf([{ id: "old", drug: "sertraline", start: "2020-02-01", days: 70, mgPerDay: 100, adherence: 0.5 }], [], {
+      episode: { onset: "2023-01-01" },
+      previousEpisodes: [{ onset: "2020-01-01", end: "2020-12-31" }],
+    });
+    const result = classifyTrd(h, { asOf: "2024-01-01" });
+    expect(result.trials[0]).toMatchObject({ inCurrentEpisode: false, adequate: false, dose: { reachedMgPerDay: 100, status: "adequate" }, duration: { daysAtAdequateDose: 70 } });
+    expect(result.flags.filter((f) => f.trialIds.includes("old"))).toStrictEqual([]);
+    expect(result.trials[0]?.reasons.find((r) => r.code === "adherence_poor")?.kind).toBe("note");
+    expect(result.reasons.map((r) => r.code)).toContain("trial_outside_current_episode");
+  });
+
   it("lists every pseudo-resistance flag with its trials", () => {
     const h = historyOf(
       [
