@@ -6,8 +6,10 @@ import tseslint from "typescript-eslint";
  * Layering: schema -> catalogue -> rules -> classify -> adapters. A lower layer never imports a
  * higher one, and nothing outside src/cli and examples does I/O or reads the clock.
  */
-const layers = ["schema", "catalogue", "rules", "classify", "staging", "fills", "fhir", "cli"];
-const layerRules = layers.map((layer, i) => ({
+// Each entry is one layer; folders in the same entry may import each other (classifyTrd can
+// include the staging models, which read its trial assessments).
+const layers = [["schema", "internal"], ["catalogue"], ["rules"], ["classify", "staging"], ["fills"], ["fhir"], ["cli"]];
+const layerRules = layers.flatMap((group, i) => group.map((layer) => ({
   files: [`src/${layer}/**/*.ts`],
   rules: {
     "no-restricted-imports": [
@@ -15,7 +17,7 @@ const layerRules = layers.map((layer, i) => ({
       {
         patterns: [
           {
-            group: layers.slice(i + 1).flatMap((higher) => [`../${higher}`, `../${higher}/*`, `../../${higher}/*`]),
+            group: layers.slice(i + 1).flat().flatMap((higher) => [`../${higher}`, `../${higher}/*`, `../../${higher}/*`]),
             message: "Lower layers never import higher ones (schema -> catalogue -> rules -> classify -> adapters).",
           },
           ...(layer === "cli"
@@ -25,7 +27,7 @@ const layerRules = layers.map((layer, i) => ({
       },
     ],
   },
-}));
+})));
 
 export default tseslint.config(
   { ignores: ["dist/**", "docs/api/**", "node_modules/**", "coverage/**"] },

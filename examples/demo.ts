@@ -50,3 +50,12 @@ for (const { file, history } of valid) {
   const cells = sets.map((s) => pad(classifyTrd(history, { asOf: AS_OF, ruleSet: s.id }).status, 20));
   console.log(`${pad(history.id ?? file, 18)}${cells.join("")}`);
 }
+
+console.log(`\nStaging models (${defaultRules.id}):\n`);
+console.log(`${pad("patient", 18)}${pad("Thase-Rush", 14)}${pad("European", 16)}${pad("MGH-s", 10)}Maudsley`);
+for (const { file, history } of valid) {
+  const s = classifyTrd(history, { asOf: AS_OF, staging: true }).staging;
+  if (s === undefined) continue;
+  const msm = `${s.maudsley.score} (${s.maudsley.band})${s.maudsley.incomplete.length > 0 ? ` incomplete: ${s.maudsley.incomplete.join(", ")}` : ""}`;
+  console.log(`${pad(history.id ?? file, 18)}${pad(s.thaseRush.label, 14)}${pad(s.european.stage, 16)}${pad(String(s.mghs.score), 10)}${msm}`);
+}

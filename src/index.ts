@@ -82,3 +82,20 @@ export type {
   TrialAssessment,
   TrialOutcome,
 } from "./classify/types";
+
+// Staging models.
+export { stageThaseRush } from "./staging/stageThaseRush";
+export type { StageThaseRushOptions } from "./staging/stageThaseRush";
+export { stageEuropean } from "./staging/stageEuropean";
+export type { StageEuropeanOptions } from "./staging/stageEuropean";
+export { scoreMghStaging } from "./staging/scoreMghStaging";
+export type { ScoreMghStagingOptions } from "./staging/scoreMghStaging";
+export { scoreMaudsley } from "./staging/scoreMaudsley";
+export type { ScoreMaudsleyOptions } from "./staging/scoreMaudsley";
+export { stageAll } from "./staging/stageAll";
+export type { StagingOptions } from "./staging/stageAll";
+export { stagingClass } from "./staging/modelClass";
+export type { StagingClass } from "./staging/modelClass";
+export type { EuropeanStage, MaudsleyScore, MghStagingScore, StagingItem, StagingResults, ThaseRushStage } from "./staging/types";
+export { SEVERITY_BANDS, severityBand } from "./rules/severityBands";
+export type { SeverityBands, SeverityCategory } from "./rules/severityBands";

@@ -336,6 +336,36 @@ const SOURCE_TABLE = {
     kind: "paper",
     locator: "doi:10.3389/fphar.2018.01290 (abstract)",
   },
+  // Staging models (src/staging).
+  "thase-rush-1997": {
+    title: "Thase ME, Rush AJ. When at first you don't succeed: sequential strategies for antidepressant nonresponders. J Clin Psychiatry 1997;58(suppl 13):23-29; stages as tabulated (citing Fava 2003, p. 650)",
+    kind: "secondary",
+    locator: "medicalalgorithms.com/treatment-resistant-depression-strategies",
+  },
+  "souery-1999": {
+    title: "Souery D, Amsterdam J, de Montigny C, et al. Treatment resistant depression: methodological overview and operational criteria. Eur Neuropsychopharmacol 1999;9:83-91 (European Staging Model), as summarised",
+    kind: "secondary",
+    locator: "medicalalgorithms.com (Souery CRD page)",
+  },
+  "hagg-2020": {
+    title: "Hägg D, Brenner P, Reutfors J, et al., Brandt L. A register-based approach to identifying treatment-resistant depression: comparison with clinical definitions. PLoS One 2020;15(7):e0236434, Panel 1 (TRD1-5 durations, MGH-s points, MSM duration bands)",
+    kind: "paper",
+    locator: "PMC7392234, table pone.0236434.t001",
+  },
+  "fava-2003": {
+    title: "Fava M. Diagnosis and definition of treatment-resistant depression. Biol Psychiatry 2003;53:649-659 (MGH staging method; original not read)",
+    kind: "paper",
+  },
+  "petersen-2005": {
+    title: "Petersen T, Papakostas GI, Posternak MA, et al. Empirical testing of two models for staging antidepressant treatment resistance. J Clin Psychopharmacol 2005;25(4):336-341",
+    kind: "paper",
+    locator: "abstract",
+  },
+  "fekadu-2018": {
+    title: "Fekadu A, Donocik JG, Cleare AJ. Standardisation framework for the Maudsley staging method for treatment resistance in depression. BMC Psychiatry 2018;18:100 (Table 3: items, points, bands)",
+    kind: "paper",
+    locator: "doi:10.1186/s12888-018-1679-x; PMC5896127",
+  },
   "library-convention": {
     title: "trd-classifier convention: a value this library chose where no source reviewed for it gives one; documented in docs/rule-sets.md and overridable",
     kind: "convention",

@@ -8,6 +8,8 @@ import { resolveRuleSet } from "../rules/resolveRuleSet";
 import type { ClassifyTrdOptions } from "../rules/resolveRuleSet";
 import type { RuleSet } from "../rules/types";
 import type { TreatmentHistory } from "../schema/history";
+import { stageAll } from "../staging/stageAll";
+import type { StagingOptions } from "../staging/stageAll";
 import { assessTrialInContext } from "./assessTrial";
 import { indexScores } from "./deriveOutcome";
 import { reason } from "./reason";
@@ -107,7 +109,8 @@ const RANK: Readonly<Record<OutcomeCategory, number>> = { "non-response": 0, "pa
  * gives deep-equal output for equal input.
  *
  * @param history - A history returned by {@link parseTreatmentHistory} (`data`).
- * @param options - `asOf`, and optionally a rule set and parameter overrides.
+ * @param options - `asOf`, and optionally a rule set, parameter overrides, and `staging` to
+ *   include the Thase-Rush, European, MGH-s and Maudsley results (see {@link stageAll}).
  * @returns The assessment.
  * @throws {@link TrdOptionsError} when `asOf`, the rule set or an override is invalid.
  * @example
@@ -221,7 +224,7 @@ export function classifyTrd(history: TreatmentHistory, options: ClassifyTrdOptio
   const reasons = [statusReason, ...patient.reasons, ...countingReasons, ...whyNot, ...scopeNotes];
   const flags = collectFlags([...trials.flatMap((t) => t.reasons), ...patient.reasons]);
 
-  return {
+  const assessment: TrdAssessment = {
     status,
     applicable: patient.applicable,
     asOf,
@@ -233,4 +236,7 @@ export function classifyTrd(history: TreatmentHistory, options: ClassifyTrdOptio
     flags,
     reasons,
   };
+  if (options.staging === undefined || options.staging === false) return assessment;
+  const stagingOptions: StagingOptions = options.staging === true ? {} : (options.staging as StagingOptions);
+  return { ...assessment, staging: stageAll(history, assessment, stagingOptions, rules) };
 }

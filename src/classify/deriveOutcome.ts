@@ -78,7 +78,7 @@ function outcomeReason(category: Exclude<OutcomeCategory, "unknown" | "remission
  * after it); then a recorded CGI-I.
  * Remission is judged on the endpoint score; the other bands on the percentage change.
  */
-export function deriveOutcome(trial: Trial, scores: ScoresByScale, window: OutcomeWindow, rules: RuleSet): DerivedOutcome {
+export function deriveOutcome(trial: Pick<Trial, "id" | "outcome">, scores: ScoresByScale, window: OutcomeWindow, rules: RuleSet): DerivedOutcome {
   const p = rules.parameters;
   const { label } = window;
   const gaps: Reason[] = [];

@@ -8,6 +8,7 @@ import type { DoseTableId, DrugClass, Verification } from "../catalogue/types";
 import type { RuleSetId, RuleSetParameters } from "../rules/types";
 import type { ScaleId } from "../schema/scales";
 import type { Agent, TrialRole } from "../schema/trial";
+import type { StagingResults } from "../staging/types";
 
 /**
  * The three statuses. `no-response`: at least the required number of failed adequate trials
@@ -371,4 +372,6 @@ export interface TrdAssessment {
   readonly flags: readonly PseudoResistanceFlag[];
   /** Overall reasons: the status decision first, then patient-level facts and counting decisions. */
   readonly reasons: readonly Reason[];
+  /** The four staging models, when requested with `staging`. */
+  readonly staging?: StagingResults;
 }

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { addDays as addDaysFns, differenceInCalendarDays } from "date-fns";
+import { addDays as addDaysFns, differenceInCalendarDays, differenceInMonths } from "date-fns";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -68,4 +68,9 @@ export function wholeYearsBetween(birth: string, on: string): number {
   const [oy, om, od] = on.split("-").map(Number) as [number, number, number];
   const beforeBirthday = om < bm || (om === bm && od < bd);
   return oy - by - (beforeBirthday ? 1 : 0);
+}
+
+/** Whole months from `from` to `to` (date-fns `differenceInMonths`). */
+export function wholeMonthsBetween(from: string, to: string): number {
+  return differenceInMonths(toDate(to), toDate(from));
 }

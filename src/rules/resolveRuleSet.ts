@@ -23,6 +23,11 @@ export interface ClassifyTrdOptions {
   readonly ruleSet?: RuleSetId | RuleSet;
   /** Parameters to override; the result records them. */
   readonly overrides?: Partial<RuleSetParameters>;
+  /**
+   * Include the four staging models in the result (`true`, or options per model). Used by
+   * `classifyTrd` only; the staging functions' option types describe the object form.
+   */
+  readonly staging?: boolean | Readonly<Record<string, object | undefined>>;
 }
 
 /**
