@@ -5,7 +5,7 @@
  */
 
 // Input contract: schemas, inferred types, validation.
-export { parseTreatmentHistory } from "./schema/parseTreatmentHistory";
+export { parseTreatmentHistory, zodIssuesToTrdIssues } from "./schema/parseTreatmentHistory";
 export type { ParseResult } from "./schema/parseTreatmentHistory";
 export { TreatmentHistorySchema } from "./schema/history";
 export type { TreatmentHistory, TreatmentHistoryInput } from "./schema/history";
@@ -99,3 +99,13 @@ export type { StagingClass } from "./staging/modelClass";
 export type { EuropeanStage, MaudsleyScore, MghStagingScore, StagingItem, StagingResults, ThaseRushStage } from "./staging/types";
 export { SEVERITY_BANDS, severityBand } from "./rules/severityBands";
 export type { SeverityBands, SeverityCategory } from "./rules/severityBands";
+
+// From prescription records to trials.
+export { FillRecordSchema } from "./fills/fillRecord";
+export type { FillRecord, FillRecordInput } from "./fills/fillRecord";
+export { DEFAULT_BUILD_PRESET_ID, getBuildPreset, listBuildPresets } from "./fills/buildOptions";
+export type { BuildPreset, BuildPresetId, BuildTrialsParameters } from "./fills/buildOptions";
+export { buildTrials } from "./fills/buildTrials";
+export type { BuildDecision, BuildDecisionCode, BuildTrialsOptions, BuildTrialsResult, BuiltTrial } from "./fills/buildTrials";
+export { LONG_FORMAT_COLUMNS, historyFromLongFormat, parseCsv, readLongFormat } from "./fills/longFormat";
+export type { LongFormatPatient } from "./fills/longFormat";

@@ -336,6 +336,42 @@ const SOURCE_TABLE = {
     kind: "paper",
     locator: "doi:10.3389/fphar.2018.01290 (abstract)",
   },
+  // Building trials from prescription and dispensing records (src/fills).
+  "ohdsi-drug-era": {
+    title: "OHDSI Common Data Model, DRUG_ERA: ingredient-level eras with a 30-day persistence window and no stockpiling (a new fill abandons remaining supply)",
+    kind: "secondary",
+    locator: "OHDSI CommonDataModel documentation and issues #761, #482",
+  },
+  "bmc-psychiatry-2017-lot": {
+    title: "First-line antidepressant treatment patterns in US claims, BMC Psychiatry 2017, Table 1: discontinuation = >=42 consecutive days without the regimen; switch = a new regimen within 42 days; combination = >=2 antidepressants simultaneously; augmentation = antidepressant plus atypical antipsychotic",
+    kind: "paper",
+    locator: "doi:10.1186/s12888-017-1385-0 (as summarised in the project's research notes)",
+  },
+  "fabbri-2021": {
+    title: "Fabbri C, et al. Genetic and clinical characteristics of treatment-resistant depression using primary care records in two UK cohorts. Transl Psychiatry 2021: same-drug prescription episode breaks after >26 weeks between issues; drug duration = sum of intervals between issues",
+    kind: "secondary",
+    locator: "PMC8505242; rules read in the authors' public R scripts (chiarafabbri/MDD_TRD_study)",
+  },
+  "exeter-cprd-scripts": {
+    title: "Exeter CPRD depression cohort scripts: coverage from quantity as days (issues over 183 days dropped as implausible); augmentation = antipsychotic or mood stabiliser overlapping an antidepressant episode by >=30 days",
+    kind: "secondary",
+    locator: "Exeter-Diabetes/CPRD-Dale-depression-cohort (create_antidepressant_coverage.R, create_antipsychotic_augmentation_phenotypes.R)",
+  },
+  "ohdsi-treatment-patterns": {
+    title: "OHDSI TreatmentPatterns: combinationWindow = 30 days of overlap before two treatments are a combination rather than a switch",
+    kind: "secondary",
+    locator: "OHDSI TreatmentPatterns computePathways() documentation",
+  },
+  "zhdanava-2021": {
+    title: "US claims TRD definition (attributed to Zhdanava et al. 2021, J Clin Psychiatry; attribution recalled): gaps of <=180 days allowed between courses",
+    kind: "secondary",
+    locator: "psychiatrist.com clinical guide (as summarised in the research notes)",
+  },
+  "cql-cumulative-medication-duration": {
+    title: "CQL CumulativeMedicationDuration library (eCQM common library): dispense period from daysSupply; early refills roll forward (RolloutIntervals)",
+    kind: "secondary",
+    locator: "compiled copy in FirelyTeam/firely-cql-sdk",
+  },
   // Staging models (src/staging).
   "thase-rush-1997": {
     title: "Thase ME, Rush AJ. When at first you don't succeed: sequential strategies for antidepressant nonresponders. J Clin Psychiatry 1997;58(suppl 13):23-29; stages as tabulated (citing Fava 2003, p. 650)",

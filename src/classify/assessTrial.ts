@@ -140,7 +140,11 @@ export function assessTrialInContext(trial: Trial, context: TrialContext): Trial
   const thresholdMg = threshold?.status === "found" ? threshold.mgPerDay : undefined;
   const exposure = doseExposure(segments, { windowStart, windowEnd, thresholdMgPerDay: thresholdMg, requiredDays });
   let dose: DoseVerdict;
-  if (threshold?.status === "found") {
+  const noDoseRecorded = segments.length > 0 && segments.every((segment) => segment.mgPerDay === undefined);
+  if (noDoseRecorded) {
+    dose = { status: "unknown", reachedMgPerDay: 0 };
+    reasons.push(reason("dose_not_recorded", "data-gap", `${label}: no dose recorded, so dose adequacy cannot be judged`, ids, "doses"));
+  } else if (threshold?.status === "found") {
     const met = exposure.reachedMgPerDay >= threshold.mgPerDay;
     const cited = threshold.ageCap ?? threshold.citation;
     dose = {
@@ -186,13 +190,13 @@ export function assessTrialInContext(trial: Trial, context: TrialContext): Trial
       reasons.push(reason("dose_threshold_unknown", "data-gap", `${label}: no minimum dose for ${name} in the ${threshold?.status === "none" ? threshold.tablesTried.join(" or ") : p.doseTable} table`, ids, "doseTable", rules.provenance.doseTable));
     }
   }
-  if (exposure.unknownDoseDays > 0) {
+  if (exposure.unknownDoseDays > 0 && !noDoseRecorded) {
     reasons.push(reason("dose_unknown_days", "data-gap", `${label}: no dose recorded for the first ${exposure.unknownDoseDays} day(s); they do not count`, ids, "doses"));
   }
 
   // Duration at or above the adequate dose.
   const duration: DurationVerdict = {
-    status: thresholdMg === undefined ? "unknown" : exposure.daysAtOrAbove >= requiredDays ? "adequate" : "inadequate",
+    status: thresholdMg === undefined || noDoseRecorded ? "unknown" : exposure.daysAtOrAbove >= requiredDays ? "adequate" : "inadequate",
     daysAtAdequateDose: exposure.daysAtOrAbove,
     weeksAtAdequateDose: weeks(exposure.daysAtOrAbove),
     requiredWeeks: p.minWeeksAtAdequateDose,

@@ -41,6 +41,7 @@ export type ReasonCode =
   | "dose_table_fallback"
   | "dose_age_adjusted"
   | "dose_unknown_days"
+  | "dose_not_recorded"
   | "age_unknown_for_cap"
   // duration
   | "duration_adequate"

@@ -40,7 +40,7 @@ export interface DoseSegment {
  */
 export function doseSegments(trial: Trial, lastDay: string): DoseSegment[] {
   if (lastDay < trial.start) return [];
-  const changes = trial.doses ?? [{ from: trial.start, mgPerDay: trial.mgPerDay }];
+  const changes: readonly { readonly from: string; readonly mgPerDay: number | undefined }[] = trial.doses ?? [{ from: trial.start, mgPerDay: trial.mgPerDay }];
   const segments: DoseSegment[] = [];
   const first = changes[0];
   if (first !== undefined && first.from > trial.start) {

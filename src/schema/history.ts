@@ -55,11 +55,11 @@ function checkTrials(history: HistoryShape, ctx: RefinementContext): void {
     if (trial.end !== undefined && trial.end < trial.start) {
       addIssue(ctx, "trial_end_before_start", at("end"), "a date on or after the trial's start");
     }
-    if (trial.mgPerDay === undefined && trial.doses === undefined) {
-      addIssue(ctx, "dose_missing", at("doses"), "mgPerDay or a list of dated doses");
-    }
-    if (trial.mgPerDay !== undefined && trial.doses !== undefined) {
-      addIssue(ctx, "dose_conflict", at("doses"), "either mgPerDay or doses, not both");
+    const doseForms = [trial.mgPerDay, trial.doses, trial.doseUnknown].filter((x) => x !== undefined).length;
+    if (doseForms === 0) {
+      addIssue(ctx, "dose_missing", at("doses"), "mgPerDay, a list of dated doses, or doseUnknown: true");
+    } else if (doseForms > 1) {
+      addIssue(ctx, "dose_conflict", at("doses"), "one of mgPerDay, doses or doseUnknown");
     }
     trial.doses?.forEach((dose, j) => {
       const previous = j > 0 ? trial.doses?.[j - 1] : undefined;

@@ -46,7 +46,8 @@ export type TrdIssueCode =
   | "outcome_missing_value"
   | "age_conflict"
   | "birth_date_after_event"
-  | "intervention_end_before_start";
+  | "intervention_end_before_start"
+  | "mixed_patients";
 
 /**
  * One validation issue.

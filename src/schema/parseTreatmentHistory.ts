@@ -44,11 +44,12 @@ const TYPE_WORDS: Readonly<Record<string, string>> = {
   array: "a list",
 };
 
-let knownFields: ReadonlySet<string> | undefined;
+const fieldNameCache = new WeakMap<z.ZodType, ReadonlySet<string>>();
 
-/** Every field name of the contract, gathered once from the schema's JSON Schema. */
-function fieldNames(): ReadonlySet<string> {
-  if (knownFields !== undefined) return knownFields;
+/** Every field name of a schema, gathered once from its JSON Schema. */
+function fieldNames(schema: z.ZodType): ReadonlySet<string> {
+  const cached = fieldNameCache.get(schema);
+  if (cached !== undefined) return cached;
   const names = new Set<string>();
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(walk);
@@ -59,8 +60,8 @@ function fieldNames(): ReadonlySet<string> {
       }
     }
   };
-  walk(z.toJSONSchema(TreatmentHistorySchema, { io: "input", unrepresentable: "any" }));
-  knownFields = names;
+  walk(z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }));
+  fieldNameCache.set(schema, names);
   return names;
 }
 
@@ -85,8 +86,8 @@ function withinEdits(a: string, b: string, limit: number): boolean {
  * as `mgPerday`); any other key could be data put in the wrong place (a name, a record number),
  * so the issue points at the object that holds it without repeating it.
  */
-function unknownKeyIssue(parent: readonly PropertyKey[], key: string): TrdIssue {
-  const suggestion = [...fieldNames()].find((field) => withinEdits(key, field, 2));
+function unknownKeyIssue(parent: readonly PropertyKey[], key: string, schema: z.ZodType): TrdIssue {
+  const suggestion = [...fieldNames(schema)].find((field) => withinEdits(key, field, 2));
   if (suggestion !== undefined && key.length <= 40) {
     return makeIssue("unrecognized_key", formatPath([...parent, key]), `no field of this name (did you mean "${suggestion}"?)`);
   }
@@ -94,7 +95,8 @@ function unknownKeyIssue(parent: readonly PropertyKey[], key: string): TrdIssue 
 }
 
 /** Maps one zod issue to our issues (an unrecognized_keys issue becomes one per key). */
-function toTrdIssues(issue: ZodIssue): TrdIssue[] {
+function toTrdIssues(issue: ZodIssue, schema: z.ZodType, prefix: readonly PropertyKey[]): TrdIssue[] {
+  issue = { ...issue, path: [...prefix, ...issue.path] } as ZodIssue;
   const path = formatPath(issue.path);
   const input: unknown = (issue as { input?: unknown }).input;
   switch (issue.code) {
@@ -115,7 +117,7 @@ function toTrdIssues(issue: ZodIssue): TrdIssue[] {
       if (input === undefined) return [makeIssue("required", path, `one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`)];
       return [makeIssue("invalid_value", path, `one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`, jsonTypeOf(input))];
     case "unrecognized_keys":
-      return issue.keys.map((key) => unknownKeyIssue(issue.path, key));
+      return issue.keys.map((key) => unknownKeyIssue(issue.path, key, schema));
     case "invalid_union": {
       const discriminator = (issue as { options?: unknown[] }).options;
       if (discriminator !== undefined) {
@@ -133,6 +135,24 @@ function toTrdIssues(issue: ZodIssue): TrdIssue[] {
     default:
       return [makeIssue("invalid_value", path, "a valid value")];
   }
+}
+
+/**
+ * Maps zod issues to {@link TrdIssue}s (stable codes, accessor paths, messages that never repeat a
+ * value), for any of the library's schemas.
+ *
+ * @param issues - `error.issues` of a failed `safeParse` (run with `reportInput: true` so that a
+ *   missing field reads as `required`).
+ * @param schema - The schema that produced them (for "did you mean" on a misspelt field).
+ * @param prefix - Path segments to put in front (`["records", 3]`).
+ * @returns The issues.
+ * @example
+ * import { TrialSchema, zodIssuesToTrdIssues } from "trd-classifier";
+ * const r = TrialSchema.safeParse({}, { reportInput: true });
+ * if (!r.success) zodIssuesToTrdIssues(r.error.issues, TrialSchema, ["trials", 0]);
+ */
+export function zodIssuesToTrdIssues(issues: readonly ZodIssue[], schema: z.ZodType, prefix: readonly PropertyKey[] = []): TrdIssue[] {
+  return issues.flatMap((issue) => toTrdIssues(issue, schema, prefix));
 }
 
 /**
@@ -166,7 +186,7 @@ export function parseTreatmentHistory(input: unknown): ParseResult<TreatmentHist
     return { success: false, issues: [makeIssue("invalid_type", "", "a plain JSON object")] };
   }
   if (parsed.success) return { success: true, data: parsed.data };
-  const issues = parsed.error.issues.flatMap(toTrdIssues);
+  const issues = zodIssuesToTrdIssues(parsed.error.issues, TreatmentHistorySchema);
   const [first, ...rest] = issues;
   return { success: false, issues: [first ?? makeIssue("invalid_value", "", "a valid treatment history"), ...rest] };
 }

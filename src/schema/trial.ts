@@ -108,7 +108,8 @@ export type TrialRole = z.output<typeof TrialRoleSchema>;
 
 /**
  * A drug trial. Give the dose either as one `mgPerDay` for the whole trial or as dated `doses`
- * (the first change usually on the start date). A trial without `end` is ongoing.
+ * (the first change usually on the start date), or say `doseUnknown: true` when the record has no
+ * dose. A trial without `end` is ongoing.
  *
  * @example
  * TrialSchema.parse({
@@ -131,6 +132,8 @@ export const TrialSchema = z.strictObject({
   end: IsoDateSchema.optional(),
   mgPerDay: z.number().positive().max(10_000).optional(),
   doses: z.array(DoseChangeSchema).min(1).optional(),
+  /** Set when the record gives no dose at all (a fill without strength, say): the dose is then reported as unknown, never as too low. */
+  doseUnknown: z.literal(true).optional(),
   adherence: AdherenceSchema.optional(),
   stopReason: StopReasonSchema.optional(),
   outcome: RecordedOutcomeSchema.optional(),

@@ -36,6 +36,8 @@ const cases: readonly Case[] = [
   { name: "a malformed ATC code", mutate: (h) => ((h.trials[1].agent.atc = "n06ax16"), h), code: "invalid_code", path: "trials[1].agent.atc" },
   { name: "a trial with no dose", mutate: (h) => (delete h.trials[1].mgPerDay, h), code: "dose_missing", path: "trials[1].doses" },
   { name: "a trial with both dose forms", mutate: (h) => ((h.trials[0].mgPerDay = 100), h), code: "dose_conflict", path: "trials[0].doses" },
+  { name: "doseUnknown beside a dose", mutate: (h) => ((h.trials[1].doseUnknown = true), h), code: "dose_conflict", path: "trials[1].doses" },
+  { name: "doseUnknown set to false", mutate: (h) => (delete h.trials[1].mgPerDay, (h.trials[1].doseUnknown = false), h), code: "invalid_value", path: "trials[1].doseUnknown" },
   { name: "a negative dose change", mutate: (h) => ((h.trials[0].doses[0].mgPerDay = -50), h), code: "too_small", path: "trials[0].doses[0].mgPerDay" },
   { name: "a zero single dose", mutate: (h) => ((h.trials[1].mgPerDay = 0), h), code: "too_small", path: "trials[1].mgPerDay" },
   { name: "an absurd dose", mutate: (h) => ((h.trials[1].mgPerDay = 50_000), h), code: "too_big", path: "trials[1].mgPerDay" },

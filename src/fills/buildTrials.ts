@@ -1,0 +1,419 @@
+/**
+ * From prescription, dispense and fill records to trials in the classifier's input form, with a
+ * decision (and its rule and source) for every merge, gap, switch, combination, augmentation,
+ * dose change and dropped record.
+ *
+ * @module
+ */
+import type { z } from "zod";
+import { resolveAgent } from "../classify/assessTrial";
+import type { Comparison } from "../classify/types";
+import { normaliseDrugName } from "../catalogue/normaliseDrugName";
+import type { SourceId } from "../catalogue/sources";
+import type { Citation, DrugEntry, Verification } from "../catalogue/types";
+import { addDays, daysBetween, isCalendarDate, maxDate, minDate } from "../internal/dates";
+import { makeIssue } from "../schema/issues";
+import type { TrdIssue } from "../schema/issues";
+import { zodIssuesToTrdIssues } from "../schema/parseTreatmentHistory";
+import type { TrialSchema } from "../schema/trial";
+import { DEFAULT_BUILD_PRESET_ID, getBuildPreset } from "./buildOptions";
+import type { BuildPresetId, BuildTrialsParameters } from "./buildOptions";
+import { FillRecordSchema } from "./fillRecord";
+import type { FillRecord } from "./fillRecord";
+
+/**
+ * Options for {@link buildTrials}.
+ *
+ * @example
+ * const o: BuildTrialsOptions = { preset: "ohdsi-drug-era", overrides: { episodeGapDays: 365 }, asOf: "2024-06-30" };
+ */
+export interface BuildTrialsOptions {
+  /** A named preset (default {@link DEFAULT_BUILD_PRESET_ID}). */
+  readonly preset?: BuildPresetId;
+  /** Parameters to override; the result records them. */
+  readonly overrides?: Partial<BuildTrialsParameters>;
+  /** When given, a course still covered on this date is ongoing (no end). */
+  readonly asOf?: string;
+}
+
+/**
+ * Stable codes of the decisions {@link buildTrials} reports.
+ *
+ * @example
+ * const code: BuildDecisionCode = "gap_ends_course";
+ */
+export type BuildDecisionCode =
+  | "merged"
+  | "early_refill"
+  | "same_day_fills_combined"
+  | "gap_ends_course"
+  | "dose_change"
+  | "dose_unknown"
+  | "default_days_supply"
+  | "dropped_implausible"
+  | "dropped_invalid"
+  | "agent_unknown"
+  | "switch"
+  | "cross_taper_switch"
+  | "combination"
+  | "augmentation"
+  | "augmentation_without_antidepressant"
+  | "episode_gap"
+  | "adherence";
+
+/**
+ * One decision: what was done with which records, under which rule and source.
+ *
+ * @example
+ * const d: BuildDecision = {
+ *   code: "gap_ends_course", message: "sertraline: 45 uncovered days after 2024-03-01 end the course (more than 42)",
+ *   recordIds: ["rx-7"], trialId: "sertraline-2024-01-02", rule: "persistenceWindowDays",
+ *   source: "bmc-psychiatry-2017-lot", verification: "secondary",
+ * };
+ */
+export interface BuildDecision {
+  /** Stable code. */
+  readonly code: BuildDecisionCode;
+  /** One plain sentence. */
+  readonly message: string;
+  /** The records concerned (their `id`, or `records[i]` when they have none). */
+  readonly recordIds: readonly string[];
+  /** The trial built, when the decision concerns one. */
+  readonly trialId?: string;
+  /** The numbers compared. */
+  readonly compared?: Comparison;
+  /** The parameter applied. */
+  readonly rule: string;
+  /** Its source. */
+  readonly source?: SourceId;
+  /** How well that source was verified. */
+  readonly verification?: Verification;
+}
+
+/**
+ * A trial as built, in the classifier's input form.
+ *
+ * @example
+ * const t: BuiltTrial = { id: "sertraline-2024-01-02", agent: { name: "sertraline" }, start: "2024-01-02", end: "2024-03-31", doses: [{ from: "2024-01-02", mgPerDay: 50 }], adherence: 0.95 };
+ */
+export type BuiltTrial = z.input<typeof TrialSchema>;
+
+/**
+ * The result of {@link buildTrials}.
+ *
+ * @example
+ * declare const built: BuildTrialsResult;
+ * const history = { episode: built.episode ?? { onset: "2024-01-01" }, previousEpisodes: built.previousEpisodes, trials: built.trials };
+ */
+export interface BuildTrialsResult {
+  /** The preset used. */
+  readonly preset: BuildPresetId;
+  /** The effective parameters. */
+  readonly parameters: BuildTrialsParameters;
+  /** Parameters the caller overrode. */
+  readonly overrides: Partial<BuildTrialsParameters>;
+  /** Trials, ordered by start. */
+  readonly trials: readonly BuiltTrial[];
+  /** The current (latest) episode of treatment, when there is any antidepressant. */
+  readonly episode?: { readonly onset: string };
+  /** Earlier episodes, separated by at least `episodeGapDays` without an antidepressant. */
+  readonly previousEpisodes: readonly { readonly onset: string; readonly end: string }[];
+  /** Every decision taken. */
+  readonly decisions: readonly BuildDecision[];
+  /** Records that failed validation (and were left out), with their paths. */
+  readonly issues: readonly TrdIssue[];
+}
+
+interface Fill {
+  readonly ref: string;
+  readonly record: FillRecord;
+  readonly key: string;
+  readonly drug: DrugEntry | undefined;
+  readonly date: string;
+  readonly supply: number;
+  readonly supplyStated: boolean;
+  readonly mgPerDay: number | undefined;
+}
+
+interface Course {
+  readonly key: string;
+  readonly drug: DrugEntry | undefined;
+  readonly agentName: string;
+  readonly refs: string[];
+  start: string;
+  coverEnd: string;
+  mg: number | undefined;
+  readonly doses: { from: string; mgPerDay: number }[];
+  readonly covered: [string, string][];
+  id: string;
+}
+
+const round = (x: number, places: number): number => Math.round(x * 10 ** places) / 10 ** places;
+
+/**
+ * Builds trials from prescription, dispense or fill records of one patient. Records of each agent
+ * are merged into courses while the uncovered days between supplies stay within the persistence
+ * window; early refills roll forward or are abandoned as the preset says; a change of daily dose
+ * starts on the new fill's date. Adherence is the proportion of days covered. An augmenting agent
+ * overlapping an antidepressant long enough is an augmentation of it; two antidepressants
+ * overlapping beyond the cross-taper allowance are a combination. A gap of `episodeGapDays`
+ * without any antidepressant separates episodes. Never throws: invalid records become issues.
+ *
+ * @param records - Records of one patient, in any order.
+ * @param options - Preset, overrides and an optional as-of date.
+ * @returns Trials, episodes, decisions and issues.
+ * @example
+ * import { buildTrials } from "trd-classifier";
+ * const built = buildTrials([
+ *   { id: "rx1", agent: { name: "sertraline" }, date: "2024-01-02", daysSupply: 30, strengthMg: 50, quantity: 30 },
+ *   { id: "rx2", agent: { name: "sertraline" }, date: "2024-02-01", daysSupply: 30, strengthMg: 100, quantity: 30 },
+ * ]);
+ * built.trials[0]?.doses; //=> [{ from: "2024-01-02", mgPerDay: 50 }, { from: "2024-02-01", mgPerDay: 100 }]
+ */
+export function buildTrials(records: readonly unknown[], options: BuildTrialsOptions = {}): BuildTrialsResult {
+  const presetId = options.preset ?? DEFAULT_BUILD_PRESET_ID;
+  const preset = getBuildPreset(presetId);
+  const overrides = Object.fromEntries(Object.entries(options.overrides ?? {}).filter(([, v]) => v !== undefined)) as Partial<BuildTrialsParameters>;
+  const p: BuildTrialsParameters = { ...preset.parameters, ...overrides };
+  const cite = (rule: keyof BuildTrialsParameters): Citation =>
+    rule in overrides ? { source: "library-convention", verification: "unverified" } : preset.provenance[rule];
+  const decisions: BuildDecision[] = [];
+  const decide = (code: BuildDecisionCode, message: string, recordIds: readonly string[], rule: string, extra: { trialId?: string; citation?: Citation; compared?: Comparison } = {}): void => {
+    decisions.push({
+      code,
+      message,
+      recordIds,
+      ...(extra.trialId === undefined ? {} : { trialId: extra.trialId }),
+      ...(extra.compared === undefined ? {} : { compared: extra.compared }),
+      rule,
+      ...(extra.citation === undefined ? {} : { source: extra.citation.source, verification: extra.citation.verification }),
+    });
+  };
+  const issues: TrdIssue[] = [];
+  if (options.asOf !== undefined && !isCalendarDate(options.asOf)) issues.push(makeIssue("invalid_date_format", "asOf", "a calendar date as YYYY-MM-DD"));
+
+  // 1. Validate each record, then derive its period and daily dose.
+  const fills: Fill[] = [];
+  const patients = new Set<string>();
+  records.forEach((raw, index) => {
+    const parsed = FillRecordSchema.safeParse(raw, { reportInput: true });
+    const ref = parsed.success && parsed.data.id !== undefined ? parsed.data.id : `records[${index}]`;
+    if (!parsed.success) {
+      issues.push(...zodIssuesToTrdIssues(parsed.error.issues, FillRecordSchema, ["records", index]));
+      decide("dropped_invalid", `records[${index}] is invalid and was left out`, [ref], "FillRecordSchema");
+      return;
+    }
+    const record = parsed.data;
+    if (record.patientId !== undefined) {
+      patients.add(record.patientId);
+      if (patients.size > 1) issues.push(makeIssue("mixed_patients", `records[${index}].patientId`, "records of one patient"));
+    }
+    const drug = resolveAgent(record.agent);
+    const key = drug?.id ?? `unknown:${normaliseDrugName(record.agent.name ?? record.agent.rxnorm ?? record.agent.atc ?? "")}`;
+    if (drug === undefined) decide("agent_unknown", `${ref}: agent not in the catalogue; kept as its own course`, [ref], "catalogue");
+    const statedSupply = record.daysSupply ?? (record.endDate === undefined ? undefined : daysBetween(record.date, record.endDate) + 1);
+    const supply = statedSupply ?? p.defaultDaysSupply;
+    if (statedSupply === undefined && p.coverage === "days-supply") {
+      decide("default_days_supply", `${ref}: no days' supply or end date; ${p.defaultDaysSupply} days assumed`, [ref], "defaultDaysSupply", { citation: cite("defaultDaysSupply") });
+    }
+    if (supply > p.maxPlausibleDaysSupply) {
+      decide("dropped_implausible", `${ref}: ${supply} days' supply is implausible (more than ${p.maxPlausibleDaysSupply}); left out`, [ref], "maxPlausibleDaysSupply", {
+        citation: cite("maxPlausibleDaysSupply"),
+        compared: { value: supply, threshold: p.maxPlausibleDaysSupply, unit: "days", comparison: "<=", met: false },
+      });
+      return;
+    }
+    let mgPerDay = record.mgPerDay;
+    if (mgPerDay === undefined && record.strengthMg !== undefined && record.quantity !== undefined) {
+      if (statedSupply === undefined) decide("dose_unknown", `${ref}: strength and quantity but no days' supply, so the daily dose is unknown`, [ref], "dailyDose");
+      else mgPerDay = round((record.strengthMg * record.quantity) / statedSupply, 3);
+    } else if (mgPerDay === undefined) {
+      decide("dose_unknown", `${ref}: no dose, strength or quantity; the daily dose is unknown`, [ref], "dailyDose");
+    }
+    fills.push({ ref, record, key, drug, date: record.date, supply, supplyStated: statedSupply !== undefined, mgPerDay });
+  });
+  if (patients.size > 1) {
+    return { preset: presetId, parameters: p, overrides, trials: [], previousEpisodes: [], decisions, issues };
+  }
+
+  // 2. Same-day fills of one agent are taken together (two strengths making one daily dose).
+  const byKey = new Map<string, Fill[]>();
+  const sortKey = (f: Fill): string => `${f.date}|${String(f.supply).padStart(6, "0")}|${f.mgPerDay ?? ""}|${f.ref}`;
+  for (const f of [...fills].sort((a, b) => sortKey(a).localeCompare(sortKey(b)))) {
+    const list = byKey.get(f.key) ?? [];
+    const last = list.at(-1);
+    if (last !== undefined && last.date === f.date) {
+      const mg = last.mgPerDay === undefined || f.mgPerDay === undefined ? (last.mgPerDay ?? f.mgPerDay) : round(last.mgPerDay + f.mgPerDay, 3);
+      list[list.length - 1] = { ...last, ref: `${last.ref}+${f.ref}`, supply: Math.max(last.supply, f.supply), mgPerDay: mg };
+      decide("same_day_fills_combined", `${last.ref} and ${f.ref}: dispensed the same day, taken together (${mg ?? "unknown"} mg/day)`, [last.ref, f.ref], "sameDayFills");
+    } else list.push(f);
+    byKey.set(f.key, list);
+  }
+
+  // 3. Courses per agent.
+  const courses: Course[] = [];
+  for (const [key, list] of [...byKey].sort(([a], [b]) => a.localeCompare(b))) {
+    let course: Course | undefined;
+    list.forEach((f, i) => {
+      const refs = f.ref.split("+");
+      let supply = f.supply;
+      if (p.coverage === "until-next-issue") {
+        const next = list[i + 1];
+        const interval = next === undefined ? undefined : daysBetween(f.date, next.date);
+        supply = interval !== undefined && interval <= p.persistenceWindowDays ? interval : f.supplyStated ? f.supply : p.defaultDaysSupply;
+      }
+      const doseChanges = course !== undefined && f.mgPerDay !== undefined && f.mgPerDay !== course.mg;
+      const early = course !== undefined && f.date <= course.coverEnd;
+      const start = early && p.earlyRefill === "carry-over" && !doseChanges && course !== undefined ? addDays(course.coverEnd, 1) : f.date;
+      const end = addDays(start, supply - 1);
+      if (course !== undefined) {
+        // Issue-date data breaks on the interval between issues (Fabbri 2021); supply data on the
+        // uncovered days after the supply ran out.
+        const previous = list[i - 1];
+        const byIssue = p.coverage === "until-next-issue" && previous !== undefined;
+        const gap = byIssue ? daysBetween(previous.date, f.date) : daysBetween(course.coverEnd, start) - 1;
+        if (gap > p.persistenceWindowDays) {
+          const what = byIssue ? `${gap} days between issues (${previous.date} to ${f.date})` : `${gap} uncovered days after ${course.coverEnd}`;
+          decide("gap_ends_course", `${course.agentName}: ${what} end the course (more than ${p.persistenceWindowDays})`, refs, "persistenceWindowDays", {
+            trialId: course.id,
+            citation: cite("persistenceWindowDays"),
+            compared: { value: gap, threshold: p.persistenceWindowDays, unit: "days", comparison: "<=", met: false },
+          });
+          course = undefined;
+        }
+      }
+      if (course === undefined) {
+        const name = f.drug?.name ?? f.record.agent.name ?? key.replace(/^unknown:/, "");
+        course = { key, drug: f.drug, agentName: name, refs: [...refs], start: f.date, coverEnd: end, mg: f.mgPerDay, doses: f.mgPerDay === undefined ? [] : [{ from: f.date, mgPerDay: f.mgPerDay }], covered: [[start, end]], id: `${f.drug?.id ?? key.replace(/[^a-z0-9]+/g, "-")}-${f.date}` };
+        courses.push(course);
+        return;
+      }
+      const gap = daysBetween(course.coverEnd, start) - 1;
+      decide("merged", `${f.ref}: continues ${course.agentName} (${Math.max(gap, 0)} uncovered days)`, refs, "persistenceWindowDays", {
+        trialId: course.id,
+        citation: cite("persistenceWindowDays"),
+        compared: { value: Math.max(gap, 0), threshold: p.persistenceWindowDays, unit: "days", comparison: "<=", met: true },
+      });
+      if (early) {
+        const carried = p.earlyRefill === "carry-over" && !doseChanges;
+        decide("early_refill", `${f.ref}: refilled ${daysBetween(f.date, course.coverEnd) + 1} day(s) early; ${carried ? "the new supply starts after the old one" : doseChanges ? "the new dose starts on the fill date" : "the remaining supply is abandoned"}`, refs, "earlyRefill", {
+          trialId: course.id,
+          citation: cite("earlyRefill"),
+        });
+      }
+      if (doseChanges && f.mgPerDay !== undefined) {
+        decide("dose_change", `${course.agentName}: ${course.mg ?? "unknown"} to ${f.mgPerDay} mg/day from ${start}`, refs, "dailyDose", { trialId: course.id });
+        setDose(course, start, f.mgPerDay);
+      } else if (course.mg === undefined && f.mgPerDay !== undefined) {
+        setDose(course, start, f.mgPerDay);
+      }
+      course.refs.push(...refs);
+      course.covered.push([start, end]);
+      // The new fill's end is the course's: a carried-over supply ends later anyway, and otherwise
+      // (no stockpiling, or a new dose) what was left of the old supply is abandoned.
+      course.coverEnd = end;
+    });
+  }
+  courses.sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
+
+  // 4. Roles: augmentation, combination, switches.
+  const overlap = (a: Course, b: Course): number => {
+    const from = maxDate(a.start, b.start);
+    const to = minDate(a.coverEnd, b.coverEnd);
+    return to < from ? 0 : daysBetween(from, to) + 1;
+  };
+  const antidepressants = courses.filter((c) => c.drug?.role === "antidepressant");
+  const roles = new Map<string, { role: "augmentation" | "combination"; augments: string }>();
+  for (const c of courses.filter((x) => x.drug?.role === "augmenting-agent")) {
+    const best = antidepressants.map((a) => ({ a, days: overlap(a, c) })).sort((x, y) => y.days - x.days || x.a.id.localeCompare(y.a.id))[0];
+    const compared = { value: best?.days ?? 0, threshold: p.augmentationMinOverlapDays, unit: "days" as const, comparison: ">=" as const, met: (best?.days ?? 0) >= p.augmentationMinOverlapDays };
+    if (best !== undefined && compared.met) {
+      roles.set(c.id, { role: "augmentation", augments: best.a.id });
+      decide("augmentation", `${c.agentName} overlaps ${best.a.agentName} by ${best.days} days: an augmentation of it`, c.refs, "augmentationMinOverlapDays", { trialId: c.id, citation: cite("augmentationMinOverlapDays"), compared });
+    } else {
+      decide("augmentation_without_antidepressant", `${c.agentName} overlaps no antidepressant by ${p.augmentationMinOverlapDays} days; kept as a course of its own`, c.refs, "augmentationMinOverlapDays", { trialId: c.id, citation: cite("augmentationMinOverlapDays"), compared });
+    }
+  }
+  for (const b of antidepressants) {
+    for (const a of antidepressants) {
+      if (a === b || a.key === b.key || a.start > b.start || (a.start === b.start && a.id >= b.id)) continue;
+      const days = overlap(a, b);
+      const compared = { value: days, threshold: p.crossTaperMaxOverlapDays, unit: "days" as const, comparison: "<=" as const, met: days <= p.crossTaperMaxOverlapDays };
+      if (days > p.crossTaperMaxOverlapDays) {
+        if (!roles.has(b.id)) roles.set(b.id, { role: "combination", augments: a.id });
+        decide("combination", `${b.agentName} overlaps ${a.agentName} by ${days} days: a combination`, b.refs, "crossTaperMaxOverlapDays", { trialId: b.id, citation: cite("crossTaperMaxOverlapDays"), compared });
+      } else if (days > 0) {
+        decide("cross_taper_switch", `${a.agentName} to ${b.agentName} with ${days} days of overlap: a cross-taper switch`, b.refs, "crossTaperMaxOverlapDays", { trialId: b.id, citation: cite("crossTaperMaxOverlapDays"), compared });
+      } else if (b.start > a.coverEnd && daysBetween(a.coverEnd, b.start) - 1 <= p.persistenceWindowDays) {
+        decide("switch", `${a.agentName} to ${b.agentName} ${daysBetween(a.coverEnd, b.start) - 1} days after the first ran out: a switch`, b.refs, "persistenceWindowDays", { trialId: b.id, citation: cite("persistenceWindowDays") });
+      }
+    }
+  }
+
+  // 5. Episodes: gaps of episodeGapDays or more without any antidepressant.
+  const blocks: { onset: string; end: string }[] = [];
+  for (const c of [...antidepressants].sort((a, b) => a.start.localeCompare(b.start))) {
+    const last = blocks.at(-1);
+    if (last !== undefined && daysBetween(last.end, c.start) - 1 < p.episodeGapDays) last.end = maxDate(last.end, c.coverEnd);
+    else {
+      if (last !== undefined) {
+        const gap = daysBetween(last.end, c.start) - 1;
+        decide("episode_gap", `${gap} days without an antidepressant before ${c.start}: a new episode`, c.refs, "episodeGapDays", {
+          citation: cite("episodeGapDays"),
+          compared: { value: gap, threshold: p.episodeGapDays, unit: "days", comparison: "<", met: false },
+        });
+      }
+      blocks.push({ onset: c.start, end: c.coverEnd });
+    }
+  }
+
+  // 6. Trials.
+  const trials: BuiltTrial[] = courses.map((c) => {
+    const total = daysBetween(c.start, c.coverEnd) + 1;
+    const union: [string, string][] = [];
+    for (const [from, to] of [...c.covered].sort(([a], [b]) => a.localeCompare(b))) {
+      const last = union.at(-1);
+      if (last !== undefined && from <= addDays(last[1], 1)) last[1] = maxDate(last[1], to);
+      else union.push([from, to]);
+    }
+    const coveredDays = union.reduce((sum, [from, to]) => sum + daysBetween(maxDate(from, c.start), minDate(to, c.coverEnd)) + 1, 0);
+    const adherence = round(Math.min(1, coveredDays / total), 3);
+    decide("adherence", `${c.agentName}: ${coveredDays} of ${total} days covered (proportion of days covered ${adherence})`, c.refs, "proportionOfDaysCovered", { trialId: c.id });
+    const ongoing = options.asOf !== undefined && c.coverEnd >= options.asOf;
+    const role = roles.get(c.id);
+    const agent = c.drug === undefined ? (list0(byKey.get(c.key))?.record.agent ?? { name: c.agentName }) : { name: c.drug.name };
+    return {
+      id: c.id,
+      agent,
+      ...(role === undefined ? {} : { role: role.role, augments: role.augments }),
+      start: c.start,
+      ...(ongoing ? {} : { end: c.coverEnd }),
+      ...(c.doses.length === 0 ? { doseUnknown: true as const } : { doses: c.doses.map((d) => ({ ...d })) }),
+      adherence,
+    };
+  });
+  const current = blocks.at(-1);
+  return {
+    preset: presetId,
+    parameters: p,
+    overrides,
+    trials,
+    ...(current === undefined ? {} : { episode: { onset: current.onset } }),
+    previousEpisodes: blocks.slice(0, -1),
+    decisions,
+    issues,
+  };
+}
+
+/** Records a dose from a date, keeping the list in date order with one entry per date. */
+function setDose(course: Course, from: string, mgPerDay: number): void {
+  const last = course.doses.at(-1);
+  const at = last === undefined ? from : maxDate(from, last.from);
+  if (last !== undefined && last.from === at) last.mgPerDay = mgPerDay;
+  else course.doses.push({ from: at, mgPerDay });
+  course.mg = mgPerDay;
+}
+
+function list0<T>(list: readonly T[] | undefined): T | undefined {
+  return list?.[0];
+}

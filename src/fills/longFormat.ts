@@ -1,0 +1,245 @@
+/**
+ * The long-format CSV of fills, scores and diagnoses (one row per event, many patients per file),
+ * parsed into per-patient histories. Pure: text in, data out; reading the file is the caller's.
+ *
+ * @module
+ */
+import { isCalendarDate } from "../internal/dates";
+import { makeIssue } from "../schema/issues";
+import type { TrdIssue } from "../schema/issues";
+import type { TreatmentHistoryInput } from "../schema/history";
+import { ConditionSchema } from "../schema/patient";
+import type { Condition } from "../schema/patient";
+import { SCALE_IDS } from "../schema/scales";
+import type { ScaleId } from "../schema/scales";
+import { buildTrials } from "./buildTrials";
+import type { BuildTrialsOptions, BuildTrialsResult } from "./buildTrials";
+import type { FillRecordInput } from "./fillRecord";
+
+/**
+ * The columns of the long format. `record_type` is one of `prescription`, `dispense`,
+ * `statement` (drug records: `drug` or `rxnorm`, `days_supply` or `end_date`, `strength_mg` and
+ * `quantity` or `mg_per_day`), `score` (`scale`, `total`), `diagnosis` (`condition`),
+ * `birth_date` or `episode_onset` (the row's `date`). Unused cells are empty.
+ *
+ * @example
+ * import { LONG_FORMAT_COLUMNS } from "trd-classifier";
+ * LONG_FORMAT_COLUMNS.join(","); // the header line
+ */
+export const LONG_FORMAT_COLUMNS = [
+  "patient_id",
+  "record_type",
+  "date",
+  "drug",
+  "rxnorm",
+  "days_supply",
+  "end_date",
+  "strength_mg",
+  "quantity",
+  "mg_per_day",
+  "scale",
+  "total",
+  "condition",
+  "record_id",
+] as const;
+
+/**
+ * Splits CSV text into rows of fields (RFC 4180: quoted fields, doubled quotes, CRLF or LF line
+ * ends). A byte-order mark is dropped; blank lines are skipped. Each row keeps its line number.
+ *
+ * @example
+ * import { parseCsv } from "trd-classifier";
+ * parseCsv('a,b\r\n"x, y",2\n'); //=> [{ line: 1, fields: ["a", "b"] }, { line: 2, fields: ["x, y", "2"] }]
+ */
+export function parseCsv(text: string): { readonly line: number; readonly fields: readonly string[] }[] {
+  const rows: { line: number; fields: string[] }[] = [];
+  let fields: string[] = [];
+  let field = "";
+  let quoted = false;
+  let line = 1;
+  let rowLine = 1;
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const endRow = (): void => {
+    fields.push(field);
+    if (!(fields.length === 1 && fields[0] === "")) rows.push({ line: rowLine, fields });
+    fields = [];
+    field = "";
+  };
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (quoted) {
+      if (c === '"' && source[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else {
+        if (c === "\n") line++;
+        field += c;
+      }
+    } else if (c === '"') quoted = true;
+    else if (c === ",") {
+      fields.push(field);
+      field = "";
+    } else if (c === "\n" || c === "\r") {
+      if (c === "\r" && source[i + 1] === "\n") i++;
+      endRow();
+      line++;
+      rowLine = line;
+    } else field += c;
+  }
+  if (field !== "" || fields.length > 0) endRow();
+  return rows;
+}
+
+/**
+ * One patient's rows, gathered.
+ *
+ * @example
+ * declare const p: LongFormatPatient;
+ * console.log(p.patientId, p.records.length, p.assessments.length);
+ */
+export interface LongFormatPatient {
+  /** The patient id as in the file. */
+  readonly patientId: string;
+  /** Line of the patient's first row. */
+  readonly firstLine: number;
+  /** Drug records, for {@link buildTrials}. */
+  readonly records: FillRecordInput[];
+  /** Scores. */
+  readonly assessments: { date: string; scale: ScaleId; total: number }[];
+  /** Diagnoses. */
+  readonly diagnoses: { condition: Condition; onset?: string }[];
+  /** Birth date, when given. */
+  birthDate?: string;
+  /** Episode onset, when given (else the one {@link buildTrials} finds). */
+  episodeOnset?: string;
+  /** Rows that could not be read, with the line and column. */
+  readonly issues: TrdIssue[];
+}
+
+const DRUG_TYPES = new Set(["prescription", "dispense", "statement", "fill"]);
+
+/**
+ * Reads long-format CSV text into patients, in order of first appearance. A row that cannot be
+ * read becomes an issue of its patient (path `line 12.days_supply`), never an exception; rows of
+ * one patient need not be adjacent.
+ *
+ * @param text - The whole file.
+ * @returns Patients, and issues with the file itself (a missing column).
+ * @example
+ * import { readLongFormat } from "trd-classifier";
+ * const { patients } = readLongFormat("patient_id,record_type,date,drug,days_supply,mg_per_day\np1,dispense,2024-01-02,sertraline,30,50\n");
+ * patients[0]?.records.length; //=> 1
+ */
+export function readLongFormat(text: string): { readonly patients: LongFormatPatient[]; readonly issues: TrdIssue[] } {
+  const rows = parseCsv(text);
+  const header = rows[0]?.fields.map((f) => f.trim().toLowerCase()) ?? [];
+  const issues: TrdIssue[] = [];
+  for (const required of ["patient_id", "record_type", "date"]) {
+    if (!header.includes(required)) issues.push(makeIssue("required", `header.${required}`, `a ${required} column`));
+  }
+  if (issues.length > 0) return { patients: [], issues };
+  const col = (name: string): number => header.indexOf(name);
+  const patients = new Map<string, LongFormatPatient>();
+  for (const { line, fields } of rows.slice(1)) {
+    const get = (name: string): string => {
+      const i = col(name);
+      return i < 0 ? "" : (fields[i] ?? "").trim();
+    };
+    const where = (name: string): string => `line ${line}.${name}`;
+    const patientId = get("patient_id");
+    if (patientId === "") {
+      issues.push(makeIssue("required", where("patient_id"), "a patient id"));
+      continue;
+    }
+    let patient = patients.get(patientId);
+    if (patient === undefined) {
+      patient = { patientId, firstLine: line, records: [], assessments: [], diagnoses: [], issues: [] };
+      patients.set(patientId, patient);
+    }
+    const bad = (code: Parameters<typeof makeIssue>[0], name: string, expected: string): void => {
+      patient.issues.push(makeIssue(code, where(name), expected));
+    };
+    const type = get("record_type").toLowerCase();
+    const date = get("date");
+    if (!isCalendarDate(date)) {
+      bad(date === "" ? "required" : "invalid_date_format", "date", "a calendar date as YYYY-MM-DD");
+      continue;
+    }
+    const num = (name: string): number | undefined => {
+      const raw = get(name);
+      if (raw === "") return undefined;
+      const value = Number(raw);
+      if (!Number.isFinite(value)) {
+        bad("invalid_type", name, "a number");
+        return Number.NaN;
+      }
+      return value;
+    };
+    if (DRUG_TYPES.has(type)) {
+      const drug = get("drug");
+      const rxnorm = get("rxnorm");
+      const daysSupply = num("days_supply");
+      const strengthMg = num("strength_mg");
+      const quantity = num("quantity");
+      const mgPerDay = num("mg_per_day");
+      if ([daysSupply, strengthMg, quantity, mgPerDay].some((x) => Number.isNaN(x))) continue;
+      const endDate = get("end_date");
+      const recordId = get("record_id");
+      patient.records.push({
+        ...(recordId === "" ? {} : { id: recordId }),
+        kind: type === "fill" ? "dispense" : (type as "prescription" | "dispense" | "statement"),
+        agent: { ...(drug === "" ? {} : { name: drug }), ...(rxnorm === "" ? {} : { rxnorm }) },
+        date,
+        ...(daysSupply === undefined ? {} : { daysSupply }),
+        ...(endDate === "" ? {} : { endDate }),
+        ...(strengthMg === undefined ? {} : { strengthMg }),
+        ...(quantity === undefined ? {} : { quantity }),
+        ...(mgPerDay === undefined ? {} : { mgPerDay }),
+      });
+    } else if (type === "score") {
+      const scale = get("scale") as ScaleId;
+      const total = num("total");
+      if (!SCALE_IDS.includes(scale)) bad("invalid_value", "scale", `one of ${SCALE_IDS.join(", ")}`);
+      else if (total === undefined) bad("required", "total", "a total score");
+      else if (!Number.isNaN(total)) patient.assessments.push({ date, scale, total });
+    } else if (type === "diagnosis") {
+      const condition = ConditionSchema.safeParse(get("condition"));
+      if (condition.success) patient.diagnoses.push({ condition: condition.data, onset: date });
+      else bad("invalid_value", "condition", `one of ${ConditionSchema.options.join(", ")}`);
+    } else if (type === "birth_date") patient.birthDate = date;
+    else if (type === "episode_onset") patient.episodeOnset = date;
+    else bad("invalid_value", "record_type", "prescription, dispense, statement, score, diagnosis, birth_date or episode_onset");
+  }
+  return { patients: [...patients.values()], issues };
+}
+
+/**
+ * Assembles one patient's history: trials built from the drug records, the episode from an
+ * `episode_onset` row or else from {@link buildTrials}, scores, diagnoses and birth date. Pass the
+ * result to `parseTreatmentHistory`.
+ *
+ * @param patient - From {@link readLongFormat}.
+ * @param options - As for {@link buildTrials}.
+ * @returns The history input and the build result (its decisions and issues).
+ * @example
+ * import { historyFromLongFormat, parseTreatmentHistory, readLongFormat } from "trd-classifier";
+ * declare const csvText: string;
+ * for (const patient of readLongFormat(csvText).patients) {
+ *   const { history } = historyFromLongFormat(patient, { asOf: "2024-06-30" });
+ *   const parsed = parseTreatmentHistory(history);
+ * }
+ */
+export function historyFromLongFormat(patient: LongFormatPatient, options: BuildTrialsOptions = {}): { readonly history: TreatmentHistoryInput; readonly build: BuildTrialsResult } {
+  const build = buildTrials(patient.records, options);
+  const onset = patient.episodeOnset ?? build.episode?.onset ?? patient.assessments.map((a) => a.date).sort()[0] ?? patient.records.map((r) => r.date).sort()[0];
+  const history: TreatmentHistoryInput = {
+    id: patient.patientId,
+    patient: { ...(patient.birthDate === undefined ? {} : { birthDate: patient.birthDate }), diagnoses: patient.diagnoses },
+    episode: { onset: onset ?? "" },
+    previousEpisodes: onset === undefined ? [] : build.previousEpisodes.filter((e) => e.end < onset),
+    trials: [...build.trials],
+    assessments: patient.assessments,
+  };
+  return { history, build };
+}
