@@ -4,9 +4,10 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: {
     // Tests and examples import the package by its public name, as users do.
-    alias: {
-      "trd-classifier": fileURLToPath(new URL("./src/index.ts", import.meta.url)),
-    },
+    alias: [
+      { find: /^trd-classifier\/fhir$/, replacement: fileURLToPath(new URL("./src/fhir/index.ts", import.meta.url)) },
+      { find: /^trd-classifier$/, replacement: fileURLToPath(new URL("./src/index.ts", import.meta.url)) },
+    ],
   },
   test: {
     include: ["test/**/*.test.ts"],

@@ -372,6 +372,32 @@ const SOURCE_TABLE = {
     kind: "secondary",
     locator: "compiled copy in FirelyTeam/firely-cql-sdk",
   },
+  // FHIR mapping (src/fhir).
+  "hl7-pco-prom-valueset": {
+    title: "HL7 FHIR Person-Centered Outcomes IG, ValueSet prom-target-measures: LOINC 44261-6 PHQ-9 total score",
+    kind: "listing",
+    locator: "hl7.org/fhir/us/pco/STU1/en/ValueSet-prom-target-measures.json",
+  },
+  "mii-pro-ig": {
+    title: "Medizininformatik-Initiative PRO module FSH sources: LOINC 89209-1 Beck Depression Inventory II total score",
+    kind: "secondary",
+    locator: "github.com/medizininformatik-initiative/kerndatensatzmodul-proms",
+  },
+  "icd10cm-lookup-sites": {
+    title: "ICD-10-CM tabular list as reproduced by code-lookup sites (F31 bipolar disorder, F32 and F33 major depressive disorder and their psychotic-feature codes), CMS FY2025/FY2026",
+    kind: "secondary",
+    locator: "research notes definitions-verified.md §9",
+  },
+  "snomed-fhir-examples": {
+    title: "SNOMED CT 370143000 Major depressive disorder and 13746004 Bipolar disorder, as used in FHIR example resources",
+    kind: "secondary",
+    locator: "research notes definitions-verified.md §9.4",
+  },
+  "cds-hooks-spec": {
+    title: "HL7 CDS Hooks specification: discovery, the patient-view hook, cards (summary under 140 characters, indicator info | warning | critical, source, detail in markdown)",
+    kind: "secondary",
+    locator: "cds-hooks.hl7.org (as summarised in the research notes peers.md §3.6)",
+  },
   // Staging models (src/staging).
   "thase-rush-1997": {
     title: "Thase ME, Rush AJ. When at first you don't succeed: sequential strategies for antidepressant nonresponders. J Clin Psychiatry 1997;58(suppl 13):23-29; stages as tabulated (citing Fava 2003, p. 650)",

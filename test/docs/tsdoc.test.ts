@@ -6,9 +6,9 @@ import ts from "typescript";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
-const entry = fileURLToPath(new URL("../../src/index.ts", import.meta.url));
+const entries = ["../../src/index.ts", "../../src/fhir/index.ts"].map((p) => fileURLToPath(new URL(p, import.meta.url)));
 
-function exportsWithoutExample(): string[] {
+function exportsWithoutExample(entry: string): string[] {
   const program = ts.createProgram([entry], { module: ts.ModuleKind.Preserve, moduleResolution: ts.ModuleResolutionKind.Bundler, target: ts.ScriptTarget.ES2022, strict: true });
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(entry);
@@ -26,7 +26,7 @@ function exportsWithoutExample(): string[] {
 }
 
 describe("public API documentation", () => {
-  it("gives every export a description and an @example", () => {
-    expect(exportsWithoutExample()).toStrictEqual([]);
+  it.each(entries)("gives every export of %s a description and an @example", (entry) => {
+    expect(exportsWithoutExample(entry)).toStrictEqual([]);
   });
 });
