@@ -45,6 +45,18 @@ const indexes = buildIndexes();
  * findDrug("aspirin"); //=> undefined
  */
 export function findDrug(nameOrCode: string): DrugEntry | undefined {
+  const cached = lookups.get(nameOrCode);
+  if (cached !== undefined || lookups.has(nameOrCode)) return cached;
+  const found = lookUp(nameOrCode);
+  if (lookups.size >= 10_000) lookups.clear();
+  lookups.set(nameOrCode, found);
+  return found;
+}
+
+/** Results of earlier look-ups by the raw query (bounded; it only remembers answers). */
+const lookups = new Map<string, DrugEntry | undefined>();
+
+function lookUp(nameOrCode: string): DrugEntry | undefined {
   const trimmed = nameOrCode.trim();
   if (/^\d+$/.test(trimmed)) return indexes.byRxnorm.get(trimmed);
   const upper = trimmed.toUpperCase();

@@ -15,16 +15,22 @@ export function hasIsoDateShape(value: string): boolean {
   return ISO_DATE.test(value);
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
 /** True when `value` is `YYYY-MM-DD` and names a day that exists (2023-02-30 does not). */
 export function isCalendarDate(value: string): boolean {
   if (!ISO_DATE.test(value)) return false;
-  const date = toDate(value);
-  return !Number.isNaN(date.getTime()) && toIso(date) === value;
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0));
 }
 
 /**
  * Local midnight of an ISO date. Built from its three numbers rather than by date-fns' general
- * ISO parser (which accepts far more than `YYYY-MM-DD` and dominated classification time).
+ * ISO parser (which accepts far more than `YYYY-MM-DD`).
  */
 function toDate(iso: string): Date {
   const date = new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
@@ -40,14 +46,45 @@ function toIso(date: Date): string {
   return `${String(date.getFullYear()).padStart(4, "0")}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
 }
 
+/*
+ * Day numbers: calendar days since 1970-01-01, computed once per distinct date with date-fns and
+ * memoised, so that differences and additions inside a classification are integer arithmetic.
+ * The caches only remember results (they never change one) and are cleared when large, so memory
+ * stays bounded over a cohort of any size.
+ */
+const EPOCH = new Date(1970, 0, 1);
+const CACHE_LIMIT = 100_000;
+const dayNumbers = new Map<string, number>();
+const isoDates = new Map<number, string>();
+
+function dayNumber(iso: string): number {
+  let n = dayNumbers.get(iso);
+  if (n === undefined) {
+    n = differenceInCalendarDays(toDate(iso), EPOCH);
+    if (dayNumbers.size >= CACHE_LIMIT) dayNumbers.clear();
+    dayNumbers.set(iso, n);
+  }
+  return n;
+}
+
+function isoOfDayNumber(n: number): string {
+  let iso = isoDates.get(n);
+  if (iso === undefined) {
+    iso = toIso(addDaysFns(EPOCH, n));
+    if (isoDates.size >= CACHE_LIMIT) isoDates.clear();
+    isoDates.set(n, iso);
+  }
+  return iso;
+}
+
 /** Calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  return differenceInCalendarDays(toDate(to), toDate(from));
+  return dayNumber(to) - dayNumber(from);
 }
 
 /** The ISO date `days` calendar days after `iso` (before, when negative). */
 export function addDays(iso: string, days: number): string {
-  return toIso(addDaysFns(toDate(iso), days));
+  return days === 0 ? iso : isoOfDayNumber(dayNumber(iso) + days);
 }
 
 /** The earlier of two ISO dates. */
@@ -64,10 +101,8 @@ export function maxDate(a: string, b: string): string {
  * Whole years between `birth` and `on`, as an age is counted (the birthday must have passed).
  */
 export function wholeYearsBetween(birth: string, on: string): number {
-  const [by, bm, bd] = birth.split("-").map(Number) as [number, number, number];
-  const [oy, om, od] = on.split("-").map(Number) as [number, number, number];
-  const beforeBirthday = om < bm || (om === bm && od < bd);
-  return oy - by - (beforeBirthday ? 1 : 0);
+  const beforeBirthday = on.slice(5) < birth.slice(5);
+  return Number(on.slice(0, 4)) - Number(birth.slice(0, 4)) - (beforeBirthday ? 1 : 0);
 }
 
 /** Whole months from `from` to `to` (date-fns `differenceInMonths`). */

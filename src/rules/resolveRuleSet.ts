@@ -78,6 +78,9 @@ export function resolveRuleSet(options: ClassifyTrdOptions): { readonly rules: R
   } else {
     base = requested;
   }
+  if (issues.length === 0 && base !== undefined && (options.overrides === undefined || Object.keys(options.overrides).length === 0)) {
+    return { rules: base, overrides: {} };
+  }
   const overrides = RuleSetOverridesSchema.safeParse(options.overrides ?? {});
   if (!overrides.success) {
     for (const issue of overrides.error.issues) issues.push(makeIssue("invalid_value", formatPath(["overrides", ...issue.path]), "a valid rule-set parameter value"));

@@ -180,7 +180,9 @@ export function zodIssuesToTrdIssues(issues: readonly ZodIssue[], schema: z.ZodT
 export function parseTreatmentHistory(input: unknown): ParseResult<TreatmentHistory> {
   let parsed: ReturnType<typeof TreatmentHistorySchema.safeParse>;
   try {
-    parsed = TreatmentHistorySchema.safeParse(input, { reportInput: true });
+    // The fast path skips reportInput; only a failing input is parsed again to word its issues.
+    parsed = TreatmentHistorySchema.safeParse(input);
+    if (!parsed.success) parsed = TreatmentHistorySchema.safeParse(input, { reportInput: true });
   } catch {
     // Only exotic inputs (a getter that throws, a revoked proxy) reach here.
     return { success: false, issues: [makeIssue("invalid_type", "", "a plain JSON object")] };
