@@ -1,0 +1,130 @@
+/**
+ * The trd-classifier command line: a thin layer over the public API, and (with examples/) the
+ * only place that reads files, the clock or the environment.
+ *
+ *   trd-classifier classify <file|-> [--format ndjson|csv] [--input-format ndjson|csv]
+ *                  [--rule-set ID] [--as-of YYYY-MM-DD] [--workers N] [--full] [--fail-fast]
+ *                  [--preset ID] [--no-progress]
+ *   trd-classifier generate --patients N [--seed S] [--bad-rate R]
+ */
+import { once } from "node:events";
+import { availableParallelism } from "node:os";
+import { createRequire } from "node:module";
+import { parseArgs } from "node:util";
+import { isRuleSetId, listBuildPresets } from "../index";
+import type { BuildPresetId } from "../index";
+import { classifyCommand } from "./classifyCommand";
+import { syntheticPatientLine } from "./syntheticCohort";
+
+const USAGE = `Usage:
+  trd-classifier classify <file|-> [options]   classify NDJSON histories (or a long-format CSV)
+  trd-classifier generate --patients N [--seed S] [--bad-rate R]   write a synthetic cohort as NDJSON
+
+classify options:
+  --as-of YYYY-MM-DD        classification date (default: today, stated in the summary)
+  --rule-set ID             eu-pearl-2022 (default), mgh-atrq, regulatory, canadian-2021
+  --format ndjson|csv       output format (default ndjson)
+  --input-format ndjson|csv input format (default: csv for *.csv files, else ndjson)
+  --preset ID               how CSV drug rows become trials (claims-line-of-therapy, ohdsi-drug-era, fabbri-2021)
+  --workers N               worker threads (default: the number of cores; 1 runs in-process)
+  --full                    include the full per-trial assessment in NDJSON output
+  --fail-fast               stop at the first invalid record
+  --no-progress             no progress line on stderr
+Exit code: 0 when every record was classified, 1 when any record was invalid, 2 on a usage error.`;
+
+function fail(message: string): never {
+  process.stderr.write(`trd-classifier: ${message}\n\n${USAGE}\n`);
+  process.exit(2);
+}
+
+async function generate(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { patients: { type: "string" }, seed: { type: "string", default: "1" }, "bad-rate": { type: "string", default: "0" } } });
+  const patients = Number(values.patients);
+  const seed = Number(values.seed);
+  const badRate = Number(values["bad-rate"]);
+  if (!Number.isInteger(patients) || patients < 0) fail("--patients must be a whole number");
+  if (!Number.isInteger(seed)) fail("--seed must be a whole number");
+  if (!(badRate >= 0 && badRate <= 1)) fail("--bad-rate must be between 0 and 1");
+  const out = process.stdout;
+  let chunk = "";
+  for (let i = 0; i < patients; i++) {
+    chunk += `${syntheticPatientLine(i, { seed, badRate })}\n`;
+    if (chunk.length > 1 << 16) {
+      if (!out.write(chunk)) await once(out, "drain");
+      chunk = "";
+    }
+  }
+  if (chunk !== "") out.write(chunk);
+}
+
+async function classify(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      "as-of": { type: "string" },
+      "rule-set": { type: "string", default: "eu-pearl-2022" },
+      format: { type: "string", default: "ndjson" },
+      "input-format": { type: "string" },
+      preset: { type: "string" },
+      workers: { type: "string" },
+      full: { type: "boolean", default: false },
+      "fail-fast": { type: "boolean", default: false },
+      "no-progress": { type: "boolean", default: false },
+    },
+  });
+  const input = positionals[0];
+  if (input === undefined) fail("classify needs a file, or - for standard input");
+  const ruleSet = values["rule-set"];
+  if (!isRuleSetId(ruleSet)) fail(`unknown rule set "${ruleSet}"`);
+  const asOf = values["as-of"] ?? new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) fail("--as-of must be a date as YYYY-MM-DD");
+  const format = values.format;
+  if (format !== "ndjson" && format !== "csv") fail("--format must be ndjson or csv");
+  const inputFormat = values["input-format"] ?? (input.toLowerCase().endsWith(".csv") ? "csv" : "ndjson");
+  if (inputFormat !== "ndjson" && inputFormat !== "csv") fail("--input-format must be ndjson or csv");
+  const preset = values.preset;
+  if (preset !== undefined && !listBuildPresets().some((p) => p.id === preset)) fail(`unknown preset "${preset}"`);
+  const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 1) fail("--workers must be a whole number of 1 or more");
+
+  const summary = await classifyCommand(input, process.stdout, process.stderr, {
+    asOf,
+    ruleSet,
+    inputFormat,
+    outputFormat: format,
+    full: values.full,
+    preset: preset as BuildPresetId | undefined,
+    workers,
+    failFast: values["fail-fast"],
+    progress: !values["no-progress"],
+  });
+  const rate = Math.round(summary.records / Math.max(summary.seconds, 0.001));
+  const counts = Object.entries(summary.byStatus).map(([k, v]) => `${k} ${v.toLocaleString("en-US")}`).join(", ");
+  const rssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  process.stderr.write(
+    `trd-classifier: ${summary.records.toLocaleString("en-US")} records in ${summary.seconds.toFixed(2)} s (${rate.toLocaleString("en-US")}/s, ${workers} worker${workers === 1 ? "" : "s"}, peak RSS ${rssMb} MB): ${counts}. Rule set ${ruleSet}, as of ${asOf}.${summary.stoppedEarly ? " Stopped at the first invalid record (--fail-fast)." : ""}\n`,
+  );
+  process.exitCode = summary.invalid > 0 ? 1 : 0;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  if (command === "classify") return classify(rest);
+  if (command === "generate") return generate(rest);
+  if (command === "--version" || command === "-v") {
+    const pkg = createRequire(import.meta.url)("../../package.json") as { version: string };
+    process.stdout.write(`${pkg.version}\n`);
+    return;
+  }
+  if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  fail(`unknown command "${command}"`);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`trd-classifier: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(2);
+});

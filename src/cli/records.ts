@@ -1,0 +1,172 @@
+/**
+ * One input record to one output record: the work each worker does. The same functions run
+ * in-process with --workers 1, so output is byte-identical whatever the number of workers.
+ */
+import { CATALOGUE_VERSION, classifyTrd, historyFromLongFormat, parseTreatmentHistory, readLongFormat } from "../index";
+import type { BuildPresetId, RuleSetId, TrdAssessment, TrdIssue, TrdStatus } from "../index";
+
+/** One input record: an NDJSON line, or the rows of one patient in a long-format CSV. */
+export interface InputRecord {
+  /** First line of the record in the input (1-based). */
+  readonly line: number;
+  /** NDJSON: the line's text. CSV: the header line, then the patient's rows. */
+  readonly text: string;
+}
+
+/** What the caller asked for. */
+export interface RecordOptions {
+  readonly asOf: string;
+  readonly ruleSet: RuleSetId;
+  readonly inputFormat: "ndjson" | "csv";
+  readonly outputFormat: "ndjson" | "csv";
+  readonly full: boolean;
+  readonly preset?: BuildPresetId | undefined;
+  /** Keep the output up to the first invalid record of each chunk (only --fail-fast needs it). */
+  readonly failFast?: boolean;
+}
+
+/** One output record and its outcome. */
+export interface OutputRecord {
+  readonly line: number;
+  readonly text: string;
+  readonly status: TrdStatus | "invalid";
+}
+
+export const CSV_HEADER = "line,id,status,applicable,rule_set,catalogue,trials,adequate_trials,failed_adequate_trials,non_response_failures,partial_response_failures,flags,key_reason,error";
+
+function csvField(value: string | number | boolean | undefined): string {
+  const text = value === undefined ? "" : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The record's id, only when it is a short string (it is the caller's key, copied back). */
+function idOf(value: unknown): string | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const id = (value as { id?: unknown }).id;
+  return typeof id === "string" && id.length > 0 && id.length <= 200 ? id : undefined;
+}
+
+function errorRecord(line: number, id: string | undefined, error: "invalid_json" | "invalid_history", issues: readonly TrdIssue[], options: RecordOptions): OutputRecord {
+  if (options.outputFormat === "csv") {
+    const what = issues.map((i) => `${i.code} at ${i.path || "(root)"}`).join("; ");
+    return { line, status: "invalid", text: [line, id, "invalid", "", `${options.ruleSet}`, CATALOGUE_VERSION, "", "", "", "", "", "", "", `${error}: ${what}`].map(csvField).join(",") };
+  }
+  return { line, status: "invalid", text: JSON.stringify({ line, ...(id === undefined ? {} : { id }), error, issues }) };
+}
+
+function resultRecord(line: number, id: string | undefined, a: TrdAssessment, options: RecordOptions, notes: readonly TrdIssue[]): OutputRecord {
+  const c = a.counts;
+  if (options.outputFormat === "csv") {
+    const cells = [line, id, a.status, a.applicable, `${a.ruleSet.id}@${a.ruleSet.version}`, a.catalogueVersion, c.trials, c.adequateTrials, c.failedAdequateTrials, c.nonResponseFailures, c.partialResponseFailures, a.flags.map((f) => f.code).join(" "), a.reasons[0]?.message, notes.map((n) => `${n.code} at ${n.path}`).join("; ")];
+    return { line, status: a.status, text: cells.map(csvField).join(",") };
+  }
+  const keyReasons = [a.reasons[0], ...a.reasons.slice(1).filter((r) => r.kind === "pseudo-resistance" || r.code === "bipolar_disorder_on_record")].filter((r) => r !== undefined).slice(0, 6);
+  const out = {
+    line,
+    ...(id === undefined ? {} : { id }),
+    status: a.status,
+    applicable: a.applicable,
+    ruleSet: `${a.ruleSet.id}@${a.ruleSet.version}`,
+    catalogue: a.catalogueVersion,
+    asOf: a.asOf,
+    counts: c,
+    flags: a.flags.map((f) => f.code),
+    reasons: keyReasons.map((r) => ({ code: r.code, message: r.message })),
+    ...(notes.length === 0 ? {} : { notes }),
+    ...(options.full ? { assessment: a } : {}),
+  };
+  return { line, status: a.status, text: JSON.stringify(out) };
+}
+
+/** Re-numbers "line N" paths of a CSV block to the input file's lines. */
+function shiftLines(issues: readonly TrdIssue[], firstLine: number): TrdIssue[] {
+  return issues.map((i) => {
+    const m = /^line (\d+)(.*)$/.exec(i.path);
+    if (m === null) return i;
+    const path = `line ${firstLine + Number(m[1]) - 2}${m[2] ?? ""}`;
+    return { ...i, path, message: i.message.replace(i.path, path) };
+  });
+}
+
+/** Classifies one record; never throws. */
+export function processRecord(record: InputRecord, options: RecordOptions): OutputRecord {
+  let input: unknown;
+  let notes: TrdIssue[] = [];
+  if (options.inputFormat === "csv") {
+    const { patients, issues } = readLongFormat(record.text);
+    const patient = patients[0];
+    if (patient === undefined) return errorRecord(record.line, undefined, "invalid_history", issues, options);
+    const { history, build } = historyFromLongFormat(patient, { asOf: options.asOf, ...(options.preset === undefined ? {} : { preset: options.preset }) });
+    notes = shiftLines([...patient.issues, ...build.issues], record.line);
+    input = history;
+  } else {
+    try {
+      input = JSON.parse(record.text);
+    } catch {
+      return errorRecord(record.line, undefined, "invalid_json", [{ code: "invalid_type", path: "", message: "history: expected one JSON object on the line" }], options);
+    }
+  }
+  const parsed = parseTreatmentHistory(input);
+  if (!parsed.success) return errorRecord(record.line, idOf(input), "invalid_history", parsed.issues, options);
+  const assessment = classifyTrd(parsed.data, { asOf: options.asOf, ruleSet: options.ruleSet });
+  return resultRecord(record.line, idOf(input), assessment, options, notes);
+}
+
+/** Classifies a batch. */
+export function processBatch(records: readonly InputRecord[], options: RecordOptions): OutputRecord[] {
+  return records.map((r) => processRecord(r, options));
+}
+
+/** The result of classifying a chunk of NDJSON text. */
+export interface ChunkResult {
+  /** The output records, one per line, each ending in a newline. */
+  readonly output: string;
+  /** Records per status. */
+  readonly counts: Readonly<Record<string, number>>;
+  /** Records in the chunk. */
+  readonly records: number;
+  /** When a record was invalid: the output up to and including the first one (for --fail-fast). */
+  readonly untilFirstInvalid?: { readonly output: string; readonly records: number; readonly counts: Readonly<Record<string, number>> };
+}
+
+/**
+ * Classifies a chunk of NDJSON text whose first line is `firstLine`. Blank lines are skipped (and
+ * counted for line numbers); a trailing carriage return (CRLF) is dropped.
+ */
+export function processNdjsonChunk(text: string, firstLine: number, options: RecordOptions): ChunkResult {
+  let output = "";
+  let records = 0;
+  const counts: Record<string, number> = {};
+  let untilFirstInvalid: ChunkResult["untilFirstInvalid"];
+  let start = 0;
+  let line = firstLine;
+  while (start < text.length) {
+    let end = text.indexOf("\n", start);
+    if (end === -1) end = text.length;
+    let raw = text.slice(start, end);
+    if (raw.endsWith("\r")) raw = raw.slice(0, -1);
+    if (raw.trim() !== "") {
+      const out = processRecord({ line, text: raw }, options);
+      output += `${out.text}\n`;
+      records += 1;
+      counts[out.status] = (counts[out.status] ?? 0) + 1;
+      if (options.failFast === true && out.status === "invalid" && untilFirstInvalid === undefined) untilFirstInvalid = { output, records, counts: { ...counts } };
+    }
+    start = end + 1;
+    line += 1;
+  }
+  return { output, counts, records, ...(untilFirstInvalid === undefined ? {} : { untilFirstInvalid }) };
+}
+
+/** Gathers output records into one chunk result. */
+export function fromOutputs(out: readonly OutputRecord[], failFast = false): ChunkResult {
+  const counts: Record<string, number> = {};
+  let output = "";
+  let untilFirstInvalid: ChunkResult["untilFirstInvalid"];
+  out.forEach((o, i) => {
+    output += `${o.text}\n`;
+    counts[o.status] = (counts[o.status] ?? 0) + 1;
+    if (failFast && o.status === "invalid" && untilFirstInvalid === undefined) untilFirstInvalid = { output, records: i + 1, counts: { ...counts } };
+  });
+  return { output, counts, records: out.length, ...(untilFirstInvalid === undefined ? {} : { untilFirstInvalid }) };
+}

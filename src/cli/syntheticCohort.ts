@@ -1,0 +1,139 @@
+/**
+ * A reproducible synthetic cohort for tests, the demo and the benchmark: realistic variety
+ * (titration, switches, augmentation, missing scores, earlier episodes, under-dosing, poor
+ * adherence) and bad records at a chosen rate. Every patient has its own seeded generator, so
+ * patient i is the same whatever N is.
+ */
+
+/** mulberry32: a small, fast, seedable PRNG. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const DAY = 86_400_000;
+const iso = (day: number): string => new Date(day * DAY).toISOString().slice(0, 10);
+const dayOf = (date: string): number => Math.round(Date.parse(`${date}T00:00:00Z`) / DAY);
+
+const ANTIDEPRESSANTS: readonly [string, number, number][] = [
+  // name, licensed minimum, usual maximum (mg/day)
+  ["sertraline", 50, 200],
+  ["escitalopram", 10, 20],
+  ["citalopram", 20, 40],
+  ["fluoxetine", 20, 60],
+  ["paroxetine", 20, 50],
+  ["venlafaxine", 75, 225],
+  ["duloxetine", 60, 120],
+  ["mirtazapine", 15, 45],
+  ["bupropion", 300, 450],
+  ["vortioxetine", 10, 20],
+  ["nortriptyline", 75, 150],
+  ["amitriptyline", 75, 150],
+];
+const AUGMENTERS: readonly [string, number][] = [
+  ["aripiprazole", 5],
+  ["quetiapine", 150],
+  ["lithium", 800],
+];
+const SCALES: readonly [string, number, number][] = [
+  ["PHQ-9", 27, 0.6],
+  ["MADRS", 60, 0.15],
+  ["HAM-D17", 52, 0.1],
+  ["QIDS-SR16", 27, 0.1],
+  ["BDI-II", 63, 0.05],
+];
+
+/** Options of the generator. */
+export interface CohortOptions {
+  readonly seed: number;
+  /** Fraction of records made invalid (bad JSON, impossible dates, out-of-range scores...). */
+  readonly badRate: number;
+}
+
+/** The NDJSON line of patient `index`. */
+export function syntheticPatientLine(index: number, options: CohortOptions): string {
+  const r = prng((options.seed * 0x9e3779b1) ^ (index * 0x85ebca6b) ^ 0x5bd1e995);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
+  const chance = (p: number): boolean => r() < p;
+  const int = (lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
+
+  const id = `syn-${options.seed}-${String(index).padStart(7, "0")}`;
+  const onset = dayOf("2018-01-01") + int(0, 5 * 365);
+  const scaleRoll = r();
+  let acc = 0;
+  const [scale, scaleMax] = SCALES.find(([, , w]) => (acc += w) >= scaleRoll) ?? SCALES[0] ?? ["PHQ-9", 27, 1];
+  const diagnoses: { condition: string }[] = [{ condition: "major-depressive-disorder" }];
+  if (chance(0.03)) diagnoses.push({ condition: "bipolar-disorder" });
+  if (chance(0.05)) diagnoses.push({ condition: "thyroid-disease" });
+  if (chance(0.04)) diagnoses.push({ condition: "substance-use-disorder" });
+
+  const trials: Record<string, unknown>[] = [];
+  const assessments: Record<string, unknown>[] = [];
+  let severity = Math.round(scaleMax * (0.45 + r() * 0.35));
+  let day = onset + int(3, 40);
+  const nTrials = pick([0, 1, 1, 2, 2, 2, 3, 3, 4, 5, 6]);
+  for (let t = 0; t < nTrials; t++) {
+    const [drug, min, max] = pick(ANTIDEPRESSANTS);
+    const weeks = pick([2, 3, 4, 5, 6, 6, 8, 8, 10, 12, 16]);
+    const start = day;
+    const end = start + weeks * 7 - 1;
+    const underdosed = chance(0.15);
+    const start_mg = Math.max(1, Math.round(min / 2));
+    const target = underdosed ? start_mg : chance(0.4) ? Math.min(max, min * 2) : min;
+    const doses = [{ from: iso(start), mgPerDay: start_mg }];
+    if (target !== start_mg && weeks > 2) doses.push({ from: iso(start + 14), mgPerDay: target });
+    if (chance(0.9)) assessments.push({ date: iso(start - int(0, 6)), scale, total: Math.min(scaleMax, severity) });
+    const improvement = pick([0.05, 0.1, 0.15, 0.2, 0.3, 0.35, 0.45, 0.55, 0.7]);
+    const after = Math.max(0, Math.round(severity * (1 - improvement)));
+    if (chance(0.85)) assessments.push({ date: iso(end - int(0, 3)), scale, total: after });
+    const adherence = pick(["good", "good", "good", "poor", "unknown", 0.95, 0.85, 0.6] as const);
+    trials.push({
+      id: `t${t + 1}`,
+      agent: { name: drug },
+      start: iso(start),
+      end: iso(end),
+      doses,
+      adherence,
+      stopReason: pick(["ineffective", "ineffective", "ineffective", "intolerance", "patient-choice", "unknown"]),
+    });
+    if (chance(0.15) && weeks >= 6) {
+      const [augmenter, dose] = pick(AUGMENTERS);
+      trials.push({ id: `a${t + 1}`, agent: { name: augmenter }, role: "augmentation", augments: `t${t + 1}`, start: iso(start + 21), end: iso(end), mgPerDay: dose, adherence: "good" });
+    }
+    severity = chance(0.5) ? Math.round(scaleMax * (0.4 + r() * 0.4)) : after + int(0, 4);
+    day = end + int(1, 21);
+  }
+  const history: Record<string, unknown> = {
+    id,
+    patient: { birthDate: iso(dayOf("1940-01-01") + int(0, 60 * 365)), sex: pick(["female", "male"]), diagnoses },
+    episode: { onset: iso(onset) },
+    ...(chance(0.3) ? { previousEpisodes: [{ onset: iso(onset - int(800, 2000)), end: iso(onset - int(100, 700)) }] } : {}),
+    trials,
+    assessments,
+    ...(chance(0.05) ? { otherTreatments: [{ kind: "ect", id: "e1", laterality: pick(["bilateral", "unilateral"]), start: iso(day + 7), sessions: int(6, 12) }] } : {}),
+  };
+
+  if (chance(options.badRate)) {
+    switch (int(0, 4)) {
+      case 0:
+        return JSON.stringify(history).slice(0, 40);
+      case 1:
+        return JSON.stringify({ ...history, episode: { onset: "2023-02-30" } });
+      case 2:
+        return JSON.stringify({ ...history, assessments: [{ date: iso(onset), scale, total: scaleMax + 5 }] });
+      case 3: {
+        const { episode: _omitted, ...rest } = history;
+        return JSON.stringify(rest);
+      }
+      default:
+        return JSON.stringify({ ...history, trials: [{ id: "t1", agent: { name: "sertraline" }, start: iso(onset + 30), end: iso(onset), mgPerDay: 50 }] });
+    }
+  }
+  return JSON.stringify(history);
+}
