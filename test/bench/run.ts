@@ -1,36 +1,112 @@
 /**
- * `npm run bench`: classifications per second for a typical five-trial history, on this machine.
- * Speed is measured here, never in a unit test.
+ * `npm run bench`: speed and memory, measured here and never in a unit test.
+ *
+ * 1. Classifications per second for a typical five-trial history (in-process).
+ * 2. One generated cohort (default 1,000,000 patients, BENCH_PATIENTS to change; at least
+ *    200,000): JSON.parse alone (the floor), parse + validate, parse + validate + classify (compute
+ *    only, timed per batch so the file never sits in memory), and the CLI end to end with 1 worker
+ *    and with all cores (patients per second and peak RSS from its summary).
  */
+import { execFileSync, spawnSync } from "node:child_process";
+import { createReadStream, existsSync, mkdirSync, statSync } from "node:fs";
+import { availableParallelism, cpus, totalmem } from "node:os";
+import { fileURLToPath } from "node:url";
 import { classifyTrd, parseTreatmentHistory } from "../../src/index";
 import { typicalHistory } from "./typicalHistory";
 
+const AS_OF = "2024-06-30";
+const fmt = (n: number): string => Math.round(n).toLocaleString("en-US");
+
 function measure(label: string, n: number, fn: (i: number) => void): number {
-  for (let i = 0; i < Math.min(2000, n); i++) fn(i); // warm-up
+  for (let i = 0; i < Math.min(2000, n); i++) fn(i);
   const t0 = process.hrtime.bigint();
   for (let i = 0; i < n; i++) fn(i);
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  const perSecond = n / seconds;
-  console.log(`${label.padEnd(34)} ${Math.round(perSecond).toLocaleString("en-US").padStart(10)} /s   (${n} in ${seconds.toFixed(2)} s)`);
+  const perSecond = n / (Number(process.hrtime.bigint() - t0) / 1e9);
+  console.log(`  ${label.padEnd(36)} ${fmt(perSecond).padStart(10)} /s`);
   return perSecond;
 }
 
-const N = Number(process.env.BENCH_N ?? 20000);
+console.log(`node ${process.version}; ${cpus()[0]?.model ?? "unknown CPU"}; ${availableParallelism()} cores; ${Math.round(totalmem() / 2 ** 30)} GiB\n`);
+
+// 1. A typical five-trial history.
 const inputs = Array.from({ length: 500 }, (_, i) => typicalHistory(i));
-const texts = inputs.map((x) => JSON.stringify(x));
 const parsed = inputs.map((x) => {
   const r = parseTreatmentHistory(x);
   if (!r.success) throw new Error(JSON.stringify(r.issues));
   return r.data;
 });
-const sample = classifyTrd(parsed[0]!, { asOf: "2022-12-31" });
-console.log(`node ${process.version}; typical history: ${parsed[0]!.trials.length} trials, ${parsed[0]!.assessments.length} scores, ${texts[0]!.length} bytes of JSON; status of the first: ${sample.status}\n`);
+console.log("Typical five-trial history (in-process, one thread):");
+measure("parseTreatmentHistory (validate)", 20_000, (i) => parseTreatmentHistory(inputs[i % inputs.length]));
+const perHistory = measure("classifyTrd (classify)", 20_000, (i) => classifyTrd(parsed[i % parsed.length]!, { asOf: "2022-12-31" }));
+console.log(`  classifications per second: ${fmt(perHistory)}\n`);
 
-measure("JSON.parse (floor)", N, (i) => JSON.parse(texts[i % texts.length]!));
-measure("parseTreatmentHistory (validate)", N, (i) => parseTreatmentHistory(inputs[i % inputs.length]));
-const classify = measure("classifyTrd (classify)", N, (i) => classifyTrd(parsed[i % parsed.length]!, { asOf: "2022-12-31" }));
-measure("JSON.parse + validate + classify", N, (i) => {
-  const r = parseTreatmentHistory(JSON.parse(texts[i % texts.length]!));
-  if (r.success) classifyTrd(r.data, { asOf: "2022-12-31" });
+// 2. A generated cohort.
+const patients = Number(process.env.BENCH_PATIENTS ?? 1_000_000);
+if (patients < 200_000) throw new Error("BENCH_PATIENTS must be at least 200,000");
+const cli = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
+if (!existsSync(cli)) throw new Error("run `npm run build` first (npm run bench does)");
+mkdirSync(fileURLToPath(new URL("../../.tmp/", import.meta.url)), { recursive: true });
+const file = fileURLToPath(new URL(`../../.tmp/bench-cohort-${patients}.ndjson`, import.meta.url));
+console.log(`Cohort: ${fmt(patients)} synthetic patients (seed 1, 1% bad records): node dist/cli/main.js generate --patients ${patients} --seed 1 --bad-rate 0.01`);
+execFileSync("sh", ["-c", `node "${cli}" generate --patients ${patients} --seed 1 --bad-rate 0.01 > "${file}"`]);
+console.log(`  ${(statSync(file).size / 1e6).toFixed(0)} MB of NDJSON\n`);
+
+async function stage(work: (line: string) => void): Promise<number> {
+  let seconds = 0;
+  let carry = "";
+  let batch: string[] = [];
+  const run = (): void => {
+    const t0 = process.hrtime.bigint();
+    for (const line of batch) work(line);
+    seconds += Number(process.hrtime.bigint() - t0) / 1e9;
+    batch = [];
+  };
+  for await (const chunk of createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 })) {
+    const lines = (carry + (chunk as string)).split("\n");
+    carry = lines.pop() ?? "";
+    batch.push(...lines.filter((l) => l !== ""));
+    if (batch.length >= 20_000) run();
+  }
+  if (carry !== "") batch.push(carry);
+  run();
+  return seconds;
+}
+const parseOrNull = (line: string): unknown => {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return null;
+  }
+};
+console.log("In-process stages (one thread, compute only):");
+const tFloor = await stage((line) => parseOrNull(line));
+const tValidate = await stage((line) => parseTreatmentHistory(parseOrNull(line)));
+const tClassify = await stage((line) => {
+  const r = parseTreatmentHistory(parseOrNull(line));
+  if (r.success) classifyTrd(r.data, { asOf: AS_OF });
 });
-console.log(`\nclassifications per second (typical five-trial history): ${Math.round(classify).toLocaleString("en-US")}`);
+const row = (label: string, seconds: number): void =>
+  console.log(`  ${label.padEnd(36)} ${fmt(patients / seconds).padStart(10)} /s   ${(seconds / tFloor).toFixed(2)}x the floor's time`);
+row("JSON.parse (the floor)", tFloor);
+row("parse + validate", tValidate);
+row("parse + validate + classify", tClassify);
+console.log(`  validate + classify alone: ${((tClassify - tFloor) / tFloor).toFixed(2)}x the floor's time\n`);
+
+function cliRun(workers: number): { perSecond: number; rssMb: number } {
+  const r = spawnSync("sh", ["-c", `node "${cli}" classify "${file}" --as-of ${AS_OF} --workers ${workers} --no-progress > /dev/null`], { encoding: "utf8" });
+  const summary = r.stderr.trim().split("\n").at(-1) ?? "";
+  const m = /\(([\d,]+)\/s, .*peak RSS (\d+) MB\)/.exec(summary);
+  if (m === null) throw new Error(`no summary: ${r.stderr}`);
+  return { perSecond: Number(m[1]?.replace(/,/g, "")), rssMb: Number(m[2]) };
+}
+console.log("CLI end to end (node dist/cli/main.js classify <cohort> --as-of 2024-06-30 --workers N > /dev/null):");
+const one = cliRun(1);
+const all = cliRun(availableParallelism());
+console.log(`  --workers 1                          ${fmt(one.perSecond).padStart(10)} /s   peak RSS ${one.rssMb} MB`);
+console.log(`  --workers ${String(availableParallelism()).padEnd(27)}${fmt(all.perSecond).padStart(10)} /s   peak RSS ${all.rssMb} MB   ${(all.perSecond / one.perSecond).toFixed(2)}x one worker\n`);
+
+const check = (ok: boolean, text: string): void => console.log(`  ${ok ? "MET    " : "NOT MET"} ${text}`);
+console.log("Targets:");
+check((tClassify - tFloor) / tFloor <= 3, `validate + classify within 3x the JSON.parse floor (${((tClassify - tFloor) / tFloor).toFixed(2)}x; with the parse itself ${(tClassify / tFloor).toFixed(2)}x)`);
+check(all.perSecond / one.perSecond >= 1.7, `CLI with all cores at least 1.7x one worker (${(all.perSecond / one.perSecond).toFixed(2)}x on ${availableParallelism()} cores)`);
+check(patients < 1_000_000 || Math.max(one.rssMb, all.rssMb) < 300, `peak RSS under 300 MB for 1,000,000 patients (${Math.max(one.rssMb, all.rssMb)} MB${patients < 1_000_000 ? `, measured on ${fmt(patients)}` : ""})`);
