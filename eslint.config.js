@@ -16,10 +16,14 @@ const layerRules = layers.flatMap((group, i) => group.map((layer) => ({
       "error",
       {
         patterns: [
-          {
-            group: layers.slice(i + 1).flat().flatMap((higher) => [`../${higher}`, `../${higher}/*`, `../../${higher}/*`]),
-            message: "Lower layers never import higher ones (schema -> catalogue -> rules -> classify -> adapters).",
-          },
+          ...(i === layers.length - 1
+            ? []
+            : [
+                {
+                  group: layers.slice(i + 1).flat().flatMap((higher) => [`../${higher}`, `../${higher}/*`, `../../${higher}/*`]),
+                  message: "Lower layers never import higher ones (schema -> catalogue -> rules -> classify -> adapters).",
+                },
+              ]),
           ...(layer === "cli"
             ? []
             : [{ group: ["node:*", "fs", "path", "os", "worker_threads"], message: "I/O lives only in src/cli/ and examples/." }]),
@@ -36,7 +40,7 @@ export default tseslint.config(
   {
     rules: {
       "@typescript-eslint/consistent-type-imports": "error",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
       eqeqeq: ["error", "always"],
     },
   },
