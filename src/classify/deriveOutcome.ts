@@ -52,9 +52,14 @@ export interface DerivedOutcome {
   readonly reasons: readonly Reason[];
 }
 
+/** The reason code of an outcome band. */
+function outcomeCode(category: "non-response" | "partial-response" | "response"): "outcome_non_response" | "outcome_partial_response" | "outcome_response" {
+  return category === "non-response" ? "outcome_non_response" : category === "partial-response" ? "outcome_partial_response" : "outcome_response";
+}
+
 function outcomeReason(category: Exclude<OutcomeCategory, "unknown" | "remission">, label: string, detail: string, trialId: string, rules: RuleSet, percent: number | undefined): Reason {
   const p = rules.parameters;
-  const code = category === "non-response" ? "outcome_non_response" : category === "partial-response" ? "outcome_partial_response" : "outcome_response";
+  const code = outcomeCode(category);
   const compared =
     percent === undefined
       ? undefined
@@ -202,7 +207,7 @@ export function deriveOutcome(trial: Pick<Trial, "id" | "outcome">, scores: Scor
       reasons: [
         ...gaps,
         reason(
-          category === "non-response" ? "outcome_non_response" : category === "partial-response" ? "outcome_partial_response" : "outcome_response",
+          outcomeCode(category),
           "decision",
           `${label}: ${category.replace("-", " ")} (CGI-I ${recorded.cgiI} as recorded${band === category ? "" : `; ${rules.name} has no partial band`})`,
           [trial.id],

@@ -381,7 +381,7 @@ export function buildTrials(records: readonly unknown[], options: BuildTrialsOpt
     decide("adherence", `${c.agentName}: ${coveredDays} of ${total} days covered (proportion of days covered ${adherence})`, c.refs, "proportionOfDaysCovered", { trialId: c.id });
     const ongoing = options.asOf !== undefined && c.coverEnd >= options.asOf;
     const role = roles.get(c.id);
-    const agent = c.drug === undefined ? (list0(byKey.get(c.key))?.record.agent ?? { name: c.agentName }) : { name: c.drug.name };
+    const agent = c.drug === undefined ? (byKey.get(c.key)?.[0]?.record.agent ?? { name: c.agentName }) : { name: c.drug.name };
     return {
       id: c.id,
       agent,
@@ -414,6 +414,3 @@ function setDose(course: Course, from: string, mgPerDay: number): void {
   course.mg = mgPerDay;
 }
 
-function list0<T>(list: readonly T[] | undefined): T | undefined {
-  return list?.[0];
-}

@@ -59,3 +59,8 @@ export function courseOutcomes(history: TreatmentHistory, assessment: TrdAssessm
       return { course, end, inCurrentEpisode: course.start <= episodeEnd && end >= history.episode.onset, outcome, failed };
     });
 }
+
+/** Failed courses of one kind that count under the rule set's episode scope, oldest first. */
+export function failedCourses(history: TreatmentHistory, assessment: TrdAssessment, kind: OtherTreatment["kind"], rules: RuleSet): CourseOutcome[] {
+  return courseOutcomes(history, assessment, kind, rules).filter((c) => c.failed && (c.inCurrentEpisode || !rules.parameters.currentEpisodeOnly));
+}

@@ -9,7 +9,7 @@ import { doseSegments } from "../rules/doseTimeline";
 import type { RuleSet } from "../rules/types";
 import type { TreatmentHistory } from "../schema/history";
 import type { Trial } from "../schema/trial";
-import { courseOutcomes, failedAntidepressantTrials, rulesOf } from "./courses";
+import { failedAntidepressantTrials, failedCourses, rulesOf } from "./courses";
 import type { MghStagingScore, StagingItem } from "./types";
 
 /**
@@ -115,8 +115,7 @@ export function scoreMghStaging(history: TreatmentHistory, assessment: TrdAssess
       }
     }
   }
-  for (const c of courseOutcomes(history, assessment, "ect", rules)) {
-    if (!c.failed || (!c.inCurrentEpisode && rules.parameters.currentEpisodeOnly)) continue;
+  for (const c of failedCourses(history, assessment, "ect", rules)) {
     score += 3;
     items.push({ item: "ect", points: 3, trialIds: [c.course.id], message: `ECT (${c.course.id}) failed: +3`, ...verified });
   }

@@ -7,7 +7,7 @@ import type { TrdAssessment } from "../classify/types";
 import { daysBetween } from "../internal/dates";
 import type { RuleSet } from "../rules/types";
 import type { TreatmentHistory } from "../schema/history";
-import { courseOutcomes, failedAntidepressantTrials, rulesOf } from "./courses";
+import { failedAntidepressantTrials, failedCourses, rulesOf } from "./courses";
 import { stagingClass } from "./modelClass";
 import type { EuropeanStage, StagingItem } from "./types";
 
@@ -64,8 +64,7 @@ export function stageEuropean(history: TreatmentHistory, assessment: TrdAssessme
     }
     failures.push({ id: t.trialId, start: t.start, end: t.end, cls: stagingClass(t.drugClass), agent: t.drugId ?? t.trialId, weeks: t.duration.weeksAtAdequateDose });
   }
-  for (const c of courseOutcomes(history, assessment, "ect", rules)) {
-    if (!c.failed || (!c.inCurrentEpisode && rules.parameters.currentEpisodeOnly)) continue;
+  for (const c of failedCourses(history, assessment, "ect", rules)) {
     failures.push({ id: c.course.id, start: c.course.start, end: c.end, cls: "ECT", agent: `ect:${c.course.id}`, weeks: Math.round(((daysBetween(c.course.start, c.end) + 1) / 7) * 10) / 10 });
   }
   const agents = new Set(failures.map((f) => f.agent));

@@ -6,7 +6,7 @@
 import type { TrdAssessment } from "../classify/types";
 import type { RuleSet } from "../rules/types";
 import type { TreatmentHistory } from "../schema/history";
-import { courseOutcomes, failedAntidepressantTrials, rulesOf } from "./courses";
+import { failedAntidepressantTrials, failedCourses, rulesOf } from "./courses";
 import { stagingClass } from "./modelClass";
 import type { StagingClass } from "./modelClass";
 import type { StagingItem, ThaseRushStage } from "./types";
@@ -54,9 +54,7 @@ export function stageThaseRush(history: TreatmentHistory, assessment: TrdAssessm
   type Event = { start: string; end: string; id: string; kind: "drug"; cls: StagingClass; name: string } | { start: string; end: string; id: string; kind: "ect"; bilateral: boolean };
   const events: Event[] = [
     ...failedAntidepressantTrials(assessment).map((t) => ({ start: t.start, end: t.end, id: t.trialId, kind: "drug" as const, cls: stagingClass(t.drugClass), name: t.drugName ?? t.trialId })),
-    ...courseOutcomes(history, assessment, "ect", rules)
-      .filter((c) => c.failed && (c.inCurrentEpisode || !rules.parameters.currentEpisodeOnly))
-      .map((c) => ({ start: c.course.start, end: c.end, id: c.course.id, kind: "ect" as const, bilateral: c.course.kind === "ect" && c.course.laterality === "bilateral" })),
+    ...failedCourses(history, assessment, "ect", rules).map((c) => ({ start: c.course.start, end: c.end, id: c.course.id, kind: "ect" as const, bilateral: c.course.kind === "ect" && c.course.laterality === "bilateral" })),
   ].sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end) || a.id.localeCompare(b.id));
 
   const items: StagingItem[] = [];
