@@ -34,7 +34,7 @@ const layerRules = layers.flatMap((group, i) => group.map((layer) => ({
 })));
 
 export default tseslint.config(
-  { ignores: ["dist/**", "docs/api/**", "node_modules/**", "coverage/**"] },
+  { ignores: ["dist/**", "docs/api/**", "node_modules/**", "coverage/**", ".tmp/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -17,12 +17,30 @@ export function hasIsoDateShape(value: string): boolean {
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
-/** True when `value` is `YYYY-MM-DD` and names a day that exists (2023-02-30 does not). */
+/** The digit at `i` (0-9), or -1 when the character there is not an ASCII digit. */
+function digitAt(value: string, i: number): number {
+  const d = value.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : -1;
+}
+
+/**
+ * True when `value` is `YYYY-MM-DD` and names a day that exists (2023-02-30 does not). Read
+ * character by character: it runs for every date of every record.
+ */
 export function isCalendarDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
-  const year = Number(value.slice(0, 4));
-  const month = Number(value.slice(5, 7));
-  const day = Number(value.slice(8, 10));
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+  const y1 = digitAt(value, 0);
+  const y2 = digitAt(value, 1);
+  const y3 = digitAt(value, 2);
+  const y4 = digitAt(value, 3);
+  const m1 = digitAt(value, 5);
+  const m2 = digitAt(value, 6);
+  const d1 = digitAt(value, 8);
+  const d2 = digitAt(value, 9);
+  if ((y1 | y2 | y3 | y4 | m1 | m2 | d1 | d2) < 0) return false;
+  const year = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
+  const month = m1 * 10 + m2;
+  const day = d1 * 10 + d2;
   if (month < 1 || month > 12 || day < 1) return false;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0));

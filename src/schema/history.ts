@@ -12,11 +12,12 @@ import { IdSchema } from "./primitives";
 import { SCALES } from "./scales";
 import { TrialSchema } from "./trial";
 
-type RefinementContext = z.RefinementCtx;
-
-function addIssue(ctx: RefinementContext, trdCode: string, path: (string | number)[], expected: string): void {
-  ctx.addIssue({ code: "custom", path, message: expected, params: { trdCode } });
-}
+/**
+ * Where the cross-field rules report a broken rule: a stable issue code, the path, and what was
+ * expected. The zod refinement reports to zod; the fast path (`parseFast`) only notes that
+ * something was reported and hands the input to zod.
+ */
+export type ReportIssue = (trdCode: string, path: (string | number)[], expected: string) => void;
 
 /**
  * The shape of a history, before the cross-field rules.
@@ -34,13 +35,14 @@ const HistoryShapeSchema = z.strictObject({
   otherTreatments: z.array(OtherTreatmentSchema).default([]),
 });
 
-type HistoryShape = z.output<typeof HistoryShapeSchema>;
+/** A history whose shape is valid, before the cross-field rules. */
+export type HistoryShape = z.output<typeof HistoryShapeSchema>;
 
-function checkIds(history: HistoryShape, ctx: RefinementContext): void {
+function checkIds(history: HistoryShape, report: ReportIssue): void {
   const seen = new Set<string>();
   const check = (id: string | undefined, path: (string | number)[]): void => {
     if (id === undefined) return;
-    if (seen.has(id)) addIssue(ctx, "duplicate_id", path, "an id not used by another trial, treatment or assessment");
+    if (seen.has(id)) report("duplicate_id", path, "an id not used by another trial, treatment or assessment");
     seen.add(id);
   };
   history.trials.forEach((t, i) => check(t.id, ["trials", i, "id"]));
@@ -48,82 +50,95 @@ function checkIds(history: HistoryShape, ctx: RefinementContext): void {
   history.assessments.forEach((a, i) => check(a.id, ["assessments", i, "id"]));
 }
 
-function checkTrials(history: HistoryShape, ctx: RefinementContext): void {
+function checkTrials(history: HistoryShape, report: ReportIssue): void {
   const trialIds = new Set(history.trials.map((t) => t.id));
   history.trials.forEach((trial, i) => {
     const at = (...rest: (string | number)[]): (string | number)[] => ["trials", i, ...rest];
     if (trial.end !== undefined && trial.end < trial.start) {
-      addIssue(ctx, "trial_end_before_start", at("end"), "a date on or after the trial's start");
+      report("trial_end_before_start", at("end"), "a date on or after the trial's start");
     }
     const doseForms = [trial.mgPerDay, trial.doses, trial.doseUnknown].filter((x) => x !== undefined).length;
     if (doseForms === 0) {
-      addIssue(ctx, "dose_missing", at("doses"), "mgPerDay, a list of dated doses, or doseUnknown: true");
+      report("dose_missing", at("doses"), "mgPerDay, a list of dated doses, or doseUnknown: true");
     } else if (doseForms > 1) {
-      addIssue(ctx, "dose_conflict", at("doses"), "one of mgPerDay, doses or doseUnknown");
+      report("dose_conflict", at("doses"), "one of mgPerDay, doses or doseUnknown");
     }
     trial.doses?.forEach((dose, j) => {
       const previous = j > 0 ? trial.doses?.[j - 1] : undefined;
       if (dose.from < trial.start || (trial.end !== undefined && dose.from > trial.end)) {
-        addIssue(ctx, "dose_change_outside_trial", at("doses", j, "from"), "a date within the trial's start and end");
+        report("dose_change_outside_trial", at("doses", j, "from"), "a date within the trial's start and end");
       } else if (previous !== undefined && dose.from < previous.from) {
-        addIssue(ctx, "dose_changes_out_of_order", at("doses", j, "from"), "dose changes in date order");
+        report("dose_changes_out_of_order", at("doses", j, "from"), "dose changes in date order");
       } else if (previous !== undefined && dose.from === previous.from) {
-        addIssue(ctx, "dose_change_duplicate_date", at("doses", j, "from"), "one dose change per date");
+        report("dose_change_duplicate_date", at("doses", j, "from"), "one dose change per date");
       }
     });
     if (trial.augments !== undefined && (!trialIds.has(trial.augments) || trial.augments === trial.id)) {
-      addIssue(ctx, "unknown_trial_reference", at("augments"), "the id of another trial in this history");
+      report("unknown_trial_reference", at("augments"), "the id of another trial in this history");
     }
     if (trial.outcome !== undefined && trial.outcome.percentImprovement === undefined && trial.outcome.cgiI === undefined) {
-      addIssue(ctx, "outcome_missing_value", at("outcome"), "percentImprovement or cgiI");
+      report("outcome_missing_value", at("outcome"), "percentImprovement or cgiI");
     }
   });
 }
 
-function checkEpisodes(history: HistoryShape, ctx: RefinementContext): void {
+function checkEpisodes(history: HistoryShape, report: ReportIssue): void {
   const current = history.episode;
   if (current.end !== undefined && current.end < current.onset) {
-    addIssue(ctx, "episode_end_before_onset", ["episode", "end"], "a date on or after the episode's onset");
+    report("episode_end_before_onset", ["episode", "end"], "a date on or after the episode's onset");
   }
   history.previousEpisodes.forEach((episode, k) => {
     if (episode.end !== undefined && episode.end < episode.onset) {
-      addIssue(ctx, "episode_end_before_onset", ["previousEpisodes", k, "end"], "a date on or after the episode's onset");
+      report("episode_end_before_onset", ["previousEpisodes", k, "end"], "a date on or after the episode's onset");
     } else if (episode.onset >= current.onset) {
-      addIssue(ctx, "previous_episode_after_current", ["previousEpisodes", k, "onset"], "a date before the current episode's onset");
+      report("previous_episode_after_current", ["previousEpisodes", k, "onset"], "a date before the current episode's onset");
     } else if (episode.end !== undefined && episode.end >= current.onset) {
-      addIssue(ctx, "episode_overlap", ["previousEpisodes", k, "end"], "an end before the current episode's onset");
+      report("episode_overlap", ["previousEpisodes", k, "end"], "an end before the current episode's onset");
     }
   });
 }
 
-function checkPatient(history: HistoryShape, ctx: RefinementContext): void {
+function checkPatient(history: HistoryShape, report: ReportIssue): void {
   const { patient } = history;
   if (patient.birthDate !== undefined && patient.age !== undefined) {
-    addIssue(ctx, "age_conflict", ["patient", "age"], "either birthDate or age, not both");
+    report("age_conflict", ["patient", "age"], "either birthDate or age, not both");
   }
   if (patient.birthDate !== undefined && patient.birthDate > history.episode.onset) {
-    addIssue(ctx, "birth_date_after_event", ["patient", "birthDate"], "a birth date before the episode's onset");
+    report("birth_date_after_event", ["patient", "birthDate"], "a birth date before the episode's onset");
   }
 }
 
-function checkAssessments(history: HistoryShape, ctx: RefinementContext): void {
+function checkAssessments(history: HistoryShape, report: ReportIssue): void {
   history.assessments.forEach((assessment, i) => {
     const scale = SCALES[assessment.scale];
     if (assessment.total < scale.min || assessment.total > scale.max) {
-      addIssue(ctx, "score_out_of_range", ["assessments", i, "total"], `a ${scale.id} total from ${scale.min} to ${scale.max}`);
+      report("score_out_of_range", ["assessments", i, "total"], `a ${scale.id} total from ${scale.min} to ${scale.max}`);
     }
   });
 }
 
-function checkOtherTreatments(history: HistoryShape, ctx: RefinementContext): void {
+function checkOtherTreatments(history: HistoryShape, report: ReportIssue): void {
   history.otherTreatments.forEach((course, i) => {
     if (course.end !== undefined && course.end < course.start) {
-      addIssue(ctx, "intervention_end_before_start", ["otherTreatments", i, "end"], "a date on or after the course's start");
+      report("intervention_end_before_start", ["otherTreatments", i, "end"], "a date on or after the course's start");
     }
     if (course.outcome !== undefined && course.outcome.percentImprovement === undefined && course.outcome.cgiI === undefined) {
-      addIssue(ctx, "outcome_missing_value", ["otherTreatments", i, "outcome"], "percentImprovement or cgiI");
+      report("outcome_missing_value", ["otherTreatments", i, "outcome"], "percentImprovement or cgiI");
     }
   });
+}
+
+/**
+ * Runs every cross-field rule on a history whose shape is valid, reporting each broken one.
+ * Shared by the zod schema and the fast path, so the rules exist once.
+ */
+export function checkCrossFieldRules(history: HistoryShape, report: ReportIssue): void {
+  checkIds(history, report);
+  checkTrials(history, report);
+  checkEpisodes(history, report);
+  checkPatient(history, report);
+  checkAssessments(history, report);
+  checkOtherTreatments(history, report);
 }
 
 /**
@@ -136,12 +151,7 @@ function checkOtherTreatments(history: HistoryShape, ctx: RefinementContext): vo
  * const result = TreatmentHistorySchema.safeParse(input);
  */
 export const TreatmentHistorySchema = HistoryShapeSchema.superRefine((history, ctx) => {
-  checkIds(history, ctx);
-  checkTrials(history, ctx);
-  checkEpisodes(history, ctx);
-  checkPatient(history, ctx);
-  checkAssessments(history, ctx);
-  checkOtherTreatments(history, ctx);
+  checkCrossFieldRules(history, (trdCode, path, expected) => ctx.addIssue({ code: "custom", path, message: expected, params: { trdCode } }));
 });
 
 /**

@@ -5,13 +5,13 @@
  * @module
  */
 import { z } from "zod";
-import { IdSchema, IsoDateSchema, RecordedOutcomeSchema } from "./primitives";
+import { IdSchema, IsoDateSchema, LIMITS, RecordedOutcomeSchema } from "./primitives";
 
 const course = {
   id: IdSchema,
   start: IsoDateSchema,
   end: IsoDateSchema.optional(),
-  sessions: z.number().int().min(0).max(10_000).optional(),
+  sessions: z.number().int().min(0).max(LIMITS.maxSessions).optional(),
   outcome: RecordedOutcomeSchema.optional(),
 };
 

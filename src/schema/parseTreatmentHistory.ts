@@ -7,6 +7,7 @@ import { z } from "zod";
 import { TreatmentHistorySchema } from "./history";
 import type { TreatmentHistory } from "./history";
 import { formatPath, jsonTypeOf, makeIssue } from "./issues";
+import { parseFast } from "./parseFast";
 import type { TrdIssue, TrdIssueCode } from "./issues";
 
 /**
@@ -178,6 +179,9 @@ export function zodIssuesToTrdIssues(issues: readonly ZodIssue[], schema: z.ZodT
  * }
  */
 export function parseTreatmentHistory(input: unknown): ParseResult<TreatmentHistory> {
+  // Well-formed input is accepted by the fast path, which agrees with the schema (see parseFast).
+  const fast = parseFast(input);
+  if (fast !== undefined) return { success: true, data: fast };
   let parsed: ReturnType<typeof TreatmentHistorySchema.safeParse>;
   try {
     // The fast path skips reportInput; only a failing input is parsed again to word its issues.

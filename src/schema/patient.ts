@@ -4,7 +4,7 @@
  * @module
  */
 import { z } from "zod";
-import { IsoDateSchema } from "./primitives";
+import { IsoDateSchema, LIMITS } from "./primitives";
 
 /**
  * Diagnoses that change how a history is read: bipolar disorder and psychotic features change
@@ -46,7 +46,7 @@ export const DiagnosisSchema = z.strictObject({
   code: z
     .strictObject({
       system: z.enum(["ICD-10-CM", "ICD-10", "SNOMED-CT", "other"]),
-      code: z.string().min(1).max(64),
+      code: z.string().min(1).max(LIMITS.codeMaxLength),
     })
     .optional(),
 });
@@ -68,7 +68,7 @@ export type Diagnosis = z.output<typeof DiagnosisSchema>;
  */
 export const PatientSchema = z.strictObject({
   birthDate: IsoDateSchema.optional(),
-  age: z.strictObject({ years: z.number().int().min(0).max(130), on: IsoDateSchema }).optional(),
+  age: z.strictObject({ years: z.number().int().min(0).max(LIMITS.maxAgeYears), on: IsoDateSchema }).optional(),
   sex: z.enum(["female", "male", "other", "unknown"]).optional(),
   diagnoses: z.array(DiagnosisSchema).default([]),
 });

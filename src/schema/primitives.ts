@@ -7,6 +7,23 @@ import { z } from "zod";
 import { hasIsoDateShape, isCalendarDate } from "../internal/dates";
 
 /**
+ * The numeric and length bounds of the contract, named once for the schemas and the fast path
+ * (`parseFast`).
+ */
+export const LIMITS = Object.freeze({
+  idMaxLength: 200,
+  nameMaxLength: 200,
+  codeMaxLength: 64,
+  maxMgPerDay: 10_000,
+  minPercentImprovement: -1000,
+  maxPercentImprovement: 100,
+  minCgiI: 1,
+  maxCgiI: 7,
+  maxSessions: 10_000,
+  maxAgeYears: 130,
+});
+
+/**
  * A calendar date as `YYYY-MM-DD`. Timestamps are refused (`invalid_date_format`), and so are days
  * that do not exist such as 2023-02-30 (`impossible_date`).
  *
@@ -37,7 +54,7 @@ export type IsoDate = z.output<typeof IsoDateSchema>;
  * @example
  * IdSchema.parse("t1"); //=> "t1"
  */
-export const IdSchema = z.string().min(1).max(200);
+export const IdSchema = z.string().min(1).max(LIMITS.idMaxLength);
 
 /**
  * A short non-empty text (a drug name as written in the record).
@@ -45,7 +62,13 @@ export const IdSchema = z.string().min(1).max(200);
  * @example
  * NameSchema.parse("sertraline"); //=> "sertraline"
  */
-export const NameSchema = z.string().trim().min(1).max(200);
+export const NameSchema = z.string().trim().min(1).max(LIMITS.nameMaxLength);
+
+/** The shape of an RXCUI (shared with the fast path). */
+export const RXNORM_PATTERN = /^\d{1,10}$/;
+
+/** The shape of a WHO ATC code at any level (shared with the fast path). */
+export const ATC_PATTERN = /^[A-Z](\d{2}([A-Z]([A-Z](\d{2})?)?)?)?$/;
 
 /**
  * An RxNorm concept identifier (RXCUI): digits only.
@@ -53,7 +76,7 @@ export const NameSchema = z.string().trim().min(1).max(200);
  * @example
  * RxNormCodeSchema.parse("36437"); //=> "36437"
  */
-export const RxNormCodeSchema = z.string().regex(/^\d{1,10}$/, "an RxNorm RXCUI (digits only)");
+export const RxNormCodeSchema = z.string().regex(RXNORM_PATTERN, "an RxNorm RXCUI (digits only)");
 
 /**
  * A WHO ATC code at any level (N06A) or the full substance level (N06AB06).
@@ -61,9 +84,7 @@ export const RxNormCodeSchema = z.string().regex(/^\d{1,10}$/, "an RxNorm RXCUI 
  * @example
  * AtcCodeSchema.parse("N06AB06"); //=> "N06AB06"
  */
-export const AtcCodeSchema = z
-  .string()
-  .regex(/^[A-Z](\d{2}([A-Z]([A-Z](\d{2})?)?)?)?$/, "a WHO ATC code such as N06AB06");
+export const AtcCodeSchema = z.string().regex(ATC_PATTERN, "a WHO ATC code such as N06AB06");
 
 /**
  * A clinician-recorded outcome of a trial or course, when one was written down directly rather
@@ -74,9 +95,9 @@ export const AtcCodeSchema = z
  */
 export const RecordedOutcomeSchema = z.strictObject({
   /** Improvement from baseline in percent (100 = symptom-free, negative = worse). */
-  percentImprovement: z.number().min(-1000).max(100).optional(),
+  percentImprovement: z.number().min(LIMITS.minPercentImprovement).max(LIMITS.maxPercentImprovement).optional(),
   /** Clinical Global Impression - Improvement, 1 (very much improved) to 7 (very much worse). */
-  cgiI: z.number().int().min(1).max(7).optional(),
+  cgiI: z.number().int().min(LIMITS.minCgiI).max(LIMITS.maxCgiI).optional(),
   /** When the outcome was judged. */
   assessedOn: IsoDateSchema.optional(),
 });

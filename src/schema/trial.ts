@@ -4,7 +4,7 @@
  * @module
  */
 import { z } from "zod";
-import { AtcCodeSchema, IdSchema, IsoDateSchema, NameSchema, RecordedOutcomeSchema, RxNormCodeSchema } from "./primitives";
+import { AtcCodeSchema, IdSchema, IsoDateSchema, LIMITS, NameSchema, RecordedOutcomeSchema, RxNormCodeSchema } from "./primitives";
 
 /**
  * The agent of a trial: a generic or brand name, an RxNorm code or an ATC code (at least one).
@@ -42,7 +42,7 @@ export type Agent = z.output<typeof AgentSchema>;
  */
 export const DoseChangeSchema = z.strictObject({
   from: IsoDateSchema,
-  mgPerDay: z.number().min(0).max(10_000),
+  mgPerDay: z.number().min(0).max(LIMITS.maxMgPerDay),
 });
 
 /**
@@ -130,7 +130,7 @@ export const TrialSchema = z.strictObject({
   augments: IdSchema.optional(),
   start: IsoDateSchema,
   end: IsoDateSchema.optional(),
-  mgPerDay: z.number().positive().max(10_000).optional(),
+  mgPerDay: z.number().positive().max(LIMITS.maxMgPerDay).optional(),
   doses: z.array(DoseChangeSchema).min(1).optional(),
   /** Set when the record gives no dose at all (a fill without strength, say): the dose is then reported as unknown, never as too low. */
   doseUnknown: z.literal(true).optional(),

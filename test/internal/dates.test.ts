@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { addDays, daysBetween, isCalendarDate, wholeYearsBetween } from "../../src/internal/dates";
 
@@ -33,6 +34,28 @@ describe.each(["UTC", "America/New_York", "Europe/London", "Australia/Lord_Howe"
     expect(addDays("0050-12-31", 1)).toBe("0051-01-01");
     expect(isCalendarDate("2023-1-01")).toBe(false);
     expect(isCalendarDate("2023-01-01T00:00:00Z")).toBe(false);
+  });
+});
+
+describe("isCalendarDate", () => {
+  /** The definition, written plainly: the ISO shape, then a day that the UTC calendar has. */
+  const reference = (value: string): boolean => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+    const [y, m, d] = value.split("-").map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(2000, m - 1, d));
+    date.setUTCFullYear(y);
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  };
+
+  it("agrees with the plain definition on date-like and arbitrary strings", () => {
+    const dateLike = fc.stringMatching(/^[0-9x٣\- ]{4}-[0-9 ]{1,3}-[0-9\n]{1,3}$/);
+    const realish = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(([y, m, d]) => `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
+    fc.assert(
+      fc.property(fc.oneof(dateLike, realish, fc.string()), (value) => {
+        expect(isCalendarDate(value)).toBe(reference(value));
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });
 
