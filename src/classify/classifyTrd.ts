@@ -29,20 +29,28 @@ const FLAG_CODES = new Set<PseudoResistanceFlag["code"]>([
   "agent_unknown",
 ]);
 
-function collectFlags(reasons: readonly Reason[]): PseudoResistanceFlag[] {
+/** The pseudo-resistance flags of the trials' and the patient's reasons, in order of appearance. */
+function collectFlags(trials: readonly TrialAssessment[], patientReasons: readonly Reason[]): PseudoResistanceFlag[] {
   const byCode = new Map<PseudoResistanceFlag["code"], Set<string>>();
-  for (const r of reasons) {
-    if (r.kind === "note" || !FLAG_CODES.has(r.code as PseudoResistanceFlag["code"])) continue;
-    const code = r.code as PseudoResistanceFlag["code"];
-    const set = byCode.get(code) ?? new Set<string>();
-    r.trialIds.forEach((id) => set.add(id));
-    byCode.set(code, set);
-  }
-  return [...byCode].map(([code, trialIds]) => ({ code, trialIds: [...trialIds] }));
+  const add = (reasons: readonly Reason[]): void => {
+    for (const r of reasons) {
+      if (r.kind === "note" || !FLAG_CODES.has(r.code as PseudoResistanceFlag["code"])) continue;
+      const code = r.code as PseudoResistanceFlag["code"];
+      let set = byCode.get(code);
+      if (set === undefined) byCode.set(code, (set = new Set<string>()));
+      for (const id of r.trialIds) set.add(id);
+    }
+  };
+  for (const t of trials) add(t.reasons);
+  add(patientReasons);
+  const flags: PseudoResistanceFlag[] = [];
+  for (const [code, trialIds] of byCode) flags.push({ code, trialIds: [...trialIds] });
+  return flags;
 }
 
 function patientReasons(history: TreatmentHistory, rules: RuleSet, asOf: string): { reasons: Reason[]; applicable: boolean } {
-  const present = new Set(history.patient.diagnoses.filter((d) => d.onset === undefined || d.onset <= asOf).map((d) => d.condition));
+  const present = new Set<string>();
+  for (const d of history.patient.diagnoses) if (d.onset === undefined || d.onset <= asOf) present.add(d.condition);
   const reasons: Reason[] = [];
   let applicable = true;
   if (present.has("bipolar-disorder")) {
@@ -135,15 +143,21 @@ export function classifyTrd(history: TreatmentHistory, options: ClassifyTrdOptio
   const scores = indexScores(history.assessments, asOf);
   const context = { history, rules, asOf, scores };
 
-  const notYetStarted = history.trials.filter((t) => t.start > asOf).map((t) => t.id);
-  const trials: TrialAssessment[] = history.trials.filter((t) => t.start <= asOf).map((t) => assessTrialInContext(t, context));
+  const notYetStarted: string[] = [];
+  const trials: TrialAssessment[] = [];
+  for (const t of history.trials) {
+    if (t.start > asOf) notYetStarted.push(t.id);
+    else trials.push(assessTrialInContext(t, context));
+  }
 
   // Failures, de-duplicated by agent (or class).
   const failures = trials.filter((t) => t.countsTowardResistance);
   const groups = new Map<string, TrialAssessment[]>();
   for (const t of failures) {
     const key = (p.requireDifferentClasses ? t.drugClass : t.drugId) ?? t.trialId;
-    groups.set(key, [...(groups.get(key) ?? []), t]);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [t]);
+    else group.push(t);
   }
   const countingReasons: Reason[] = [];
   let nonResponse = 0;
@@ -160,14 +174,16 @@ export function classifyTrd(history: TreatmentHistory, options: ClassifyTrdOptio
       );
     }
   }
+  let adequateTrials = 0;
+  for (const t of trials) if (t.adequate) adequateTrials += 1;
   const counts: TrdCounts = {
     trials: trials.length,
-    adequateTrials: trials.filter((t) => t.adequate).length,
+    adequateTrials,
     failedAdequateTrials: failures.length,
     nonResponseFailures: nonResponse,
     partialResponseFailures: partial,
-    distinctFailedAgents: new Set(failures.map((t) => t.drugId ?? t.trialId)).size,
-    distinctFailedClasses: new Set(failures.map((t) => t.drugClass ?? t.trialId)).size,
+    distinctFailedAgents: failures.length < 2 ? failures.length : new Set(failures.map((t) => t.drugId ?? t.trialId)).size,
+    distinctFailedClasses: failures.length < 2 ? failures.length : new Set(failures.map((t) => t.drugClass ?? t.trialId)).size,
   };
 
   // Status.
@@ -219,10 +235,14 @@ export function classifyTrd(history: TreatmentHistory, options: ClassifyTrdOptio
 
   // Overall reasons: the status, patient facts, counting, then why each trial did not count.
   const patient = patientReasons(history, rules, asOf);
-  const whyNot = trials.flatMap((t) => (t.countsTowardResistance ? [] : t.reasons.filter((r) => r.kind === "pseudo-resistance" || BLOCKING_CODES.has(r.code))));
-  const scopeNotes = notYetStarted.length === 0 ? [] : [reason("trial_after_as_of", "note", `${notYetStarted.length} trial(s) start after ${asOf} and were not assessed`, notYetStarted, "asOf")];
-  const reasons = [statusReason, ...patient.reasons, ...countingReasons, ...whyNot, ...scopeNotes];
-  const flags = collectFlags([...trials.flatMap((t) => t.reasons), ...patient.reasons]);
+  const reasons: Reason[] = [statusReason, ...patient.reasons, ...countingReasons];
+  // Why each trial that does not count does not.
+  for (const t of trials) {
+    if (t.countsTowardResistance) continue;
+    for (const r of t.reasons) if (r.kind === "pseudo-resistance" || BLOCKING_CODES.has(r.code)) reasons.push(r);
+  }
+  if (notYetStarted.length > 0) reasons.push(reason("trial_after_as_of", "note", `${notYetStarted.length} trial(s) start after ${asOf} and were not assessed`, notYetStarted, "asOf"));
+  const flags = collectFlags(trials, patient.reasons);
 
   const assessment: TrdAssessment = {
     status,

@@ -19,6 +19,14 @@ export const SCALE_PREFERENCE: readonly ScaleId[] = ["MADRS", "HAM-D17", "QIDS-S
 /** Assessments grouped by scale, each list sorted by date (built once per history). */
 export type ScoresByScale = ReadonlyMap<ScaleId, readonly Assessment[]>;
 
+const byDateThenTotal = (x: Assessment, y: Assessment): number => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.total - y.total);
+
+/** True when the list is already in {@link byDateThenTotal} order (records usually are). */
+function isSorted(list: readonly Assessment[]): boolean {
+  for (let i = 1; i < list.length; i++) if (byDateThenTotal(list[i - 1] as Assessment, list[i] as Assessment) > 0) return false;
+  return true;
+}
+
 /** Groups and sorts a history's assessments, dropping those after `asOf`. */
 export function indexScores(assessments: readonly Assessment[], asOf: string): ScoresByScale {
   const byScale = new Map<ScaleId, Assessment[]>();
@@ -28,7 +36,7 @@ export function indexScores(assessments: readonly Assessment[], asOf: string): S
     if (list === undefined) byScale.set(a.scale, [a]);
     else list.push(a);
   }
-  for (const list of byScale.values()) list.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.total - y.total));
+  for (const list of byScale.values()) if (!isSorted(list)) list.sort(byDateThenTotal);
   return byScale;
 }
 

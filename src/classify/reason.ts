@@ -6,7 +6,10 @@
 import type { Citation } from "../catalogue/types";
 import type { Comparison, Reason, ReasonCode, ReasonKind } from "./types";
 
-/** Builds a reason; `citation` and `compared` are optional. */
+/**
+ * Builds a reason; `citation` and `compared` are optional. Each combination is written out as one
+ * literal (fields always in the same order), because this runs for every decision of every trial.
+ */
 export function reason(
   code: ReasonCode,
   kind: ReasonKind,
@@ -16,13 +19,11 @@ export function reason(
   citation?: Citation,
   compared?: Comparison,
 ): Reason {
-  return {
-    code,
-    kind,
-    message,
-    trialIds,
-    ...(compared === undefined ? {} : { compared }),
-    rule,
-    ...(citation === undefined ? {} : { source: citation.source, verification: citation.verification }),
-  };
+  if (citation === undefined) {
+    return compared === undefined ? { code, kind, message, trialIds, rule } : { code, kind, message, trialIds, compared, rule };
+  }
+  const { source, verification } = citation;
+  return compared === undefined
+    ? { code, kind, message, trialIds, rule, source, verification }
+    : { code, kind, message, trialIds, compared, rule, source, verification };
 }

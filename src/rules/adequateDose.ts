@@ -47,6 +47,20 @@ export interface AdequateDoseOptions {
   readonly ageYears?: number | undefined;
 }
 
+type FoundThreshold = Extract<DoseThreshold, { status: "found" }>;
+
+/** The citation of a table value (the value without its dose), built once per catalogue value. */
+const citations = new WeakMap<object, Citation>();
+function citationOf(value: { readonly mgPerDay: number } & Citation): Citation {
+  let citation = citations.get(value);
+  if (citation === undefined) {
+    const { mgPerDay: _dose, ...rest } = value;
+    citation = Object.freeze(rest);
+    citations.set(value, citation);
+  }
+  return citation;
+}
+
 /**
  * Looks up the minimum adequate daily dose of an agent: the rule set's table first, then its
  * fallbacks, then lowered to any age cap that applies (a classifier never requires a dose above
@@ -69,7 +83,8 @@ export function adequateDose(drug: DrugEntry, options: AdequateDoseOptions): Dos
     tried.push(table);
     const value = drug.minimumDose[table];
     if (value === undefined) continue;
-    const { mgPerDay, ...citation } = value;
+    const mgPerDay = value.mgPerDay;
+    const citation = citationOf(value);
     let threshold = mgPerDay;
     let cap: AgeDoseCap | undefined;
     if (options.ageYears !== undefined) {
@@ -80,15 +95,10 @@ export function adequateDose(drug: DrugEntry, options: AdequateDoseOptions): Dos
         }
       }
     }
-    return {
-      status: "found",
-      mgPerDay: threshold,
-      baseMgPerDay: mgPerDay,
-      table,
-      citation,
-      ...(table === options.table ? {} : { fallbackFrom: options.table }),
-      ...(cap === undefined ? {} : { ageCap: cap }),
-    };
+    const found: { -readonly [K in keyof FoundThreshold]: FoundThreshold[K] } = { status: "found", mgPerDay: threshold, baseMgPerDay: mgPerDay, table, citation };
+    if (table !== options.table) found.fallbackFrom = options.table;
+    if (cap !== undefined) found.ageCap = cap;
+    return found;
   }
   return { status: "none", tablesTried: tried };
 }

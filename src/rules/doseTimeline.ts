@@ -46,12 +46,13 @@ export function doseSegments(trial: Trial, lastDay: string): DoseSegment[] {
   if (first !== undefined && first.from > trial.start) {
     segments.push({ from: trial.start, to: minDate(addDays(first.from, -1), lastDay), mgPerDay: undefined });
   }
-  changes.forEach((change, i) => {
-    if (change.from > lastDay) return;
+  for (let i = 0; i < changes.length; i++) {
+    const change = changes[i];
+    if (change === undefined || change.from > lastDay) continue;
     const next = changes[i + 1];
     const to = next === undefined ? lastDay : minDate(addDays(next.from, -1), lastDay);
     segments.push({ from: change.from, to, mgPerDay: change.mgPerDay });
-  });
+  }
   return segments;
 }
 
@@ -111,11 +112,8 @@ export function doseExposure(
     if (met === undefined && days + length >= window.requiredDays) met = addDays(from, window.requiredDays - days - 1);
     days += length;
   }
-  return {
-    daysAtOrAbove: days,
-    reachedMgPerDay: reached,
-    unknownDoseDays: unknown,
-    ...(first === undefined ? {} : { firstDayAtOrAbove: first }),
-    ...(met === undefined ? {} : { dayRequirementMet: met }),
-  };
+  const exposure: { -readonly [K in keyof DoseExposure]: DoseExposure[K] } = { daysAtOrAbove: days, reachedMgPerDay: reached, unknownDoseDays: unknown };
+  if (first !== undefined) exposure.firstDayAtOrAbove = first;
+  if (met !== undefined) exposure.dayRequirementMet = met;
+  return exposure;
 }
