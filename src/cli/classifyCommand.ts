@@ -120,32 +120,42 @@ function countNewlines(bytes: Uint8Array): number {
  * worker), each with the number of its first line. A UTF-8 byte-order mark is dropped.
  */
 async function* ndjsonChunks(stream: Readable, chunkBytes: number): AsyncGenerator<{ bytes: Uint8Array; firstLine: number }> {
-  let carry: Buffer = Buffer.alloc(0);
+  // Pieces read since the last chunk; each byte is copied once, into the chunk that holds it.
+  let pieces: Uint8Array[] = [];
+  let held = 0;
   let line = 1;
   let first = true;
-  for await (const piece of stream as AsyncIterable<Buffer | string>) {
-    let buffer = Buffer.concat([carry, typeof piece === "string" ? Buffer.from(piece) : piece]);
+  const take = (pieceEnd: Uint8Array): Uint8Array => {
+    const bytes = new Uint8Array(held + pieceEnd.length);
+    let at = 0;
+    for (const p of pieces) {
+      bytes.set(p, at);
+      at += p.length;
+    }
+    bytes.set(pieceEnd, at);
+    return bytes;
+  };
+  for await (const raw of stream as AsyncIterable<Buffer | string>) {
+    let piece: Uint8Array = typeof raw === "string" ? Buffer.from(raw) : raw;
     if (first) {
-      if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) buffer = buffer.subarray(3);
+      if (piece[0] === 0xef && piece[1] === 0xbb && piece[2] === 0xbf) piece = piece.subarray(3);
       first = false;
     }
-    if (buffer.length < chunkBytes) {
-      carry = buffer;
-      continue;
-    }
-    const cut = buffer.lastIndexOf(10);
+    const cut = held + piece.length < chunkBytes ? -1 : piece.lastIndexOf(10);
     if (cut === -1) {
-      carry = buffer;
+      pieces.push(piece);
+      held += piece.length;
       continue;
     }
-    const bytes = new Uint8Array(cut + 1);
-    bytes.set(buffer.subarray(0, cut + 1));
-    carry = Buffer.from(buffer.subarray(cut + 1));
+    const bytes = take(piece.subarray(0, cut + 1));
+    const rest = piece.subarray(cut + 1);
+    pieces = rest.length > 0 ? [rest] : [];
+    held = rest.length;
     const firstLine = line;
     line += countNewlines(bytes); // before the yield: the consumer may transfer (detach) the bytes
     yield { bytes, firstLine };
   }
-  if (carry.length > 0) yield { bytes: new Uint8Array(carry), firstLine: line };
+  if (held > 0) yield { bytes: take(new Uint8Array(0)), firstLine: line };
 }
 
 async function write(out: Writable, data: string | Uint8Array): Promise<void> {

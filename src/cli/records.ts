@@ -60,10 +60,13 @@ function resultRecord(line: number, id: string | undefined, a: TrdAssessment, op
     const cells = [line, id, a.status, a.applicable, `${a.ruleSet.id}@${a.ruleSet.version}`, a.catalogueVersion, c.trials, c.adequateTrials, c.failedAdequateTrials, c.nonResponseFailures, c.partialResponseFailures, a.flags.map((f) => f.code).join(" "), a.reasons[0]?.message, notes.map((n) => `${n.code} at ${n.path}`).join("; ")];
     return { line, status: a.status, text: cells.map(csvField).join(",") };
   }
-  const keyReasons = [a.reasons[0], ...a.reasons.slice(1).filter((r) => r.kind === "pseudo-resistance" || r.code === "bipolar_disorder_on_record")].filter((r) => r !== undefined).slice(0, 6);
+  const reasons: { code: string; message: string }[] = [];
+  a.reasons.forEach((r, i) => {
+    if (reasons.length < 6 && (i === 0 || r.kind === "pseudo-resistance" || r.code === "bipolar_disorder_on_record")) reasons.push({ code: r.code, message: r.message });
+  });
   const out = {
     line,
-    ...(id === undefined ? {} : { id }),
+    id,
     status: a.status,
     applicable: a.applicable,
     ruleSet: `${a.ruleSet.id}@${a.ruleSet.version}`,
@@ -71,7 +74,7 @@ function resultRecord(line: number, id: string | undefined, a: TrdAssessment, op
     asOf: a.asOf,
     counts: c,
     flags: a.flags.map((f) => f.code),
-    reasons: keyReasons.map((r) => ({ code: r.code, message: r.message })),
+    reasons,
     ...(notes.length === 0 ? {} : { notes }),
     ...(options.full ? { assessment: a } : {}),
   };
@@ -145,7 +148,8 @@ export function processNdjsonChunk(text: string, firstLine: number, options: Rec
     if (end === -1) end = text.length;
     let raw = text.slice(start, end);
     if (raw.endsWith("\r")) raw = raw.slice(0, -1);
-    if (raw.trim() !== "") {
+    // Not blank (\S is the complement of what trim() removes; it stops at the first character).
+    if (/\S/.test(raw)) {
       const out = processRecord({ line, text: raw }, options);
       output += `${out.text}\n`;
       records += 1;

@@ -11,7 +11,8 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { createReadStream, existsSync, mkdirSync, statSync } from "node:fs";
 import { availableParallelism, cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
-import { classifyTrd, parseTreatmentHistory } from "../../src/index";
+// The built package (dist), as users and the CLI run it; `npm run bench` builds it first.
+import { classifyTrd, parseTreatmentHistory } from "trd-classifier";
 import { typicalHistory } from "./typicalHistory";
 
 const AS_OF = "2024-06-30";
@@ -78,13 +79,24 @@ const parseOrNull = (line: string): unknown => {
     return null;
   }
 };
-console.log("In-process stages (one thread, compute only):");
-const tFloor = await stage((line) => parseOrNull(line));
-const tValidate = await stage((line) => parseTreatmentHistory(parseOrNull(line)));
-const tClassify = await stage((line) => {
-  const r = parseTreatmentHistory(parseOrNull(line));
-  if (r.success) classifyTrd(r.data, { asOf: AS_OF });
-});
+// Each stage passes over the whole cohort BENCH_STAGE_ROUNDS times (default 2), the three stages
+// in turn; the fastest pass of each counts (the one least disturbed by the rest of the machine).
+const rounds = Math.max(1, Number(process.env.BENCH_STAGE_ROUNDS ?? 2));
+console.log(`In-process stages (one thread, compute only; fastest of ${rounds} pass(es) each):`);
+let tFloor = Infinity;
+let tValidate = Infinity;
+let tClassify = Infinity;
+for (let r = 0; r < rounds; r++) {
+  tFloor = Math.min(tFloor, await stage((line) => parseOrNull(line)));
+  tValidate = Math.min(tValidate, await stage((line) => parseTreatmentHistory(parseOrNull(line))));
+  tClassify = Math.min(
+    tClassify,
+    await stage((line) => {
+      const r = parseTreatmentHistory(parseOrNull(line));
+      if (r.success) classifyTrd(r.data, { asOf: AS_OF });
+    }),
+  );
+}
 const row = (label: string, seconds: number): void =>
   console.log(`  ${label.padEnd(36)} ${fmt(patients / seconds).padStart(10)} /s   ${(seconds / tFloor).toFixed(2)}x the floor's time`);
 row("JSON.parse (the floor)", tFloor);
@@ -99,11 +111,25 @@ function cliRun(workers: number): { perSecond: number; rssMb: number } {
   if (m === null) throw new Error(`no summary: ${r.stderr}`);
   return { perSecond: Number(m[1]?.replace(/,/g, "")), rssMb: Number(m[2]) };
 }
-console.log("CLI end to end (node dist/cli/main.js classify <cohort> --as-of 2024-06-30 --workers N > /dev/null):");
-const one = cliRun(1);
-const all = cliRun(availableParallelism());
-console.log(`  --workers 1                          ${fmt(one.perSecond).padStart(10)} /s   peak RSS ${one.rssMb} MB`);
-console.log(`  --workers ${String(availableParallelism()).padEnd(27)}${fmt(all.perSecond).padStart(10)} /s   peak RSS ${all.rssMb} MB   ${(all.perSecond / one.perSecond).toFixed(2)}x one worker\n`);
+// Shared machines are noisy: the two configurations run alternately, BENCH_CLI_RUNS times each
+// (default 3), and the medians are compared.
+const runs = Math.max(1, Number(process.env.BENCH_CLI_RUNS ?? 3));
+console.log(`CLI end to end (node dist/cli/main.js classify <cohort> --as-of 2024-06-30 --workers N > /dev/null), ${runs} alternating run(s) each, median:`);
+const ones: { perSecond: number; rssMb: number }[] = [];
+const alls: { perSecond: number; rssMb: number }[] = [];
+for (let r = 0; r < runs; r++) {
+  ones.push(cliRun(1));
+  alls.push(cliRun(availableParallelism()));
+}
+const median = (xs: { perSecond: number; rssMb: number }[]): { perSecond: number; rssMb: number } => {
+  const sorted = [...xs].sort((a, b) => a.perSecond - b.perSecond);
+  return { perSecond: sorted[Math.floor(sorted.length / 2)]?.perSecond ?? 0, rssMb: Math.max(...xs.map((x) => x.rssMb)) };
+};
+const one = median(ones);
+const all = median(alls);
+const each = (xs: { perSecond: number }[]): string => xs.map((x) => fmt(x.perSecond)).join(", ");
+console.log(`  --workers 1                          ${fmt(one.perSecond).padStart(10)} /s   peak RSS ${one.rssMb} MB   (runs: ${each(ones)})`);
+console.log(`  --workers ${String(availableParallelism()).padEnd(27)}${fmt(all.perSecond).padStart(10)} /s   peak RSS ${all.rssMb} MB   ${(all.perSecond / one.perSecond).toFixed(2)}x one worker   (runs: ${each(alls)})\n`);
 
 const check = (ok: boolean, text: string): void => console.log(`  ${ok ? "MET    " : "NOT MET"} ${text}`);
 console.log("Targets:");
