@@ -182,8 +182,8 @@ export function classifyTrd(history: TreatmentHistory, options: ClassifyTrdOptio
     failedAdequateTrials: failures.length,
     nonResponseFailures: nonResponse,
     partialResponseFailures: partial,
-    distinctFailedAgents: failures.length < 2 ? failures.length : new Set(failures.map((t) => t.drugId ?? t.trialId)).size,
-    distinctFailedClasses: failures.length < 2 ? failures.length : new Set(failures.map((t) => t.drugClass ?? t.trialId)).size,
+    distinctFailedAgents: new Set(failures.map((t) => t.drugId ?? t.trialId)).size,
+    distinctFailedClasses: new Set(failures.map((t) => t.drugClass ?? t.trialId)).size,
   };
 
   // Status.
