@@ -195,14 +195,14 @@ export function assessTrialInContext(trial: Trial, context: TrialContext): Trial
   }
 
   // Duration at or above the adequate dose.
-  const durationStatus = thresholdMg === undefined || noDoseRecorded ? "unknown" : exposure.daysAtOrAbove >= requiredDays ? "adequate" : "inadequate";
-  const daysAtAdequateDose = exposure.daysAtOrAbove;
-  const weeksAtAdequateDose = weeks(daysAtAdequateDose);
-  const requiredWeeks = p.minWeeksAtAdequateDose;
-  const duration: DurationVerdict =
-    exposure.dayRequirementMet === undefined
-      ? { status: durationStatus, daysAtAdequateDose, weeksAtAdequateDose, requiredWeeks, totalDays }
-      : { status: durationStatus, daysAtAdequateDose, weeksAtAdequateDose, requiredWeeks, totalDays, adequateFrom: exposure.dayRequirementMet };
+  const duration: DurationVerdict = {
+    status: thresholdMg === undefined || noDoseRecorded ? "unknown" : exposure.daysAtOrAbove >= requiredDays ? "adequate" : "inadequate",
+    daysAtAdequateDose: exposure.daysAtOrAbove,
+    weeksAtAdequateDose: weeks(exposure.daysAtOrAbove),
+    requiredWeeks: p.minWeeksAtAdequateDose,
+    totalDays,
+    ...(exposure.dayRequirementMet === undefined ? {} : { adequateFrom: exposure.dayRequirementMet }),
+  };
   if (duration.status !== "unknown") {
     const met = duration.status === "adequate";
     reasons.push(
@@ -319,26 +319,21 @@ export function assessTrialInContext(trial: Trial, context: TrialContext): Trial
     }
   }
 
-  const { agent, role, start } = trial;
-  return drug === undefined
-    ? { trialId: trial.id, agent, role, start, end, ongoing, inCurrentEpisode, dose, duration, adherence, adequate, outcome, countsTowardResistance, reasons }
-    : {
-        trialId: trial.id,
-        agent,
-        drugId: drug.id,
-        drugName: drug.name,
-        drugClass: drug.drugClass,
-        role,
-        start,
-        end,
-        ongoing,
-        inCurrentEpisode,
-        dose,
-        duration,
-        adherence,
-        adequate,
-        outcome,
-        countsTowardResistance,
-        reasons,
-      };
+  return {
+    trialId: trial.id,
+    agent: trial.agent,
+    ...(drug === undefined ? {} : { drugId: drug.id, drugName: drug.name, drugClass: drug.drugClass }),
+    role: trial.role,
+    start: trial.start,
+    end,
+    ongoing,
+    inCurrentEpisode,
+    dose,
+    duration,
+    adherence,
+    adequate,
+    outcome,
+    countsTowardResistance,
+    reasons,
+  };
 }

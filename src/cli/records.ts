@@ -66,7 +66,7 @@ function resultRecord(line: number, id: string | undefined, a: TrdAssessment, op
   });
   const out = {
     line,
-    id,
+    id, // left out of the JSON when undefined
     status: a.status,
     applicable: a.applicable,
     ruleSet: `${a.ruleSet.id}@${a.ruleSet.version}`,

@@ -26,7 +26,7 @@ import type { TreatmentHistory } from "./history";
 import { OtherTreatmentSchema } from "./otherTreatment";
 import { ConditionSchema, DiagnosisSchema, PatientSchema } from "./patient";
 import { ATC_PATTERN, LIMITS, RXNORM_PATTERN } from "./primitives";
-import { StopReasonSchema, TrialRoleSchema } from "./trial";
+import { AdherenceSchema, StopReasonSchema, TrialRoleSchema } from "./trial";
 
 type Json = Record<string, unknown>;
 
@@ -59,7 +59,7 @@ const CODE_SYSTEMS = enumSet(DiagnosisSchema.shape.code.unwrap().shape.system.op
 const SEVERITIES = enumSet(SeveritySchema.options);
 const ROLES = enumSet(TrialRoleSchema.options);
 const STOP_REASONS = enumSet(StopReasonSchema.options);
-const ADHERENCE_WORDS = keySet("good", "poor", "unknown");
+const ADHERENCE_WORDS = enumSet(AdherenceSchema.options[1].options);
 const SCALE_IDS = enumSet(ScaleIdSchema.options);
 
 /** The four kinds of other treatment: each option's keys and its kind-specific enumerations. */
