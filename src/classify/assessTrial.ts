@@ -195,14 +195,13 @@ export function assessTrialInContext(trial: Trial, context: TrialContext): Trial
   }
 
   // Duration at or above the adequate dose.
-  const duration: DurationVerdict = {
-    status: thresholdMg === undefined || noDoseRecorded ? "unknown" : exposure.daysAtOrAbove >= requiredDays ? "adequate" : "inadequate",
-    daysAtAdequateDose: exposure.daysAtOrAbove,
-    weeksAtAdequateDose: weeks(exposure.daysAtOrAbove),
-    requiredWeeks: p.minWeeksAtAdequateDose,
-    totalDays,
-    ...(exposure.dayRequirementMet === undefined ? {} : { adequateFrom: exposure.dayRequirementMet }),
-  };
+  const durationStatus = thresholdMg === undefined || noDoseRecorded ? "unknown" : exposure.daysAtOrAbove >= requiredDays ? "adequate" : "inadequate";
+  const weeksAtAdequateDose = weeks(exposure.daysAtOrAbove);
+  const adequateFrom = exposure.dayRequirementMet;
+  const duration: DurationVerdict =
+    adequateFrom === undefined
+      ? { status: durationStatus, daysAtAdequateDose: exposure.daysAtOrAbove, weeksAtAdequateDose, requiredWeeks: p.minWeeksAtAdequateDose, totalDays }
+      : { status: durationStatus, daysAtAdequateDose: exposure.daysAtOrAbove, weeksAtAdequateDose, requiredWeeks: p.minWeeksAtAdequateDose, totalDays, adequateFrom };
   if (duration.status !== "unknown") {
     const met = duration.status === "adequate";
     reasons.push(
@@ -319,21 +318,26 @@ export function assessTrialInContext(trial: Trial, context: TrialContext): Trial
     }
   }
 
-  return {
-    trialId: trial.id,
-    agent: trial.agent,
-    ...(drug === undefined ? {} : { drugId: drug.id, drugName: drug.name, drugClass: drug.drugClass }),
-    role: trial.role,
-    start: trial.start,
-    end,
-    ongoing,
-    inCurrentEpisode,
-    dose,
-    duration,
-    adherence,
-    adequate,
-    outcome,
-    countsTowardResistance,
-    reasons,
-  };
+  // Two literals rather than a spread of the optional drug fields: this runs for every trial.
+  return drug === undefined
+    ? { trialId: trial.id, agent: trial.agent, role: trial.role, start: trial.start, end, ongoing, inCurrentEpisode, dose, duration, adherence, adequate, outcome, countsTowardResistance, reasons }
+    : {
+        trialId: trial.id,
+        agent: trial.agent,
+        drugId: drug.id,
+        drugName: drug.name,
+        drugClass: drug.drugClass,
+        role: trial.role,
+        start: trial.start,
+        end,
+        ongoing,
+        inCurrentEpisode,
+        dose,
+        duration,
+        adherence,
+        adequate,
+        outcome,
+        countsTowardResistance,
+        reasons,
+      };
 }

@@ -198,7 +198,7 @@ export function deriveOutcome(trial: Pick<Trial, "id" | "outcome">, scores: Scor
       outcome: { category, basis: "scores", scale, baseline: { date: baseline.date, total: baseline.total }, endpoint: { date: endpoint.date, total: endpoint.total }, percentImprovement: percent },
       measuredBeforeAdequacy,
       tachyphylaxis,
-      reasons: [...gaps, ...reasons],
+      reasons: gaps.length === 0 ? reasons : [...gaps, ...reasons],
     };
   }
 

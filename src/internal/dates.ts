@@ -119,8 +119,20 @@ export function maxDate(a: string, b: string): string {
  * Whole years between `birth` and `on`, as an age is counted (the birthday must have passed).
  */
 export function wholeYearsBetween(birth: string, on: string): number {
-  const beforeBirthday = on.slice(5) < birth.slice(5);
-  return Number(on.slice(0, 4)) - Number(birth.slice(0, 4)) - (beforeBirthday ? 1 : 0);
+  // Read digit by digit (it runs for every trial): the year difference, less one when the
+  // month-day of `on` sorts before that of `birth`.
+  const years = yearOf(on) - yearOf(birth);
+  for (let i = 5; i < 10; i++) {
+    const a = on.charCodeAt(i);
+    const b = birth.charCodeAt(i);
+    if (a !== b) return a < b ? years - 1 : years;
+  }
+  return years;
+}
+
+/** The year of a `YYYY-MM-DD` date. */
+function yearOf(iso: string): number {
+  return (iso.charCodeAt(0) - 48) * 1000 + (iso.charCodeAt(1) - 48) * 100 + (iso.charCodeAt(2) - 48) * 10 + (iso.charCodeAt(3) - 48);
 }
 
 /** Whole months from `from` to `to` (date-fns `differenceInMonths`). */

@@ -77,10 +77,11 @@ function citationOf(value: { readonly mgPerDay: number } & Citation): Citation {
  * //=> { status: "found", mgPerDay: 50, baseMgPerDay: 75, ageCap: { olderThanYears: 64, maxMgPerDay: 50, ... }, ... }
  */
 export function adequateDose(drug: DrugEntry, options: AdequateDoseOptions): DoseThreshold {
-  const tried: DoseTableId[] = [];
-  for (const table of [options.table, ...options.fallback]) {
-    if (tried.includes(table)) continue;
-    tried.push(table);
+  // The rule set's table, then each fallback not tried before (index -1 is the rule set's own).
+  const { fallback } = options;
+  for (let i = -1; i < fallback.length; i++) {
+    const table = i < 0 ? options.table : (fallback[i] as DoseTableId);
+    if (i >= 0 && (table === options.table || fallback.indexOf(table) < i)) continue;
     const value = drug.minimumDose[table];
     if (value === undefined) continue;
     const mgPerDay = value.mgPerDay;
@@ -100,5 +101,7 @@ export function adequateDose(drug: DrugEntry, options: AdequateDoseOptions): Dos
     if (cap !== undefined) found.ageCap = cap;
     return found;
   }
+  const tried = [options.table];
+  for (const table of fallback) if (!tried.includes(table)) tried.push(table);
   return { status: "none", tablesTried: tried };
 }
