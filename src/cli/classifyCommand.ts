@@ -8,11 +8,13 @@
  * span chunks) and sent in batches.
  */
 import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
 import { once } from "node:events";
 import type { Readable, Writable } from "node:stream";
 import { Worker } from "node:worker_threads";
 import type { ResourceLimits } from "node:worker_threads";
 import { records } from "./inputRecords";
+import { ChunkBuffers, fileReader, ndjsonChunks, streamReader } from "./ndjsonChunks";
 import { CSV_HEADER, fromOutputs, processBatch, processNdjsonChunk } from "./records";
 import type { ChunkResult, InputRecord, RecordOptions } from "./records";
 
@@ -69,12 +71,14 @@ class Pool {
   private readonly pending = new Map<number, { resolve: (r: Done) => void; reject: (e: unknown) => void }>();
   private nextId = 0;
 
-  constructor(size: number, options: RecordOptions) {
+  /** @param buffers - Where the input buffers that workers hand back go, for reuse. */
+  constructor(size: number, options: RecordOptions, buffers: ChunkBuffers) {
     this.slots = Array.from({ length: size }, () => {
       const slot = { worker: spawnWorker(options), inFlight: 0 };
-      slot.worker.on("message", (m: { id: number; bytes: Uint8Array } & Omit<ChunkResult, "output">) => {
+      slot.worker.on("message", (m: { id: number; bytes: Uint8Array; input?: ArrayBuffer } & Omit<ChunkResult, "output">) => {
         slot.inFlight -= 1;
-        const { id, bytes, ...rest } = m;
+        const { id, bytes, input, ...rest } = m;
+        if (input !== undefined) buffers.give(input);
         this.pending.get(id)?.resolve({ ...rest, output: bytes });
         this.pending.delete(id);
       });
@@ -109,55 +113,6 @@ function inline(work: Work, options: RecordOptions): ChunkResult {
   return fromOutputs(processBatch(work.records, options), options.failFast === true);
 }
 
-function countNewlines(bytes: Uint8Array): number {
-  let n = 0;
-  for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) n += 1;
-  return n;
-}
-
-/**
- * Yields NDJSON bytes cut at line ends (a fresh buffer each, so it can be transferred to a
- * worker), each with the number of its first line. A UTF-8 byte-order mark is dropped.
- */
-async function* ndjsonChunks(stream: Readable, chunkBytes: number): AsyncGenerator<{ bytes: Uint8Array; firstLine: number }> {
-  // Pieces read since the last chunk; each byte is copied once, into the chunk that holds it.
-  let pieces: Uint8Array[] = [];
-  let held = 0;
-  let line = 1;
-  let first = true;
-  const take = (pieceEnd: Uint8Array): Uint8Array => {
-    const bytes = new Uint8Array(held + pieceEnd.length);
-    let at = 0;
-    for (const p of pieces) {
-      bytes.set(p, at);
-      at += p.length;
-    }
-    bytes.set(pieceEnd, at);
-    return bytes;
-  };
-  for await (const raw of stream as AsyncIterable<Buffer | string>) {
-    let piece: Uint8Array = typeof raw === "string" ? Buffer.from(raw) : raw;
-    if (first) {
-      if (piece[0] === 0xef && piece[1] === 0xbb && piece[2] === 0xbf) piece = piece.subarray(3);
-      first = false;
-    }
-    const cut = held + piece.length < chunkBytes ? -1 : piece.lastIndexOf(10);
-    if (cut === -1) {
-      pieces.push(piece);
-      held += piece.length;
-      continue;
-    }
-    const bytes = take(piece.subarray(0, cut + 1));
-    const rest = piece.subarray(cut + 1);
-    pieces = rest.length > 0 ? [rest] : [];
-    held = rest.length;
-    const firstLine = line;
-    line += countNewlines(bytes); // before the yield: the consumer may transfer (detach) the bytes
-    yield { bytes, firstLine };
-  }
-  if (held > 0) yield { bytes: take(new Uint8Array(0)), firstLine: line };
-}
-
 async function write(out: Writable, data: string | Uint8Array): Promise<void> {
   if (data.length > 0 && !out.write(data)) await once(out, "drain");
 }
@@ -166,7 +121,10 @@ async function write(out: Writable, data: string | Uint8Array): Promise<void> {
 export async function classifyCommand(input: string, out: Writable, err: Writable & { isTTY?: boolean }, options: ClassifyCommandOptions): Promise<ClassifySummary> {
   const started = process.hrtime.bigint();
   const chunkBytes = options.chunkBytes ?? 256 * 1024;
-  const stream: Readable = input === "-" ? process.stdin : createReadStream(input, { highWaterMark: chunkBytes });
+  // NDJSON from a file is read straight into the chunk buffers; CSV (and stdin) through a stream.
+  const file = input !== "-" && options.inputFormat === "ndjson" ? await open(input) : undefined;
+  const stream: Readable | undefined = file !== undefined ? undefined : input === "-" ? process.stdin : createReadStream(input, { highWaterMark: chunkBytes });
+  const buffers = new ChunkBuffers(chunkBytes);
   const recordOptions: RecordOptions = {
     asOf: options.asOf,
     ruleSet: options.ruleSet,
@@ -176,7 +134,7 @@ export async function classifyCommand(input: string, out: Writable, err: Writabl
     preset: options.preset,
     failFast: options.failFast,
   };
-  const pool = options.workers > 1 ? new Pool(options.workers, recordOptions) : undefined;
+  const pool = options.workers > 1 ? new Pool(options.workers, recordOptions, buffers) : undefined;
   const limit = pool === undefined ? 1 : options.workers * 3;
   const queue: Promise<Done>[] = [];
   const byStatus: Record<string, number> = { "no-response": 0, "partial-response": 0, "not-yet-resistant": 0, invalid: 0 };
@@ -204,20 +162,24 @@ export async function classifyCommand(input: string, out: Writable, err: Writabl
     await write(out, result.output);
   };
   const submit = async (work: Work): Promise<void> => {
-    queue.push(pool === undefined ? Promise.resolve(inline(work, recordOptions)) : pool.run(work));
+    if (pool !== undefined) queue.push(pool.run(work));
+    else {
+      queue.push(Promise.resolve(inline(work, recordOptions)));
+      if ("bytes" in work) buffers.give(work.bytes.buffer as ArrayBuffer);
+    }
     while (queue.length >= limit && !stop) await flushOne();
   };
 
   if (options.outputFormat === "csv") await write(out, `${CSV_HEADER}\n`);
   try {
     if (options.inputFormat === "ndjson") {
-      for await (const chunk of ndjsonChunks(stream, chunkBytes)) {
+      for await (const chunk of ndjsonChunks(file !== undefined ? fileReader(file) : streamReader(stream ?? process.stdin), buffers)) {
         if (stop) break;
         await submit(chunk);
       }
     } else {
       let batch: InputRecord[] = [];
-      for await (const record of records(stream, "csv")) {
+      for await (const record of records(stream ?? process.stdin, "csv")) {
         if (stop) break;
         if ("error" in record) {
           if (batch.length > 0) await submit({ records: batch });
@@ -240,7 +202,8 @@ export async function classifyCommand(input: string, out: Writable, err: Writabl
       clearInterval(progress);
       err.write("\r\x1b[K");
     }
-    if (stop && input !== "-") stream.destroy();
+    if (stop && input !== "-") stream?.destroy();
+    await file?.close();
     await pool?.close();
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;

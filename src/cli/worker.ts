@@ -16,5 +16,7 @@ parentPort?.on("message", (message: { id: number; bytes?: Uint8Array; firstLine?
     message.bytes !== undefined ? processNdjsonChunk(decoder.decode(message.bytes), message.firstLine ?? 1, options) : fromOutputs(processBatch(message.records ?? [], options), options.failFast === true);
   const bytes = encoder.encode(result.output);
   const { output: _text, ...rest } = result;
-  parentPort?.postMessage({ id: message.id, bytes, ...rest }, [bytes.buffer]);
+  // The input buffer goes back with the reply, for the next chunk (see ndjsonChunks.ts).
+  const input = message.bytes?.buffer as ArrayBuffer | undefined;
+  parentPort?.postMessage({ id: message.id, bytes, ...rest, ...(input === undefined ? {} : { input }) }, input === undefined ? [bytes.buffer] : [bytes.buffer, input]);
 });
