@@ -1,3 +1,4 @@
+import { differenceInYears, format, parseISO } from "date-fns";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { addDays, daysBetween, isCalendarDate, wholeYearsBetween } from "../../src/internal/dates";
@@ -65,5 +66,16 @@ describe("wholeYearsBetween", () => {
     expect(wholeYearsBetween("1960-05-10", "2020-05-10")).toBe(60);
     expect(wholeYearsBetween("1960-02-29", "2021-02-28")).toBe(60);
     expect(wholeYearsBetween("1960-02-29", "2021-03-01")).toBe(61);
+  });
+
+  it("agrees with date-fns' differenceInYears on any two dates (it is read digit by digit for speed)", () => {
+    const day = fc.date({ min: new Date(1900, 0, 1), max: new Date(2100, 11, 31), noInvalidDate: true }).map((d) => format(d, "yyyy-MM-dd"));
+    fc.assert(
+      fc.property(day, day, (a, b) => {
+        const [birth, on] = a <= b ? [a, b] : [b, a];
+        expect(wholeYearsBetween(birth, on)).toBe(differenceInYears(parseISO(on), parseISO(birth)));
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });
