@@ -36,6 +36,28 @@ export function resolveAgent(agent: Agent): DrugEntry | undefined {
   );
 }
 
+/**
+ * Every definition counts treatments of the depressive episode; none says in words that a course
+ * given for another condition is excluded, so the rule is cited as this library's reading.
+ */
+const INDICATION_RULE = {
+  source: "library-convention",
+  verification: "unverified",
+  note: "TRD definitions count antidepressant trials given for the depressive episode; a course recorded as prescribed for another condition is not one.",
+} as const;
+
+/** Whether the trial's recorded indication keeps it in scope; says so when it was not recorded. */
+function indicationInScope(trial: Trial, label: string, ids: readonly string[], reasons: Reason[]): boolean {
+  const indication = trial.indication;
+  if (indication === undefined || indication === "depression") return true;
+  if (indication === "not-recorded") {
+    reasons.push(reason("indication_not_recorded", "data-gap", `${label}: no indication recorded; counted as a depression trial, which it would not be if it was prescribed for another condition`, ids, "indication", INDICATION_RULE));
+    return true;
+  }
+  reasons.push(reason("indication_not_depression", "decision", `${label}: prescribed for ${indication.replace(/-/g, " ")}, not for depression, so it is not a depression trial`, ids, "indication", INDICATION_RULE));
+  return false;
+}
+
 /** Everything about the history that every trial's assessment shares (internal). */
 export interface TrialContext {
   readonly history: TreatmentHistory;
@@ -106,6 +128,7 @@ export function assessTrialInContext(trial: Trial, context: TrialContext): Trial
     inScope = false;
     reasons.push(reason("not_an_antidepressant", "note", `${label}: ${drug.name} alone is not an antidepressant trial`, ids, "catalogue"));
   }
+  if (inScope) inScope = indicationInScope(trial, label, ids, reasons);
   // An augmenting agent is always an augmentation; otherwise the recorded role decides.
   const kind = drug?.role === "augmenting-agent" ? "augmentation" : trial.role;
   if (inScope && kind === "augmentation" && !p.countAugmentation) {

@@ -34,6 +34,8 @@ export type ReasonCode =
   | "trial_outside_current_episode"
   | "augmentation_not_counted"
   | "combination_not_counted"
+  | "indication_not_depression"
+  | "indication_not_recorded"
   // dose
   | "dose_adequate"
   | "dose_inadequate"

@@ -15,7 +15,7 @@ import { addDays, daysBetween, isCalendarDate, maxDate, minDate } from "../inter
 import { makeIssue } from "../schema/issues";
 import type { TrdIssue } from "../schema/issues";
 import { zodIssuesToTrdIssues } from "../schema/parseTreatmentHistory";
-import type { TrialSchema } from "../schema/trial";
+import type { Indication, TrialSchema } from "../schema/trial";
 import { DEFAULT_BUILD_PRESET_ID, getBuildPreset } from "./buildOptions";
 import type { BuildPresetId, BuildTrialsParameters } from "./buildOptions";
 import { FillRecordSchema } from "./fillRecord";
@@ -59,7 +59,9 @@ export type BuildDecisionCode =
   | "augmentation"
   | "augmentation_without_antidepressant"
   | "episode_gap"
-  | "adherence";
+  | "adherence"
+  | "adherence_not_documented"
+  | "indication";
 
 /**
  * One decision: what was done with which records, under which rule and source.
@@ -145,6 +147,9 @@ interface Course {
   mg: number | undefined;
   readonly doses: { from: string; mgPerDay: number }[];
   readonly covered: [string, string][];
+  /** Every record of the course is a dispense or fill (the only evidence of collection). */
+  dispensedOnly: boolean;
+  readonly indications: Indication[];
   id: string;
 }
 
@@ -154,7 +159,9 @@ const round = (x: number, places: number): number => Math.round(x * 10 ** places
  * Builds trials from prescription, dispense or fill records of one patient. Records of each agent
  * are merged into courses while the uncovered days between supplies stay within the persistence
  * window; early refills roll forward or are abandoned as the preset says; a change of daily dose
- * starts on the new fill's date. Adherence is the proportion of days covered. An augmenting agent
+ * starts on the new fill's date. Adherence is the proportion of days covered, for courses made of
+ * dispenses or fills only: an order or a statement is no evidence that the drug was collected, so a
+ * course with one carries no adherence (the classifier says it is not documented). An augmenting agent
  * overlapping an antidepressant long enough is an augmentation of it; two antidepressants
  * overlapping beyond the cross-taper allowance are a combination. A gap of `episodeGapDays`
  * without any antidepressant separates episodes. Never throws: invalid records become issues.
@@ -284,7 +291,20 @@ export function buildTrials(records: readonly unknown[], options: BuildTrialsOpt
       }
       if (course === undefined) {
         const name = f.drug?.name ?? f.record.agent.name ?? key.replace(/^unknown:/, "");
-        course = { key, drug: f.drug, agentName: name, refs: [...refs], start: f.date, coverEnd: end, mg: f.mgPerDay, doses: f.mgPerDay === undefined ? [] : [{ from: f.date, mgPerDay: f.mgPerDay }], covered: [[start, end]], id: `${f.drug?.id ?? key.replace(/[^a-z0-9]+/g, "-")}-${f.date}` };
+        course = {
+          key,
+          drug: f.drug,
+          agentName: name,
+          refs: [...refs],
+          start: f.date,
+          coverEnd: end,
+          mg: f.mgPerDay,
+          doses: f.mgPerDay === undefined ? [] : [{ from: f.date, mgPerDay: f.mgPerDay }],
+          covered: [[start, end]],
+          dispensedOnly: f.record.kind === "dispense",
+          indications: f.record.indication === undefined ? [] : [f.record.indication],
+          id: `${f.drug?.id ?? key.replace(/[^a-z0-9]+/g, "-")}-${f.date}`,
+        };
         courses.push(course);
         return;
       }
@@ -309,6 +329,8 @@ export function buildTrials(records: readonly unknown[], options: BuildTrialsOpt
       }
       course.refs.push(...refs);
       course.covered.push([start, end]);
+      course.dispensedOnly &&= f.record.kind === "dispense";
+      if (f.record.indication !== undefined) course.indications.push(f.record.indication);
       // The new fill's end is the course's: a carried-over supply ends later anyway, and otherwise
       // (no stockpiling, or a new dose) what was left of the old supply is abandoned.
       course.coverEnd = end;
@@ -377,8 +399,16 @@ export function buildTrials(records: readonly unknown[], options: BuildTrialsOpt
       else union.push([from, to]);
     }
     const coveredDays = union.reduce((sum, [from, to]) => sum + daysBetween(maxDate(from, c.start), minDate(to, c.coverEnd)) + 1, 0);
-    const adherence = round(Math.min(1, coveredDays / total), 3);
-    decide("adherence", `${c.agentName}: ${coveredDays} of ${total} days covered (proportion of days covered ${adherence})`, c.refs, "proportionOfDaysCovered", { trialId: c.id });
+    const adherence = c.dispensedOnly ? round(Math.min(1, coveredDays / total), 3) : undefined;
+    if (adherence === undefined) {
+      decide("adherence_not_documented", `${c.agentName}: built from orders or statements, which do not show that the drug was collected or taken; adherence not documented`, c.refs, "proportionOfDaysCovered", { trialId: c.id });
+    } else {
+      decide("adherence", `${c.agentName}: ${coveredDays} of ${total} days covered (proportion of days covered ${adherence})`, c.refs, "proportionOfDaysCovered", { trialId: c.id });
+    }
+    const indication = courseIndication(c.indications);
+    if (new Set(c.indications).size > 1) {
+      decide("indication", `${c.agentName}: its records give different indications; taken as ${indication ?? "not recorded"}`, c.refs, "indication", { trialId: c.id });
+    }
     const ongoing = options.asOf !== undefined && c.coverEnd >= options.asOf;
     const role = roles.get(c.id);
     const agent = c.drug === undefined ? (byKey.get(c.key)?.[0]?.record.agent ?? { name: c.agentName }) : { name: c.drug.name };
@@ -389,7 +419,8 @@ export function buildTrials(records: readonly unknown[], options: BuildTrialsOpt
       start: c.start,
       ...(ongoing ? {} : { end: c.coverEnd }),
       ...(c.doses.length === 0 ? { doseUnknown: true as const } : { doses: c.doses.map((d) => ({ ...d })) }),
-      adherence,
+      ...(adherence === undefined ? {} : { adherence }),
+      ...(indication === undefined ? {} : { indication }),
     };
   });
   const current = blocks.at(-1);
@@ -403,6 +434,16 @@ export function buildTrials(records: readonly unknown[], options: BuildTrialsOpt
     decisions,
     issues,
   };
+}
+
+/**
+ * A course's indication from its records': depression when any record says so (the course then
+ * treats the episode), else the first other condition stated, else `not-recorded` when a record
+ * said it had none; `undefined` when no record spoke of it.
+ */
+function courseIndication(indications: readonly Indication[]): Indication | undefined {
+  if (indications.includes("depression")) return "depression";
+  return indications.find((i) => i !== "not-recorded") ?? indications[0];
 }
 
 /** Records a dose from a date, keeping the list in date order with one entry per date. */

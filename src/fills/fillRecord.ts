@@ -5,12 +5,13 @@
  */
 import { z } from "zod";
 import { IdSchema, IsoDateSchema } from "../schema/primitives";
-import { AgentSchema } from "../schema/trial";
+import { AgentSchema, IndicationSchema } from "../schema/trial";
 
 /**
  * One prescription, dispense or fill. The daily dose comes from `mgPerDay` when given, else from
  * `strengthMg x quantity / daysSupply`; the period from `daysSupply`, else `endDate`, else the
- * build options' default days' supply (reported).
+ * build options' default days' supply (reported). Only dispenses and fills are evidence that the
+ * drug was collected: adherence is computed from them alone.
  *
  * @example
  * FillRecordSchema.parse({ agent: { name: "sertraline" }, date: "2024-01-02", daysSupply: 30, strengthMg: 50, quantity: 30 });
@@ -36,6 +37,8 @@ export const FillRecordSchema = z
     quantity: z.number().positive().max(100_000).optional(),
     /** The daily dose, when the source states it. */
     mgPerDay: z.number().positive().max(10_000).optional(),
+    /** What it was prescribed for, when the source says (or `not-recorded` when it could have and did not). */
+    indication: IndicationSchema.optional(),
   })
   .superRefine((record, ctx) => {
     if (record.endDate !== undefined && record.endDate < record.date) {

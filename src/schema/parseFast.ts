@@ -26,7 +26,7 @@ import type { TreatmentHistory } from "./history";
 import { OtherTreatmentSchema } from "./otherTreatment";
 import { ConditionSchema, DiagnosisSchema, PatientSchema } from "./patient";
 import { ATC_PATTERN, LIMITS, RXNORM_PATTERN } from "./primitives";
-import { AdherenceSchema, StopReasonSchema, TrialRoleSchema } from "./trial";
+import { AdherenceSchema, INDICATIONS, StopReasonSchema, TrialRoleSchema } from "./trial";
 
 type Json = Record<string, unknown>;
 
@@ -46,7 +46,7 @@ const AGE_KEYS = keySet("years", "on");
 const DIAGNOSIS_KEYS = keySet("condition", "onset", "code");
 const CODE_KEYS = keySet("system", "code");
 const EPISODE_KEYS = keySet("onset", "end", "severity");
-const TRIAL_KEYS = keySet("id", "agent", "role", "augments", "start", "end", "mgPerDay", "doses", "doseUnknown", "adherence", "stopReason", "outcome");
+const TRIAL_KEYS = keySet("id", "agent", "role", "augments", "start", "end", "mgPerDay", "doses", "doseUnknown", "adherence", "stopReason", "outcome", "indication");
 const AGENT_KEYS = keySet("name", "rxnorm", "atc");
 const DOSE_KEYS = keySet("from", "mgPerDay");
 const OUTCOME_KEYS = keySet("percentImprovement", "cgiI", "assessedOn");
@@ -58,6 +58,7 @@ const CONDITIONS = enumSet(ConditionSchema.options);
 const CODE_SYSTEMS = enumSet(DiagnosisSchema.shape.code.unwrap().shape.system.options);
 const SEVERITIES = enumSet(SeveritySchema.options);
 const ROLES = enumSet(TrialRoleSchema.options);
+const INDICATION_WORDS = enumSet(INDICATIONS);
 const STOP_REASONS = enumSet(StopReasonSchema.options);
 const ADHERENCE_WORDS = enumSet(AdherenceSchema.options[1].options);
 const SCALE_IDS = enumSet(ScaleIdSchema.options);
@@ -223,6 +224,8 @@ function trial(value: unknown): Json {
   if (stopReason !== undefined) out["stopReason"] = oneOf(stopReason, STOP_REASONS);
   const outcome = source["outcome"];
   if (outcome !== undefined) out["outcome"] = recordedOutcome(outcome);
+  const indication = source["indication"];
+  if (indication !== undefined) out["indication"] = oneOf(indication, INDICATION_WORDS);
   return out;
 }
 

@@ -107,6 +107,49 @@ export const TrialRoleSchema = z.enum(["monotherapy", "augmentation", "combinati
 export type TrialRole = z.output<typeof TrialRoleSchema>;
 
 /**
+ * What a course was prescribed for, as the source record states it. Every definition of TRD
+ * counts treatments of the depressive episode, so a course given for another condition (an SSRI
+ * for post-traumatic stress disorder, amitriptyline for pain) is not a trial. `not-recorded` says
+ * that the source had no indication; such a course is counted, and the result says the
+ * indication was not recorded.
+ *
+ * @example
+ * INDICATIONS.includes("pain"); //=> true
+ */
+export const INDICATIONS = [
+  "depression",
+  "not-recorded",
+  "post-traumatic-stress-disorder",
+  "obsessive-compulsive-disorder",
+  "anxiety-disorder",
+  "pain",
+  "insomnia",
+  "smoking-cessation",
+  "enuresis",
+  "migraine",
+  "eating-disorder",
+  "premenstrual-dysphoric-disorder",
+  "vasomotor-symptoms",
+  "other-condition",
+] as const;
+
+/**
+ * The indication of a trial.
+ *
+ * @example
+ * IndicationSchema.parse("post-traumatic-stress-disorder"); //=> "post-traumatic-stress-disorder"
+ */
+export const IndicationSchema = z.enum(INDICATIONS);
+
+/**
+ * What a course was prescribed for.
+ *
+ * @example
+ * const why: Indication = "not-recorded";
+ */
+export type Indication = z.output<typeof IndicationSchema>;
+
+/**
  * A drug trial. Give the dose either as one `mgPerDay` for the whole trial or as dated `doses`
  * (the first change usually on the start date), or say `doseUnknown: true` when the record has no
  * dose. A trial without `end` is ongoing.
@@ -137,6 +180,8 @@ export const TrialSchema = z.strictObject({
   adherence: AdherenceSchema.optional(),
   stopReason: StopReasonSchema.optional(),
   outcome: RecordedOutcomeSchema.optional(),
+  /** What the course was prescribed for; absent means the history's author lists it as a treatment of the depression. */
+  indication: IndicationSchema.optional(),
 });
 
 /**

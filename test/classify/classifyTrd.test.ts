@@ -98,3 +98,28 @@ describe("classifyTrd", () => {
     });
   });
 });
+
+describe("classifyTrd: the trial's indication", () => {
+  const withIndication = (indication: string | undefined) => {
+    const t1 = scoredTrial({ id: "t1", drug: "sertraline", start: "2023-02-01", days: 70, mgPerDay: 100, baseline: 30, endpoint: 28 });
+    const t2 = scoredTrial({ id: "t2", drug: "venlafaxine", start: "2023-05-01", days: 70, mgPerDay: 225, baseline: 30, endpoint: 29 });
+    const first = indication === undefined ? t1.trial : { ...t1.trial, indication };
+    return classifyTrd(historyOf([first, t2.trial], [...t1.scores, ...t2.scores]), { asOf: "2024-01-01" });
+  };
+
+  it("does not count a course prescribed for another condition, with the rule it applied", () => {
+    const result = withIndication("post-traumatic-stress-disorder");
+    expect(result.status).toBe("not-yet-resistant");
+    const t1 = result.trials.find((t) => t.trialId === "t1");
+    expect(t1?.countsTowardResistance).toBe(false);
+    expect(t1?.reasons).toContainEqual(expect.objectContaining({ code: "indication_not_depression", rule: "indication", source: "library-convention", trialIds: ["t1"] }));
+  });
+
+  it("counts a course whose indication was not recorded, and says so on that trial", () => {
+    const result = withIndication("not-recorded");
+    expect(result.status).toBe("no-response");
+    expect(result.trials.find((t) => t.trialId === "t1")?.reasons).toContainEqual(expect.objectContaining({ code: "indication_not_recorded", kind: "data-gap" }));
+    expect(withIndication("depression").status).toBe("no-response");
+    expect(withIndication(undefined).trials[0]?.reasons.map((r) => r.code)).not.toContain("indication_not_recorded");
+  });
+});

@@ -215,3 +215,38 @@ describe("buildTrials (properties)", () => {
     );
   });
 });
+
+describe("buildTrials: evidence of taking, and indications", () => {
+  const order = (date: string, id: string, indication?: FillRecordInput["indication"]): FillRecordInput => ({
+    id,
+    kind: "prescription",
+    agent: { name: "sertraline" },
+    date,
+    daysSupply: 30,
+    mgPerDay: 100,
+    ...(indication === undefined ? {} : { indication }),
+  });
+
+  it("gives no adherence to a course of orders, and says why", () => {
+    const built = buildTrials([order("2024-01-01", "o1"), order("2024-01-31", "o2")]);
+    expect(built.trials).toHaveLength(1);
+    expect(built.trials[0]).not.toHaveProperty("adherence");
+    expect(built.decisions).toContainEqual(expect.objectContaining({ code: "adherence_not_documented", trialId: built.trials[0]?.id }));
+  });
+
+  it("gives no adherence when one record of a course is an order, a proportion of days covered when all are dispenses", () => {
+    const mixed = buildTrials([fill("2024-01-01", 30, 100), order("2024-01-31", "o2")]);
+    expect(mixed.trials[0]).not.toHaveProperty("adherence");
+    const dispensed = buildTrials([fill("2024-01-01", 30, 100), fill("2024-01-31", 30, 100)]);
+    expect(dispensed.trials[0]?.adherence).toBe(1);
+  });
+
+  it("carries the indication: depression wins over another, another over not-recorded", () => {
+    expect(buildTrials([order("2024-01-01", "o1", "post-traumatic-stress-disorder")]).trials[0]?.indication).toBe("post-traumatic-stress-disorder");
+    expect(buildTrials([order("2024-01-01", "o1", "not-recorded"), order("2024-01-31", "o2", "pain")]).trials[0]?.indication).toBe("pain");
+    const mixed = buildTrials([order("2024-01-01", "o1", "pain"), order("2024-01-31", "o2", "depression")]);
+    expect(mixed.trials[0]?.indication).toBe("depression");
+    expect(mixed.decisions).toContainEqual(expect.objectContaining({ code: "indication" }));
+    expect(buildTrials([order("2024-01-01", "o1")]).trials[0]).not.toHaveProperty("indication");
+  });
+});

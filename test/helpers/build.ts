@@ -20,6 +20,7 @@ export interface TrialSpec {
   readonly role?: "monotherapy" | "augmentation" | "combination";
   readonly augments?: string;
   readonly outcome?: { readonly percentImprovement?: number; readonly cgiI?: number };
+  readonly indication?: string;
 }
 
 /** The last day of a trial of `days` days starting on `start`. */
@@ -37,6 +38,7 @@ export function trialInput(spec: TrialSpec): Record<string, unknown> {
     ...(spec.role === undefined ? {} : { role: spec.role }),
     ...(spec.augments === undefined ? {} : { augments: spec.augments }),
     ...(spec.outcome === undefined ? {} : { outcome: spec.outcome }),
+    ...(spec.indication === undefined ? {} : { indication: spec.indication }),
   };
 }
 
