@@ -50,8 +50,9 @@ const INDICATION_RULE = {
 function indicationInScope(trial: Trial, label: string, ids: readonly string[], reasons: Reason[]): boolean {
   const indication = trial.indication;
   if (indication === undefined || indication === "depression") return true;
-  if (indication === "not-recorded") {
-    reasons.push(reason("indication_not_recorded", "data-gap", `${label}: no indication recorded; counted as a depression trial, which it would not be if it was prescribed for another condition`, ids, "indication", INDICATION_RULE));
+  if (indication === "not-recorded" || indication === "not-recognised") {
+    const what = indication === "not-recorded" ? "no indication recorded" : "its indication is in a code this library does not map";
+    reasons.push(reason(indication === "not-recorded" ? "indication_not_recorded" : "indication_not_recognised", "data-gap", `${label}: ${what}; counted as a depression trial, which it would not be if it was prescribed for another condition`, ids, "indication", INDICATION_RULE));
     return true;
   }
   reasons.push(reason("indication_not_depression", "decision", `${label}: prescribed for ${indication.replace(/-/g, " ")}, not for depression, so it is not a depression trial`, ids, "indication", INDICATION_RULE));

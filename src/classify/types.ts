@@ -36,6 +36,7 @@ export type ReasonCode =
   | "combination_not_counted"
   | "indication_not_depression"
   | "indication_not_recorded"
+  | "indication_not_recognised"
   // dose
   | "dose_adequate"
   | "dose_inadequate"

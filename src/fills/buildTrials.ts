@@ -438,12 +438,12 @@ export function buildTrials(records: readonly unknown[], options: BuildTrialsOpt
 
 /**
  * A course's indication from its records': depression when any record says so (the course then
- * treats the episode), else the first other condition stated, else `not-recorded` when a record
- * said it had none; `undefined` when no record spoke of it.
+ * treats the episode), else the first other condition stated, else `not-recognised`, else
+ * `not-recorded`; `undefined` when no record spoke of it.
  */
 function courseIndication(indications: readonly Indication[]): Indication | undefined {
   if (indications.includes("depression")) return "depression";
-  return indications.find((i) => i !== "not-recorded") ?? indications[0];
+  return indications.find((i) => i !== "not-recorded" && i !== "not-recognised") ?? indications.find((i) => i === "not-recognised") ?? indications[0];
 }
 
 /** Records a dose from a date, keeping the list in date order with one entry per date. */

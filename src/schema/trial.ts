@@ -110,8 +110,8 @@ export type TrialRole = z.output<typeof TrialRoleSchema>;
  * What a course was prescribed for, as the source record states it. Every definition of TRD
  * counts treatments of the depressive episode, so a course given for another condition (an SSRI
  * for post-traumatic stress disorder, amitriptyline for pain) is not a trial. `not-recorded` says
- * that the source had no indication; such a course is counted, and the result says the
- * indication was not recorded.
+ * that the source had no indication, `not-recognised` that it had one in a code this library does
+ * not map; such a course is counted, and the result says so.
  *
  * @example
  * INDICATIONS.includes("pain"); //=> true
@@ -119,6 +119,7 @@ export type TrialRole = z.output<typeof TrialRoleSchema>;
 export const INDICATIONS = [
   "depression",
   "not-recorded",
+  "not-recognised",
   "post-traumatic-stress-disorder",
   "obsessive-compulsive-disorder",
   "anxiety-disorder",
