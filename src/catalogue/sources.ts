@@ -428,6 +428,45 @@ const SOURCE_TABLE = {
     kind: "paper",
     locator: "doi:10.1186/s12888-018-1679-x; PMC5896127",
   },
+  "vsac-depression-diagnosis": {
+    title: "NLM VSAC value set 2.16.840.1.113883.3.600.145 'Depression Diagnosis' (version 20210220; ICD-10-CM 2021, SNOMED CT 2020-09), as expanded in the CQF eCQM content IG",
+    kind: "listing",
+    locator: "cqframework/ecqm-content-r4-2021 input/vocabulary/valueset/external/valueset-2.16.840.1.113883.3.600.145.json",
+  },
+  "vsac-bipolar-diagnosis": {
+    title: "NLM VSAC value set 2.16.840.1.113883.3.600.450 'Bipolar Diagnosis' (version 20210220), as expanded in the CQF eCQM content IG",
+    kind: "listing",
+    locator: "cqframework/ecqm-content-r4-2021 input/vocabulary/valueset/external/valueset-2.16.840.1.113883.3.600.450.json",
+  },
+  "vsac-alcohol-drug-dependence": {
+    title: "NLM VSAC value set 2.16.840.1.113883.3.464.1003.106.12.1001 'Alcohol and Drug Dependence' (version 20170504), as expanded in the CQF eCQM content IG",
+    kind: "listing",
+    locator: "cqframework/ecqm-content-r4-2021 input/vocabulary/valueset/external/valueset-2.16.840.1.113883.3.464.1003.106.12.1001.json",
+  },
+  "cms-icd10cm-fy2023": {
+    title: "CMS ICD-10-CM FY2023 code descriptions file, as reproduced verbatim in a public repository",
+    kind: "secondary",
+  },
+  "synthea-modules": {
+    title: "Synthea patient generator, disease modules (veteran_ptsd, veteran_mdd, opioid_addiction, fibromyalgia, hypothyroidism) and its list of emitted concepts",
+    kind: "secondary",
+    locator: "synthetichealth/synthea src/main/resources/modules/",
+  },
+  "loinc-phq9": {
+    title: "LOINC 44249-1 PHQ-9 panel, 44261-6 total, item codes 44250-9…44260-8 and answer list LL358-3 (LA6568-5 = 0 … LA6571-9 = 3), read on loinc.org and in the US Core 9.0.0 PHQ-9 Questionnaire and examples",
+    kind: "listing",
+    locator: "loinc.org/44249-1; HL7/US-Core input/examples",
+  },
+  "loinc-other-instruments": {
+    title: "LOINC 55757-9 / 55758-7 PHQ-2 panel and total, 70274-6 GAD-7 total, 69722-7 PHQ-9 difficulty item, read on loinc.org",
+    kind: "listing",
+    locator: "loinc.org",
+  },
+  "fhir-r4-timing": {
+    title: "FHIR R4 value sets timing-abbreviation (v3 GTSAbbreviation, 16 codes) and event-timing, read in a faithful derivative of the R4 core package",
+    kind: "secondary",
+    locator: "hl7.org/fhir/R4/valueset-timing-abbreviation.html",
+  },
   "library-convention": {
     title: "trd-classifier convention: a value this library chose where no source reviewed for it gives one; documented in docs/rule-sets.md and overridable",
     kind: "convention",

@@ -1,173 +1,186 @@
 /**
- * CDS Hooks cards and a storable FHIR Observation from an assessment. Pure: no clock, no
- * randomness (card ids are derived from their content).
+ * CDS Hooks cards from an assessment. Pure: no clock, no randomness; each card's uuid is derived
+ * from the hook instance, the patient and the card's content, so it is unique per hook call and
+ * per patient, and the same call gives the same cards.
  *
  * @module
  */
 import type { TrdAssessment } from "../classify/types";
 import { SOURCES } from "../catalogue/sources";
+import { getRuleSet } from "../rules/ruleSets";
+import type { FhirReadSummary, MappingIssue, MappingIssueCode } from "./accounting";
+import { cardUuid } from "./cardId";
+import { isObject } from "./json";
 
 /**
  * A CDS Hooks card (the fields this library fills).
  *
  * @example
- * const card: CdsCard = { uuid: "…", summary: "Not yet treatment-resistant", indicator: "info", detail: "…", source: { label: "trd-classifier" } };
+ * const card: CdsCard = { uuid: "3f0c…", summary: "Not yet treatment-resistant: 1 of 2 failed adequate trials", indicator: "info", detail: "…", source: { label: "trd-classifier: EU-PEARL 2022 v1.0.0" } };
  */
 export interface CdsCard {
-  /** Stable id, derived from the card's content. */
+  /** Unique per hook instance, patient and content; echoed by the EHR to the feedback endpoint. */
   readonly uuid: string;
   /** Under 140 characters. */
   readonly summary: string;
   /** `info` or `warning` (this library never raises `critical`). */
   readonly indicator: "info" | "warning" | "critical";
-  /** GitHub-flavoured markdown: reasons, trials and sources. */
+  /** GitHub-flavoured markdown, bounded in size. */
   readonly detail: string;
-  /** Who says so: the library, the rule set and its citation. */
-  readonly source: { readonly label: string; readonly url?: string; readonly topic?: { readonly system: string; readonly code: string; readonly display: string } };
+  /** Who says so: the library and the rule set. */
+  readonly source: { readonly label: string; readonly url?: string };
+}
+
+/** What {@link toCdsHooksCards} needs of `fromFhir`'s result for its data-quality card. */
+export interface MappingForCards {
+  readonly summary: FhirReadSummary;
+  readonly issues: readonly MappingIssue[];
+  readonly history: { readonly trials?: readonly unknown[]; readonly assessments?: readonly unknown[]; readonly patient?: { readonly diagnoses?: readonly { readonly condition: string }[] } };
 }
 
 /**
  * Options for {@link toCdsHooksCards}.
  *
  * @example
- * const o: CardOptions = { sourceUrl: "https://example.org/trd-classifier/docs" };
+ * const o: CardOptions = { hookInstance: "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea", patient: "Patient/123", sourceUrl: "https://example.org/trd-classifier/docs" };
  */
 export interface CardOptions {
-  /** A link for the card's source (your documentation page). */
+  /** The CDS Hooks request's `hookInstance`: makes card uuids unique per call. */
+  readonly hookInstance?: string;
+  /** The patient (id or reference): makes card uuids unique per patient. */
+  readonly patient?: string;
+  /** `fromFhir`'s result: adds a data-quality card, and says so when the record holds no depression data. */
+  readonly mapping?: MappingForCards;
+  /** A link for the cards' source (your documentation page). */
   readonly sourceUrl?: string;
+  /** Trials shown in the table at most (the latest; default 20). */
+  readonly maxTrials?: number;
 }
 
-/** FNV-1a over the text, formatted as a UUID (version 8, content-derived). */
-function contentUuid(text: string): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
-    h2 = Math.imul(h2 ^ c, 0x811c9dc5) >>> 0;
-  }
-  const hex = (h1.toString(16).padStart(8, "0") + h2.toString(16).padStart(8, "0")).repeat(2);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
+const MAX_DETAIL = 8000;
+const MAX_REASONS = 25;
+const PSEUDO_CODES: ReadonlySet<string> = new Set(["dose_inadequate", "duration_inadequate", "adherence_poor", "adherence_not_documented", "substance_use_on_record", "thyroid_disease_on_record", "psychotic_features_on_record"]);
 
 const clip = (text: string, max = 139): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 const cell = (text: string): string => text.replace(/\|/g, "\\|");
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+const bounded = (lines: readonly string[]): string => {
+  const text = lines.join("\n");
+  return text.length <= MAX_DETAIL ? text : `${text.slice(0, MAX_DETAIL - 40)}\n\n… (detail shortened)`;
+};
+
+function neededTrials(a: TrdAssessment): number {
+  return a.overrides.minFailedTrials ?? getRuleSet(a.ruleSet.id).parameters.minFailedTrials;
+}
 
 function summaryOf(a: TrdAssessment): string {
   const c = a.counts;
-  const needed = a.reasons[0]?.compared?.threshold ?? 2;
   const text =
     a.status === "no-response"
       ? `Treatment-resistant depression: ${c.nonResponseFailures} failed adequate antidepressant trials with non-response`
       : a.status === "partial-response"
-        ? `Partially responsive depression: ${c.failedAdequateTrials} failed adequate trial(s), improvement in the partial band`
-        : `Not yet treatment-resistant: ${c.nonResponseFailures + c.partialResponseFailures} of ${needed} failed adequate trials`;
-  return clip(a.applicable ? text : `Definition not applicable (bipolar disorder on record). ${text}`);
+        ? `Partially responsive depression: ${plural(c.failedAdequateTrials, "failed adequate trial")}, improvement in the partial band`
+        : `Not yet treatment-resistant: ${c.nonResponseFailures + c.partialResponseFailures} of ${neededTrials(a)} failed adequate trials`;
+  return clip(a.applicable ? text : `Not applicable (bipolar disorder on record). ${text}`);
 }
 
-function detailOf(a: TrdAssessment): string {
-  const lines = [`**${a.status}** as of ${a.asOf} under ${a.ruleSet.name} (v${a.ruleSet.version}).`, "", "**Why**", ""];
-  for (const r of a.reasons) lines.push(`- ${r.message}${r.source === undefined ? "" : ` _(${r.source})_`}`);
-  if (a.trials.length > 0) {
-    lines.push("", "| trial | agent | dose reached / adequate | weeks at adequate dose | adherence | outcome | counts |", "|---|---|---|---|---|---|---|");
-    for (const t of a.trials) {
-      const dose = t.dose.status === "unknown" ? "unknown" : `${t.dose.reachedMgPerDay} / ${t.dose.thresholdMgPerDay} mg`;
-      const adherence = typeof t.adherence.recorded === "number" ? `${Math.round(t.adherence.recorded * 100)}%` : (t.adherence.recorded ?? "not recorded");
-      lines.push(`| ${cell(t.trialId)} | ${cell(t.drugName ?? t.agent.name ?? "?")} | ${dose} | ${t.duration.weeksAtAdequateDose} of ${t.duration.requiredWeeks} | ${adherence} | ${t.outcome.category} | ${t.countsTowardResistance ? "yes" : "no"} |`);
-    }
+function trialTable(a: TrdAssessment, max: number): string[] {
+  if (a.trials.length === 0) return [];
+  const shown = a.trials.slice(-max);
+  const lines = ["", "| trial | agent | dose reached / adequate | weeks at adequate dose | adherence | outcome | counts |", "|---|---|---|---|---|---|---|"];
+  for (const t of shown) {
+    const dose = t.dose.status === "unknown" ? "unknown" : `${t.dose.reachedMgPerDay} / ${t.dose.thresholdMgPerDay} mg`;
+    const adherence = typeof t.adherence.recorded === "number" ? `${Math.round(t.adherence.recorded * 100)}%` : (t.adherence.recorded ?? "not documented");
+    lines.push(`| ${cell(t.trialId)} | ${cell(t.drugName ?? t.agent.name ?? "?")} | ${dose} | ${t.duration.weeksAtAdequateDose} of ${t.duration.requiredWeeks} | ${adherence} | ${t.outcome.category} | ${t.countsTowardResistance ? "yes" : "no"} |`);
   }
-  lines.push("", `Source: ${SOURCES[a.ruleSet.source].title}. Drug catalogue ${a.catalogueVersion}.`);
-  return lines.join("\n");
+  if (a.trials.length > shown.length) lines.push("", `${plural(a.trials.length - shown.length, "earlier trial")} not shown.`);
+  return lines;
+}
+
+function detailOf(a: TrdAssessment, max: number): string {
+  const lines = [`**${a.applicable ? a.status : `not applicable (${a.status})`}** as of ${a.asOf} under ${a.ruleSet.name} (v${a.ruleSet.version}).`, "", "**Why**", ""];
+  for (const r of a.reasons.slice(0, MAX_REASONS)) lines.push(`- ${r.message}${r.source === undefined ? "" : ` _(${r.source})_`}`);
+  if (a.reasons.length > MAX_REASONS) lines.push(`- … ${plural(a.reasons.length - MAX_REASONS, "more reason")}`);
+  lines.push(...trialTable(a, max), "", `Source: ${SOURCES[a.ruleSet.source].title}. Drug catalogue ${a.catalogueVersion}.`);
+  return bounded(lines);
+}
+
+const ISSUE_WORDS: Partial<Record<MappingIssueCode, readonly [string, string]>> = {
+  dose_unknown: ["medication record with unknown dose", "medication records with unknown dose"],
+  superseded: ["order or statement left out because dispenses were used", "orders or statements left out because dispenses were used"],
+  entered_in_error: ["record entered in error", "records entered in error"],
+  status_excluded: ["record not final, completed or carried out", "records not final, completed or carried out"],
+  no_date: ["record without a whole date", "records without a whole date"],
+  medication_reference_unresolved: ["medication that could not be identified", "medications that could not be identified"],
+  combination_product_not_mapped: ["combination product not mapped", "combination products not mapped"],
+  rapid_acting_not_mapped: ["rapid-acting agent (record under other treatments)", "rapid-acting agents (record under other treatments)"],
+  panel_incomplete: ["incomplete PHQ-9 panel", "incomplete PHQ-9 panels"],
+};
+
+/** The data-quality lines: where the record's resources went. */
+function qualityLines(m: MappingForCards): string[] {
+  const s = m.summary;
+  const byKind = (kind: string): number => s.notRelevantCounts.filter((c) => c.kind === kind).reduce((n, c) => n + c.count, 0);
+  const lines = [`- ${plural(s.resources, "resource")} read: ${s.used} used, ${s.notRelevant} not relevant to depression treatment, ${s.notUsed} not usable${s.otherPatient > 0 ? `, ${s.otherPatient} of another patient` : ""}.`];
+  const meds = byKind("medication-not-antidepressant") + byKind("augmenting-agent-alone");
+  if (meds > 0) lines.push(`- ${plural(meds, "medication record")} of drugs that are not antidepressants (or augmenting agents without one).`);
+  const counts = new Map<MappingIssueCode, number>();
+  for (const i of m.issues) counts.set(i.code, (counts.get(i.code) ?? 0) + 1);
+  for (const [code, n] of counts) {
+    const words = ISSUE_WORDS[code];
+    if (words !== undefined) lines.push(`- ${n} ${n === 1 ? words[0] : words[1]}.`);
+  }
+  return lines;
+}
+
+function hasDepressionData(m: MappingForCards): boolean {
+  const h = m.history;
+  return (h.trials?.length ?? 0) > 0 || (h.assessments?.length ?? 0) > 0 || (h.patient?.diagnoses ?? []).some((d) => d.condition === "major-depressive-disorder" || d.condition === "bipolar-disorder");
+}
+
+function isAssessment(a: unknown): a is TrdAssessment {
+  return isObject(a) && typeof a["status"] === "string" && isObject(a["counts"]) && isObject(a["ruleSet"]) && Array.isArray(a["trials"]) && Array.isArray(a["reasons"]) && Array.isArray(a["flags"]) && isObject(a["overrides"]);
 }
 
 /**
- * Turns an assessment into CDS Hooks cards: one with the status (a `warning` for `no-response`,
- * `partial-response` or a definition that does not apply, else `info`), with the reasons and a
- * trial table in markdown; and, when pseudo-resistance is suspected, an `info` card listing its
- * signs. Each card's source names the rule set; its detail cites the rule set's source.
+ * Turns an assessment into CDS Hooks cards, status card first: the status (a `warning` for
+ * `no-response`, `partial-response` or a definition that does not apply, else `info`), with the
+ * reasons and a trial table; an `info` card listing signs of pseudo-resistance when there are
+ * any; and, given `fromFhir`'s result, a data-quality card saying where the record's resources
+ * went. A record with no depression data at all gets one card saying so instead of a status.
+ * Never throws: an input that is not an assessment gets one card saying the status is
+ * unavailable.
  *
  * @param assessment - `classifyTrd`'s result.
- * @param options - An optional source link.
- * @returns The cards, status card first.
+ * @param options - The hook instance and patient (for unique uuids), `fromFhir`'s result, a source link.
+ * @returns The cards.
  * @example
  * import { toCdsHooksCards } from "trd-classifier/fhir";
  * declare const assessment: import("trd-classifier").TrdAssessment;
- * const cards = toCdsHooksCards(assessment);
- * // respond to the hook with { cards }
+ * const cards = toCdsHooksCards(assessment, { hookInstance: "d1577c69-…", patient: "Patient/123" });
+ * cards[0]?.summary; //=> "Not yet treatment-resistant: 1 of 2 failed adequate trials"
  */
 export function toCdsHooksCards(assessment: TrdAssessment, options: CardOptions = {}): CdsCard[] {
-  const source = {
-    label: clip(`trd-classifier: ${assessment.ruleSet.name} v${assessment.ruleSet.version}`, 100),
-    ...(options.sourceUrl === undefined ? {} : { url: options.sourceUrl }),
-  };
-  const summary = summaryOf(assessment);
-  const detail = detailOf(assessment);
-  const indicator = assessment.status !== "not-yet-resistant" || !assessment.applicable ? "warning" : "info";
-  const cards: CdsCard[] = [{ uuid: contentUuid(`status|${summary}|${detail}`), summary, indicator, detail, source }];
-  const pseudo = assessment.flags.filter((f) => ["dose_inadequate", "duration_inadequate", "adherence_poor", "adherence_not_documented", "substance_use_on_record", "thyroid_disease_on_record", "psychotic_features_on_record"].includes(f.code));
+  const o: CardOptions = isObject(options) ? options : {};
+  const id = (kind: string, summary: string, detail: string): string => cardUuid([typeof o.hookInstance === "string" ? o.hookInstance : "", typeof o.patient === "string" ? o.patient : "", kind, summary, detail]);
+  const label = isAssessment(assessment) ? clip(`trd-classifier: ${assessment.ruleSet.name} v${assessment.ruleSet.version}`, 100) : "trd-classifier";
+  const source = { label, ...(typeof o.sourceUrl === "string" ? { url: o.sourceUrl } : {}) };
+  const card = (kind: string, summary: string, indicator: CdsCard["indicator"], detail: string): CdsCard => ({ uuid: id(kind, summary, detail), summary, indicator, detail, source });
+  if (!isAssessment(assessment)) return [card("unavailable", "TRD status unavailable: the assessment could not be read", "info", "The classifier's result was missing or malformed.")];
+  const quality = o.mapping === undefined ? [] : qualityLines(o.mapping);
+  if (o.mapping !== undefined && !hasDepressionData(o.mapping)) {
+    return [card("no-data", "No depression diagnosis, antidepressant or depression score in this record: TRD status not assessed", "info", bounded(["**Record read**", "", ...quality]))];
+  }
+  const cards = [card("status", summaryOf(assessment), assessment.status !== "not-yet-resistant" || !assessment.applicable ? "warning" : "info", detailOf(assessment, o.maxTrials ?? 20))];
+  const pseudo = assessment.flags.filter((f) => PSEUDO_CODES.has(f.code));
   if (pseudo.length > 0) {
-    const words = pseudo.map((f) => f.code.replace(/_/g, " "));
-    const signs = assessment.trials.flatMap((t) => t.reasons).filter((r) => r.kind === "pseudo-resistance");
-    const patientSigns = assessment.reasons.filter((r) => r.kind === "pseudo-resistance" && r.trialIds.length === 0);
-    const pseudoDetail = ["Before calling this depression treatment-resistant, check:", "", ...[...signs, ...patientSigns].map((r) => `- ${r.message}`)].join("\n");
-    const pseudoSummary = clip(`Possible pseudo-resistance: ${words.join(", ")}`);
-    cards.push({ uuid: contentUuid(`pseudo|${pseudoSummary}|${pseudoDetail}`), summary: pseudoSummary, indicator: "info", detail: pseudoDetail, source });
+    const signs = [...assessment.trials.flatMap((t) => t.reasons), ...assessment.reasons.filter((r) => r.trialIds.length === 0)].filter((r) => r.kind === "pseudo-resistance");
+    const summary = clip(`Possible pseudo-resistance: ${[...new Set(pseudo.map((f) => f.code.replace(/_/g, " ")))].join(", ")}`);
+    cards.push(card("pseudo", summary, "info", bounded(["Before calling this depression treatment-resistant, check:", "", ...signs.slice(0, MAX_REASONS).map((r) => `- ${r.message}`)])));
+  }
+  if (o.mapping !== undefined && o.mapping.summary.used < o.mapping.summary.resources) {
+    const s = o.mapping.summary;
+    cards.push(card("quality", clip(`Record read: ${plural(s.resources, "resource")}, ${s.used} used${s.doseUnknown > 0 ? `, ${plural(s.doseUnknown, "dose")} unknown` : ""}`), "info", bounded(["**Record read**", "", ...quality])));
   }
   return cards;
-}
-
-/**
- * A FHIR R4 Observation recording an assessment (the fields this library fills).
- *
- * @example
- * declare const o: TrdObservation;
- * console.log(o.valueCodeableConcept.coding[0]?.code);
- */
-export interface TrdObservation {
-  readonly resourceType: "Observation";
-  readonly status: "final";
-  readonly category: readonly { readonly text: string }[];
-  readonly code: { readonly text: string };
-  readonly subject?: { readonly reference: string };
-  readonly effectiveDateTime: string;
-  readonly valueCodeableConcept: { readonly coding: readonly { readonly system: string; readonly code: string; readonly display: string }[]; readonly text: string };
-  readonly method: { readonly text: string };
-  readonly component: readonly { readonly code: { readonly text: string }; readonly valueInteger: number }[];
-  readonly note: readonly { readonly text: string }[];
-}
-
-/**
- * Turns an assessment into a FHIR R4 Observation an EHR can store: the status as a coded value
- * (system `urn:trd-classifier:trd-status`, as no standard code for TRD status was found), the
- * as-of date as its effective date, the rule set and catalogue versions as its method, the counts
- * as components, and the reasons as notes.
- *
- * @param assessment - `classifyTrd`'s result.
- * @param options - The subject reference (`Patient/123`).
- * @returns The Observation.
- * @example
- * import { toFhirObservation } from "trd-classifier/fhir";
- * declare const assessment: import("trd-classifier").TrdAssessment;
- * const observation = toFhirObservation(assessment, { subject: "Patient/123" });
- */
-export function toFhirObservation(assessment: TrdAssessment, options: { readonly subject?: string } = {}): TrdObservation {
-  const display = { "no-response": "Treatment-resistant depression (no response)", "partial-response": "Partially responsive depression", "not-yet-resistant": "Not yet treatment-resistant" }[assessment.status];
-  const c = assessment.counts;
-  return {
-    resourceType: "Observation",
-    status: "final",
-    category: [{ text: "treatment-resistant depression assessment" }],
-    code: { text: "Treatment-resistant depression status (trd-classifier)" },
-    ...(options.subject === undefined ? {} : { subject: { reference: options.subject } }),
-    effectiveDateTime: assessment.asOf,
-    valueCodeableConcept: { coding: [{ system: "urn:trd-classifier:trd-status", code: assessment.status, display }], text: assessment.applicable ? display : `${display} (definition not applicable)` },
-    method: { text: `${assessment.ruleSet.name} v${assessment.ruleSet.version} (${assessment.ruleSet.id}); catalogue ${assessment.catalogueVersion}` },
-    component: [
-      { code: { text: "adequate trials" }, valueInteger: c.adequateTrials },
-      { code: { text: "failed adequate trials" }, valueInteger: c.failedAdequateTrials },
-      { code: { text: "failures with non-response" }, valueInteger: c.nonResponseFailures },
-      { code: { text: "failures with partial response" }, valueInteger: c.partialResponseFailures },
-    ],
-    note: assessment.reasons.map((r) => ({ text: r.message })),
-  };
 }

@@ -1,79 +1,126 @@
 /**
- * Amounts and daily doses from FHIR quantities and dosage instructions (UCUM units).
+ * The daily dose in mg from FHIR dosage instructions: the structured dose and timing first, the
+ * free-text sig (`text`, `patientInstruction`) when they do not give it. Never guessed: what
+ * cannot be computed is a closed-vocabulary problem, and the dose stays unknown.
  *
  * @module
  */
-import type { Dosage, Quantity } from "fhir/r4";
-
-/** Milligrams per unit of a UCUM mass unit (and common spellings); `undefined` when not a mass. */
-const MG_PER_UNIT: Readonly<Record<string, number>> = { mg: 1, g: 1000, ug: 0.001, "[mcg]": 0.001, mcg: 0.001, "µg": 0.001, ng: 0.000001 };
-
-/** Days per UCUM time unit. */
-const DAYS_PER: Readonly<Record<string, number>> = { s: 1 / 86400, min: 1 / 1440, h: 1 / 24, d: 1, wk: 7, mo: 30.4375, a: 365.25 };
-
-/** A quantity's amount in mg, or why not. */
-export function toMilligrams(q: Quantity | undefined): { mg: number } | { problem: string } {
-  if (q?.value === undefined) return { problem: "no value" };
-  const unit = (q.code ?? q.unit ?? "").trim();
-  const factor = MG_PER_UNIT[unit] ?? MG_PER_UNIT[unit.toLowerCase()];
-  if (factor === undefined) return { problem: `unit "${unit}" is not a mass that converts to mg` };
-  return { mg: q.value * factor };
-}
-
-/** Days in a UCUM duration quantity. */
-export function toDays(q: Quantity | undefined): number | undefined {
-  if (q?.value === undefined) return undefined;
-  const unit = (q.code ?? q.unit ?? "").trim().toLowerCase().replace(/^(day|days)$/, "d").replace(/^(week|weeks)$/, "wk").replace(/^(month|months)$/, "mo");
-  const factor = DAYS_PER[unit];
-  return factor === undefined ? undefined : q.value * factor;
-}
-
-/** Units a dose in "tablets" or "capsules" is written in (UCUM annotations and plain words). */
-const COUNT_UNITS = /^(1|\{?tab(let)?s?\}?|\{?tbl\}?|\{?cap(sule)?s?\}?|\{?patch(es)?\}?|each|ea|unit)$/i;
+import { booleanAt, field, isObject, numberAt, objectAt, objectsAt, textAt } from "./json";
+import { readQuantity, unitOf } from "./quantity";
+import type { QuantityRead } from "./quantity";
+import { parseSig } from "./sig";
+import type { SigDose } from "./sig";
+import type { Strength } from "./strength";
+import { administrationsPerDay } from "./timing";
 
 /**
- * The daily dose in mg from one dosage instruction: dose x frequency / period (in days), where a
- * dose in tablets is multiplied by the product's strength. Never guesses: a missing timing, a PRN
- * instruction or a unit that is neither a mass nor a count gives a problem instead.
+ * Why a daily dose could not be computed.
+ *
+ * @example
+ * DOSE_PROBLEMS.includes("as_needed"); //=> true
  */
-export function dailyDoseMg(dosage: Dosage, strengthMg: number | undefined): { mgPerDay: number } | { problem: string } {
-  if (dosage.asNeededBoolean === true || dosage.asNeededCodeableConcept !== undefined) return { problem: "taken as needed (PRN), so there is no daily dose" };
-  const dose = dosage.doseAndRate?.[0]?.doseQuantity ?? dosage.doseAndRate?.[0]?.doseRange?.low;
-  if (dose?.value === undefined) return { problem: "no dose quantity in the dosage instruction" };
-  let mgPerDose: number;
-  const unit = (dose.code ?? dose.unit ?? "").trim();
-  if (COUNT_UNITS.test(unit) || unit === "") {
-    if (strengthMg === undefined) return { problem: `a dose in "${unit || "units"}" needs the product's strength, which is unknown` };
-    mgPerDose = dose.value * strengthMg;
-  } else if (/^mg\/d(ay)?$/i.test(unit)) {
-    return { mgPerDay: dose.value };
-  } else {
-    const mg = toMilligrams(dose);
-    if ("problem" in mg) return mg;
-    mgPerDose = mg.mg;
+export const DOSE_PROBLEMS = [
+  "no_dosage",
+  "as_needed",
+  "no_dose_quantity",
+  "dose_range",
+  "no_timing",
+  "frequency_range",
+  "period_unit_unknown",
+  "unit_not_understood",
+  "strength_unknown",
+  "strength_per_ml_unknown",
+  "sequential_instructions",
+  "text_not_understood",
+] as const;
+
+/** Why a daily dose could not be computed. */
+export type DoseProblem = (typeof DOSE_PROBLEMS)[number];
+
+/** A daily dose, or why not; `text` is the sig read (for the caller's log, never a message). */
+export type DailyDose =
+  | { readonly ok: true; readonly mgPerDay: number; readonly from: "structured" | "text"; readonly text?: string }
+  | { readonly ok: false; readonly problem: DoseProblem; readonly unit?: string };
+
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+function mgPerAdministration(amount: QuantityRead | SigDose["amount"], strength: Strength | undefined): number | DoseProblem {
+  switch (amount.kind) {
+    case "mass":
+      return amount.mg;
+    case "count":
+      return strength?.per === "unit" ? amount.units * strength.mg : "strength_unknown";
+    case "volume":
+      return strength?.per === "ml" ? amount.ml * strength.mg : "strength_per_ml_unknown";
+    default:
+      return "unit_not_understood";
   }
-  const repeat = dosage.timing?.repeat;
-  if (repeat?.frequency === undefined || repeat.period === undefined || repeat.periodUnit === undefined) {
-    return { problem: "no timing (frequency, period and period unit), so the daily dose cannot be computed" };
+}
+
+function structured(dosage: unknown, strength: Strength | undefined): DailyDose {
+  const doseAndRate = objectsAt(dosage, "doseAndRate")[0];
+  if (objectAt(doseAndRate, "doseRange") !== undefined) return { ok: false, problem: "dose_range" };
+  const quantity = objectAt(doseAndRate, "doseQuantity");
+  if (quantity === undefined) return { ok: false, problem: "no_dose_quantity" };
+  const amount = readQuantity(quantity);
+  if (amount.kind === "no-value") return { ok: false, problem: "no_dose_quantity" };
+  if (amount.kind === "mass-per-day") return { ok: true, mgPerDay: round3(amount.mg), from: "structured" };
+  const mg = mgPerAdministration(amount, strength);
+  if (typeof mg === "string") return { ok: false, problem: mg, ...(mg === "unit_not_understood" ? { unit: unitOf(quantity) } : {}) };
+  const timing = administrationsPerDay(objectAt(dosage, "timing"));
+  if ("problem" in timing) return { ok: false, problem: timing.problem };
+  return { ok: true, mgPerDay: round3(mg * timing.perDay), from: "structured" };
+}
+
+function fromText(dosage: unknown, strength: Strength | undefined): DailyDose | undefined {
+  for (const text of [textAt(dosage, "text"), textAt(dosage, "patientInstruction")]) {
+    if (text === undefined) continue;
+    const sig = parseSig(text);
+    if (sig === undefined) continue;
+    const mg = mgPerAdministration(sig.amount, strength);
+    if (typeof mg === "string") return { ok: false, problem: mg };
+    return { ok: true, mgPerDay: round3(mg * sig.perDay), from: "text", text };
   }
-  const days = repeat.period * (DAYS_PER[repeat.periodUnit] ?? Number.NaN);
-  if (!Number.isFinite(days) || days <= 0) return { problem: `period unit "${repeat.periodUnit}" is not a time unit` };
-  return { mgPerDay: Math.round(((mgPerDose * repeat.frequency) / days) * 1000) / 1000 };
+  return undefined;
 }
 
 /**
- * The strength in mg per unit and the ingredient name from a medication's text, as EHRs write
- * RxNorm clinical drugs: "sertraline 100 MG Oral Tablet", "Sertraline HCl 50 mg tab". A solution
- * strength (MG/ML) is not a per-unit strength and is refused.
+ * The daily dose of one dosage instruction.
+ *
+ * @example
+ * dailyDoseOf({ timing: { code: { coding: [{ code: "BID" }] } }, doseAndRate: [{ doseQuantity: { value: 1 } }] }, { per: "unit", mg: 50 });
+ * //=> { ok: true, mgPerDay: 100, from: "structured" }
+ * dailyDoseOf({ text: "1 po qhs" }, { per: "unit", mg: 100 }); //=> { ok: true, mgPerDay: 100, from: "text", text: "1 po qhs" }
  */
-export function parseMedicationText(text: string): { name?: string; strengthMg?: number; problem?: string } {
-  const match = /^(.*?)\s+(\d+(?:\.\d+)?)\s*(mg|mcg|ug|µg|g)\b(\s*\/\s*(ml|actuat|hr|24\s*hr))?/i.exec(text.trim());
-  if (match === null) return { name: text.trim() };
-  const name = (match[1] ?? "").replace(/\s*\(.*\)\s*$/, "").trim();
-  const amount = Number(match[2]);
-  const unit = (match[3] ?? "").toLowerCase();
-  const per = match[5]?.toLowerCase();
-  if (per === "ml" || per === "actuat") return { name, problem: `strength is per ${per}, not per unit` };
-  const factor = MG_PER_UNIT[unit] ?? 1;
-  return { name, strengthMg: Math.round(amount * factor * 1000) / 1000 };
+export function dailyDoseOf(dosage: unknown, strength: Strength | undefined): DailyDose {
+  if (booleanAt(dosage, "asNeededBoolean") === true || isObject(field(dosage, "asNeededCodeableConcept"))) return { ok: false, problem: "as_needed" };
+  const first = structured(dosage, strength);
+  if (first.ok) return first;
+  const second = fromText(dosage, strength);
+  if (second !== undefined) return second;
+  const hasText = textAt(dosage, "text") !== undefined || textAt(dosage, "patientInstruction") !== undefined;
+  return first.problem === "no_dose_quantity" && hasText ? { ok: false, problem: "text_not_understood" } : first;
+}
+
+/**
+ * The daily dose of a list of dosage instructions: concurrent lines (the same or no `sequence`)
+ * add up; lines in sequence (a taper, a titration schedule) have no single daily dose.
+ *
+ * @example
+ * dailyDose([{ doseAndRate: [{ doseQuantity: { value: 50, unit: "mg" } }], timing: { repeat: { frequency: 1, period: 1, periodUnit: "d" } } }], undefined);
+ * //=> { ok: true, mgPerDay: 50, from: "structured" }
+ * dailyDose([], undefined); //=> { ok: false, problem: "no_dosage" }
+ */
+export function dailyDose(dosages: readonly unknown[], strength: Strength | undefined): DailyDose {
+  if (dosages.length === 0) return { ok: false, problem: "no_dosage" };
+  const sequences = new Set(dosages.map((d) => numberAt(d, "sequence")));
+  if (sequences.size > 1) return { ok: false, problem: "sequential_instructions" };
+  let total = 0;
+  let last: DailyDose | undefined;
+  for (const dosage of dosages) {
+    last = dailyDoseOf(dosage, strength);
+    if (!last.ok) return last;
+    total += last.mgPerDay;
+  }
+  return last !== undefined && last.ok && dosages.length === 1 ? last : { ok: true, mgPerDay: round3(total), from: "structured" };
 }

@@ -372,9 +372,11 @@ export function buildTrials(records: readonly unknown[], options: BuildTrialsOpt
     }
   }
 
-  // 5. Episodes: gaps of episodeGapDays or more without any antidepressant.
+  // 5. Episodes: gaps of episodeGapDays or more without any antidepressant given for depression
+  // (a course recorded as given for another condition does not mark a depressive episode).
   const blocks: { onset: string; end: string }[] = [];
-  for (const c of [...antidepressants].sort((a, b) => a.start.localeCompare(b.start))) {
+  const forDepression = antidepressants.filter((c) => treatsDepression(courseIndication(c.indications)));
+  for (const c of forDepression.sort((a, b) => a.start.localeCompare(b.start))) {
     const last = blocks.at(-1);
     if (last !== undefined && daysBetween(last.end, c.start) - 1 < p.episodeGapDays) last.end = maxDate(last.end, c.coverEnd);
     else {
@@ -434,6 +436,11 @@ export function buildTrials(records: readonly unknown[], options: BuildTrialsOpt
     decisions,
     issues,
   };
+}
+
+/** Whether a course may treat depression: its indication is depression, unknown or not stated. */
+function treatsDepression(indication: Indication | undefined): boolean {
+  return indication === undefined || indication === "depression" || indication === "not-recorded" || indication === "not-recognised";
 }
 
 /**

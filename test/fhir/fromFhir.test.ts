@@ -38,7 +38,8 @@ describe("fromFhir on an EHR-style export bundle", () => {
     expect(history.episode).toStrictEqual({ onset: "2023-01-10" });
     expect(history.previousEpisodes).toStrictEqual([{ onset: "2019-02-01", end: "2019-09-30" }]);
     expect(history.patient).toMatchObject({ birthDate: "1965-03-14", sex: "female" });
-    expect(history.patient.diagnoses.map((d) => d.condition)).toStrictEqual(["major-depressive-disorder", "major-depressive-disorder"]);
+    // F41.1 generalized anxiety disorder is read as an anxiety disorder (ICD-10-CM, CMS code file).
+    expect(history.patient.diagnoses.map((d) => d.condition)).toStrictEqual(["major-depressive-disorder", "major-depressive-disorder", "anxiety-disorder"]);
   });
 
   it("reads scores by LOINC (PHQ-9) and by name where no code is verified (MADRS)", () => {
@@ -56,27 +57,24 @@ describe("fromFhir on an EHR-style export bundle", () => {
     expect(assessment.counts.nonResponseFailures).toBe(2);
   });
 
-  it("reports every resource it skips, with a reason", () => {
+  it("accounts for every resource: used, not relevant, another patient's, or not used with an issue", () => {
     const { result } = mapped();
-    const used = new Set(result.used);
-    const reported = new Set(result.issues.map((i) => `${i.resourceType}/${i.id ?? ""}`));
-    for (const { resource } of bundle.entry) {
-      const key = `${resource.resourceType}/${resource.id}`;
-      expect(used.has(key) || reported.has(key), `${key} is neither used nor reported`).toBe(true);
-    }
+    const { summary } = result;
+    expect(summary.resources).toBe(bundle.entry.length);
+    expect(summary.used + summary.notRelevant + summary.otherPatient + summary.notUsed).toBe(summary.resources);
+    expect(summary.otherPatient).toBe(1);
     const codeOf = (id: string) => result.issues.filter((i) => i.id === id).map((i) => i.code);
     expect(codeOf("ms-error")).toContain("entered_in_error");
     expect(codeOf("cond-error")).toContain("entered_in_error");
     expect(codeOf("ms-not-taken")).toContain("not_taken");
-    expect(codeOf("rx-trazodone-prn")).toContain("as_needed");
-    expect(codeOf("rx-sert-solution")).toContain("unknown_unit");
-    expect(codeOf("ms-bupropion")).toContain("dose_not_computable");
-    expect(codeOf("rx-sert-1")).toContain("superseded_by_dispense");
+    expect(result.issues).toContainEqual(expect.objectContaining({ id: "rx-trazodone-prn", code: "dose_unknown", problem: "as_needed" }));
+    expect(result.issues).toContainEqual(expect.objectContaining({ id: "ms-bupropion", code: "dose_unknown", problem: "no_dosage" }));
+    expect(codeOf("rx-sert-1")).toContain("superseded");
     expect(codeOf("obs-phq9-prelim")).toContain("status_excluded");
-    expect(codeOf("obs-phq2")).toContain("unknown_scale");
-    expect(codeOf("obs-other-patient")).toContain("other_patient");
-    expect(codeOf("cond-gad")).toContain("condition_not_used");
-    expect(codeOf("allergy-1")).toContain("unsupported_resource");
+    // A PHQ-2 total, a resource type the adapter does not read: counted as not relevant, by code and by type.
+    expect(summary.notRelevantCounts).toContainEqual(expect.objectContaining({ kind: "observation-not-a-depression-score", code: "55758-7", count: 1 }));
+    expect(summary.notRelevantCounts).toContainEqual(expect.objectContaining({ kind: "resource-type-not-read", resourceType: "AllergyIntolerance" }));
+    expect(result.used).toContain("Condition/cond-gad");
   });
 
   it("never echoes names or free text in issues", () => {
@@ -126,8 +124,8 @@ describe("toCdsHooksCards and toFhirObservation", () => {
     expect(card?.summary.length).toBeLessThan(140);
     expect(card?.detail).toContain("| trial | agent |");
     expect(card?.detail).toContain("Sforzini");
-    expect(card?.uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(toCdsHooksCards(assessment)[0]?.uuid).toBe(card?.uuid);
+    expect(card?.uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(toCdsHooksCards(assessment, { sourceUrl: "https://example.org/docs" })[0]?.uuid).toBe(card?.uuid);
     expect(rest.every((c) => c.indicator === "info")).toBe(true);
   });
 
@@ -144,7 +142,7 @@ describe("toCdsHooksCards and toFhirObservation", () => {
     const parsed = parseTreatmentHistory({ patient: { diagnoses: [{ condition: "bipolar-disorder" }] }, episode: { onset: "2024-01-01" } });
     if (!parsed.success) throw new Error("invalid");
     const [card] = toCdsHooksCards(classifyTrd(parsed.data, { asOf: "2024-06-01" }));
-    expect(card?.summary.startsWith("Definition not applicable")).toBe(true);
+    expect(card?.summary.startsWith("Not applicable (bipolar disorder on record)")).toBe(true);
     expect(card?.summary.length).toBeLessThan(140);
     expect(card?.indicator).toBe("warning");
   });
@@ -157,9 +155,10 @@ describe("toCdsHooksCards and toFhirObservation", () => {
       status: "final",
       subject: { reference: "Patient/pat-1001" },
       effectiveDateTime: AS_OF,
-      valueCodeableConcept: { coding: [{ system: "urn:trd-classifier:trd-status", code: "no-response" }] },
+      code: { coding: [{ system: "urn:trd-classifier", code: "trd-status" }] },
+      valueCodeableConcept: { coding: [{ system: "urn:trd-classifier", code: "no-response" }] },
     });
-    expect(obs.method.text).toContain("eu-pearl-2022");
-    expect(obs.component).toContainEqual({ code: { text: "failed adequate trials" }, valueInteger: 2 });
+    expect(obs.method?.text).toContain("eu-pearl-2022");
+    expect(obs.component).toContainEqual(expect.objectContaining({ code: expect.objectContaining({ text: "failed adequate trials" }), valueInteger: 2 }));
   });
 });

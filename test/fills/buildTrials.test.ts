@@ -250,3 +250,13 @@ describe("buildTrials: evidence of taking, and indications", () => {
     expect(buildTrials([order("2024-01-01", "o1")]).trials[0]).not.toHaveProperty("indication");
   });
 });
+
+describe("buildTrials: episodes come from courses given for depression", () => {
+  it("does not start an episode from a course recorded as given for another condition", () => {
+    const built = buildTrials([{ id: "o1", kind: "prescription", agent: { name: "sertraline" }, date: "2024-01-01", daysSupply: 30, mgPerDay: 100, indication: "post-traumatic-stress-disorder" }]);
+    expect(built.trials).toHaveLength(1);
+    expect(built.episode).toBeUndefined();
+    const unknown = buildTrials([{ id: "o1", kind: "prescription", agent: { name: "sertraline" }, date: "2024-01-01", daysSupply: 30, mgPerDay: 100, indication: "not-recorded" }]);
+    expect(unknown.episode).toStrictEqual({ onset: "2024-01-01" });
+  });
+});

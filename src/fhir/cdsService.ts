@@ -1,0 +1,64 @@
+/**
+ * The CDS Hooks service definition (discovery entry and prefetch templates) that an integrator
+ * can serve as is, and the reading of a request's prefetch.
+ *
+ * @module
+ */
+import { isObject, textAt } from "./json";
+
+/**
+ * The prefetch templates of the `patient-view` service: the Patient, and Bundles of the
+ * Conditions, medication records and survey Observations that {@link fromFhir} reads.
+ *
+ * @example
+ * TRD_PREFETCH.patient; //=> "Patient/{{context.patientId}}"
+ */
+export const TRD_PREFETCH = Object.freeze({
+  patient: "Patient/{{context.patientId}}",
+  conditions: "Condition?patient={{context.patientId}}",
+  medicationRequests: "MedicationRequest?patient={{context.patientId}}",
+  medicationDispenses: "MedicationDispense?patient={{context.patientId}}",
+  medicationStatements: "MedicationStatement?patient={{context.patientId}}",
+  observations: "Observation?patient={{context.patientId}}&category=survey",
+});
+
+/**
+ * The CDS Hooks discovery entry of the TRD status service.
+ *
+ * @example
+ * TRD_CDS_SERVICE.id; //=> "trd-status"
+ */
+export const TRD_CDS_SERVICE = Object.freeze({
+  hook: "patient-view",
+  id: "trd-status",
+  title: "Treatment-resistant depression status",
+  description: "Whether the patient's depression is treatment-resistant, with the reasons, the signs of pseudo-resistance and what the record lacked.",
+  prefetch: TRD_PREFETCH,
+});
+
+/** Why a request's prefetch cannot be read; `key` is one of {@link TRD_PREFETCH}'s keys. */
+export type PrefetchProblem = { readonly problem: "missing" } | { readonly problem: "not-a-resource"; readonly key: keyof typeof TRD_PREFETCH };
+
+const KEYS = Object.keys(TRD_PREFETCH) as (keyof typeof TRD_PREFETCH)[];
+
+/**
+ * The resources of a request's prefetch, for {@link fromFhir}: each template's value must be a
+ * FHIR resource (a Bundle for the searches), or absent or `null` (the EHR could not prefetch it).
+ *
+ * @example
+ * readPrefetch({ patient: { resourceType: "Patient", id: "1" }, conditions: null }); //=> { resources: [{ resourceType: "Patient", id: "1" }] }
+ * readPrefetch({ patient: "abc" }); //=> { problem: "not-a-resource", key: "patient" }
+ */
+export function readPrefetch(prefetch: unknown): { readonly resources: readonly unknown[] } | PrefetchProblem {
+  if (!isObject(prefetch)) return { problem: "missing" };
+  const resources: unknown[] = [];
+  for (const key of KEYS) {
+    const value = prefetch[key];
+    if (value === undefined || value === null) continue;
+    const type = textAt(value, "resourceType");
+    const expected = key === "patient" ? "Patient" : "Bundle";
+    if (type !== expected) return { problem: "not-a-resource", key };
+    resources.push(value);
+  }
+  return resources.length === 0 ? { problem: "missing" } : { resources };
+}

@@ -1,0 +1,69 @@
+/**
+ * A FHIR R4 Observation recording an assessment, for an EHR to store.
+ *
+ * @module
+ */
+import type { Observation } from "fhir/r4";
+import type { TrdAssessment, TrdStatus } from "../classify/types";
+
+/** The code system of this library's own codes (no standard code for TRD status was found). */
+export const TRD_CODE_SYSTEM = "urn:trd-classifier";
+
+const STATUS_DISPLAY: Readonly<Record<TrdStatus, string>> = {
+  "no-response": "Treatment-resistant depression (no response)",
+  "partial-response": "Partially responsive depression",
+  "not-yet-resistant": "Not yet treatment-resistant",
+};
+
+/**
+ * The Observation this library emits: FHIR R4 `Observation`, with fields always present.
+ *
+ * @example
+ * declare const o: TrdObservation;
+ * o.code.coding[0]?.code; //=> "trd-status"
+ */
+export type TrdObservation = Observation & {
+  readonly resourceType: "Observation";
+  readonly status: "final";
+  readonly code: { readonly coding: [{ readonly system: string; readonly code: string; readonly display: string }]; readonly text: string };
+  readonly valueCodeableConcept: { readonly coding: [{ readonly system: string; readonly code: string; readonly display: string }]; readonly text: string };
+};
+
+/**
+ * Turns an assessment into a FHIR R4 Observation an EHR can store: a coded `code`
+ * (`urn:trd-classifier#trd-status`, as no standard code exists), the status as a coded value
+ * (`urn:trd-classifier#<status>`, its text leading with "not applicable" where the definition does
+ * not apply), the as-of date as its effective date, the rule set and catalogue versions as its
+ * method, the counts as components, and the reasons as notes. It validates against the R4
+ * StructureDefinitions (tested).
+ *
+ * @param assessment - `classifyTrd`'s result.
+ * @param options - The subject reference (`Patient/123`).
+ * @returns The Observation.
+ * @example
+ * import { toFhirObservation } from "trd-classifier/fhir";
+ * declare const assessment: import("trd-classifier").TrdAssessment;
+ * toFhirObservation(assessment, { subject: "Patient/123" }).valueCodeableConcept.coding[0].code; //=> "not-yet-resistant"
+ */
+export function toFhirObservation(assessment: TrdAssessment, options: { readonly subject?: string } = {}): TrdObservation {
+  const display = STATUS_DISPLAY[assessment.status];
+  const c = assessment.counts;
+  const component = (code: string, text: string, valueInteger: number) => ({ code: { coding: [{ system: TRD_CODE_SYSTEM, code, display: text }], text }, valueInteger });
+  return {
+    resourceType: "Observation",
+    status: "final",
+    category: [{ text: "treatment-resistant depression assessment" }],
+    code: { coding: [{ system: TRD_CODE_SYSTEM, code: "trd-status", display: "Treatment-resistant depression status" }], text: "Treatment-resistant depression status (trd-classifier)" },
+    ...(options.subject === undefined ? {} : { subject: { reference: options.subject } }),
+    effectiveDateTime: assessment.asOf,
+    valueCodeableConcept: { coding: [{ system: TRD_CODE_SYSTEM, code: assessment.status, display }], text: assessment.applicable ? display : `Not applicable (bipolar disorder on record): ${display}` },
+    method: { text: `${assessment.ruleSet.name} v${assessment.ruleSet.version} (${assessment.ruleSet.id}); catalogue ${assessment.catalogueVersion}` },
+    component: [
+      component("adequate-trials", "adequate trials", c.adequateTrials),
+      component("failed-adequate-trials", "failed adequate trials", c.failedAdequateTrials),
+      component("non-response-failures", "failures with non-response", c.nonResponseFailures),
+      component("partial-response-failures", "failures with partial response", c.partialResponseFailures),
+    ],
+    ...(assessment.reasons.length === 0 ? {} : { note: assessment.reasons.map((r) => ({ text: r.message })) }),
+  };
+}
