@@ -42,7 +42,12 @@ export const MAPPING_ISSUE_CODES = [
   "no_episode",
 ] as const;
 
-/** Why a resource, or part of one, was not used. */
+/**
+ * Why a resource, or part of one, was not used.
+ *
+ * @example
+ * const code: MappingIssueCode = "dose_unknown";
+ */
 export type MappingIssueCode = (typeof MAPPING_ISSUE_CODES)[number];
 
 /**
@@ -72,7 +77,12 @@ export interface MappingIssue {
  */
 export const DECISION_CODES = ["dose_from_text", "course_runs_to_next_record", "course_runs_to_as_of", "course_capped", "course_closed_default", "indication", "phq9_total_from_items", "phq9_total_from_panel"] as const;
 
-/** A decision's code. */
+/**
+ * A decision's code.
+ *
+ * @example
+ * const code: MappingDecisionCode = "course_capped";
+ */
 export type MappingDecisionCode = (typeof DECISION_CODES)[number];
 
 /**
@@ -100,10 +110,20 @@ export interface MappingDecision {
  */
 export const NOT_RELEVANT_KINDS = ["resource-type-not-read", "medication-not-antidepressant", "augmenting-agent-alone", "observation-not-a-depression-score", "condition-not-used", "medication-not-referenced"] as const;
 
-/** A kind of resource that does not bear on TRD. */
+/**
+ * A kind of resource that does not bear on TRD.
+ *
+ * @example
+ * const kind: NotRelevantKind = "medication-not-antidepressant";
+ */
 export type NotRelevantKind = (typeof NOT_RELEVANT_KINDS)[number];
 
-/** A count of not-relevant resources of one kind and (where coded) one code. */
+/**
+ * A count of not-relevant resources of one kind and (where coded) one code.
+ *
+ * @example
+ * const c: NotRelevantCount = { kind: "medication-not-antidepressant", system: "http://www.nlm.nih.gov/research/umls/rxnorm", code: "313782", count: 1 };
+ */
 export interface NotRelevantCount {
   readonly kind: NotRelevantKind;
   /** The resource type (for `resource-type-not-read`) or the code system and code. */

@@ -31,11 +31,21 @@ export interface CdsCard {
   readonly source: { readonly label: string; readonly url?: string };
 }
 
-/** What {@link toCdsHooksCards} needs of `fromFhir`'s result for its data-quality card. */
+/**
+ * What {@link toCdsHooksCards} needs of `fromFhir`'s result for its data-quality card.
+ *
+ * @example
+ * declare const mapped: import("trd-classifier/fhir").FromFhirResult;
+ * const forCards: MappingForCards = mapped;
+ */
 export interface MappingForCards {
   readonly summary: FhirReadSummary;
   readonly issues: readonly MappingIssue[];
-  readonly history: { readonly trials?: readonly unknown[]; readonly assessments?: readonly unknown[]; readonly patient?: { readonly diagnoses?: readonly { readonly condition: string }[] } };
+  readonly history: {
+    readonly trials?: readonly unknown[] | undefined;
+    readonly assessments?: readonly unknown[] | undefined;
+    readonly patient?: { readonly diagnoses?: readonly { readonly condition: string }[] | undefined } | undefined;
+  };
 }
 
 /**
@@ -133,9 +143,13 @@ function qualityLines(m: MappingForCards): string[] {
   return lines;
 }
 
+const FOR_DEPRESSION: ReadonlySet<unknown> = new Set([undefined, "depression", "not-recorded", "not-recognised"]);
+
+/** A depression diagnosis, a score, or a trial not recorded as given for another condition. */
 function hasDepressionData(m: MappingForCards): boolean {
   const h = m.history;
-  return (h.trials?.length ?? 0) > 0 || (h.assessments?.length ?? 0) > 0 || (h.patient?.diagnoses ?? []).some((d) => d.condition === "major-depressive-disorder" || d.condition === "bipolar-disorder");
+  const trials = (h.trials ?? []).filter((t) => FOR_DEPRESSION.has(isObject(t) ? t["indication"] : undefined));
+  return trials.length > 0 || (h.assessments?.length ?? 0) > 0 || (h.patient?.diagnoses ?? []).some((d) => d.condition === "major-depressive-disorder" || d.condition === "bipolar-disorder");
 }
 
 function isAssessment(a: unknown): a is TrdAssessment {

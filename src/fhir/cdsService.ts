@@ -36,7 +36,12 @@ export const TRD_CDS_SERVICE = Object.freeze({
   prefetch: TRD_PREFETCH,
 });
 
-/** Why a request's prefetch cannot be read; `key` is one of {@link TRD_PREFETCH}'s keys. */
+/**
+ * Why a request's prefetch cannot be read; `key` is one of {@link TRD_PREFETCH}'s keys.
+ *
+ * @example
+ * const p: PrefetchProblem = { problem: "not-a-resource", key: "patient" };
+ */
 export type PrefetchProblem = { readonly problem: "missing" } | { readonly problem: "not-a-resource"; readonly key: keyof typeof TRD_PREFETCH };
 
 const KEYS = Object.keys(TRD_PREFETCH) as (keyof typeof TRD_PREFETCH)[];

@@ -31,10 +31,20 @@ export interface CourseParameters {
   readonly closedCourseDays: number;
 }
 
-/** The defaults of {@link CourseParameters}. */
+/**
+ * The defaults of {@link CourseParameters}.
+ *
+ * @example
+ * DEFAULT_COURSE_PARAMETERS; //=> { openCourseMaxDays: 183, closedCourseDays: 30 }
+ */
 export const DEFAULT_COURSE_PARAMETERS: CourseParameters = Object.freeze({ openCourseMaxDays: 183, closedCourseDays: 30 });
 
-/** Where each default comes from: no source gives either; both are this library's conventions. */
+/**
+ * Where each default comes from: no source gives either; both are this library's conventions.
+ *
+ * @example
+ * COURSE_PROVENANCE.openCourseMaxDays.verification; //=> "unverified"
+ */
 export const COURSE_PROVENANCE: { readonly [K in keyof CourseParameters]: Citation } = Object.freeze({
   openCourseMaxDays: Object.freeze({
     source: "library-convention",
@@ -116,8 +126,14 @@ const aloneAugmenting = (trial: BuiltTrial, records: ReadonlyMap<string, Medicat
  */
 export function buildCourses(records: readonly MedicationRecord[], build: BuildTrialsOptions & { readonly asOf: string }, p: CourseParameters, ledger: Accounting): { readonly result: BuildTrialsResult; readonly trials: readonly BuiltTrial[] } {
   const kept = preferredKind(records, ledger);
+  const fills = toFills(kept, build.asOf, p, ledger);
   const byId = new Map(kept.map((r) => [`record-${r.entry.position}`, r]));
-  const result = buildTrials(toFills(kept, build.asOf, p, ledger), build);
+  // A record that fails validation is named by its index (`records[i]`), not its id.
+  fills.forEach((f, i) => {
+    const record = byId.get(String(f.id));
+    if (record !== undefined) byId.set(`records[${i}]`, record);
+  });
+  const result = buildTrials(fills, build);
   const trials = result.trials.filter((t) => !aloneAugmenting(t, byId, result));
   const keptIds = new Set(trials.map((t) => t.id));
   for (const d of result.decisions) {

@@ -34,7 +34,12 @@ export const DOSE_PROBLEMS = [
   "text_not_understood",
 ] as const;
 
-/** Why a daily dose could not be computed. */
+/**
+ * Why a daily dose could not be computed.
+ *
+ * @example
+ * const why: DoseProblem = "as_needed";
+ */
 export type DoseProblem = (typeof DOSE_PROBLEMS)[number];
 
 /** A daily dose, or why not; `text` is the sig read (for the caller's log, never a message). */
@@ -64,11 +69,13 @@ function structured(dosage: unknown, strength: Strength | undefined): DailyDose 
   if (quantity === undefined) return { ok: false, problem: "no_dose_quantity" };
   const amount = readQuantity(quantity);
   if (amount.kind === "no-value") return { ok: false, problem: "no_dose_quantity" };
-  if (amount.kind === "mass-per-day") return { ok: true, mgPerDay: round3(amount.mg), from: "structured" };
+  if (amount.kind === "mass-per-day") return amount.mg > 0 ? { ok: true, mgPerDay: round3(amount.mg), from: "structured" } : { ok: false, problem: "no_dose_quantity" };
   const mg = mgPerAdministration(amount, strength);
   if (typeof mg === "string") return { ok: false, problem: mg, ...(mg === "unit_not_understood" ? { unit: unitOf(quantity) } : {}) };
+  if (!(mg > 0)) return { ok: false, problem: "no_dose_quantity" };
   const timing = administrationsPerDay(objectAt(dosage, "timing"));
   if ("problem" in timing) return { ok: false, problem: timing.problem };
+  if (!(timing.perDay > 0)) return { ok: false, problem: "no_timing" };
   return { ok: true, mgPerDay: round3(mg * timing.perDay), from: "structured" };
 }
 

@@ -67,7 +67,12 @@ export interface FromFhirResult {
   readonly courseParameters: CourseParameters;
 }
 
-/** What {@link fromFhir} accepts: FHIR R4 types, or any JSON value (checked as it is read). */
+/**
+ * What {@link fromFhir} accepts: FHIR R4 types (or any JSON value, checked as it is read).
+ *
+ * @example
+ * const input: FhirInput = { resourceType: "Bundle", type: "collection", entry: [] };
+ */
 export type FhirInput = Bundle | Resource | readonly (Bundle | Resource)[];
 
 const MEDICATION_TYPES = new Set(["MedicationRequest", "MedicationDispense", "MedicationStatement"]);

@@ -6,7 +6,12 @@
 import type { Observation } from "fhir/r4";
 import type { TrdAssessment, TrdStatus } from "../classify/types";
 
-/** The code system of this library's own codes (no standard code for TRD status was found). */
+/**
+ * The code system of this library's own codes (no standard code for TRD status was found).
+ *
+ * @example
+ * TRD_CODE_SYSTEM; //=> "urn:trd-classifier"
+ */
 export const TRD_CODE_SYSTEM = "urn:trd-classifier";
 
 const STATUS_DISPLAY: Readonly<Record<TrdStatus, string>> = {
