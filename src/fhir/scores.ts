@@ -1,7 +1,7 @@
 /**
  * Scores from Observations: a total by its LOINC code (value as `valueQuantity`, `valueInteger` or
- * an integer `valueString`), the PHQ-9 panel (its total as a component or member, else the sum of
- * all nine item answers), or, without any LOINC coding, a scale named in the code's text. PHQ-2,
+ * an integer `valueString`), the PHQ-9 panel (its total as a component, a member or an Observation
+ * `derivedFrom` it, else the sum of all nine item answers), or, without any LOINC coding, a scale named in the code's text. PHQ-2,
  * PHQ-8 and GAD-7 are never read as PHQ-9.
  *
  * @module
@@ -64,7 +64,7 @@ export class ScoreReader {
   /** Reads every Observation: panels first (they may consume items), then the rest. */
   readAll(observations: readonly Entry[]): void {
     const isPanel = (e: Entry): boolean => loincCodes(objectAt(e.resource, "code")).includes(PHQ9_PANEL_LOINC);
-    for (const o of observations.filter(isPanel)) this.#readPanel(o);
+    for (const o of observations.filter(isPanel)) this.#readPanel(o, observations);
     for (const o of observations.filter((e) => !isPanel(e))) this.#read(o);
   }
 
@@ -102,15 +102,17 @@ export class ScoreReader {
     if (date !== undefined) this.#add(o, scale, integerValue(o.resource), date);
   }
 
-  #readPanel(panel: Entry): void {
+  #readPanel(panel: Entry, observations: readonly Entry[]): void {
     const date = this.#usable(panel);
     if (date === undefined) return;
     const total = objectsAt(panel.resource, "component").find((c) => loincCodes(objectAt(c, "code")).includes(PHQ9_TOTAL));
     if (total !== undefined) return this.#add(panel, "PHQ-9", integerValue(total), date);
     const members = objectsAt(panel.resource, "hasMember").map((m) => this.index.resolve(textAt(m, "reference"), panel)).filter((m): m is Entry => m?.type === "Observation");
-    if (members.some((m) => loincCodes(objectAt(m.resource, "code")).includes(PHQ9_TOTAL))) {
-      // The total is a member of its own: it is read as such; the panel adds nothing.
-      this.ledger.decide({ code: "phq9_total_from_panel", message: "the PHQ-9 panel's total is read from its total-score member", resource: `Observation/${panel.id ?? ""}`, rule: "phq9Panel", source: "loinc-phq9", verification: "primary" });
+    // A total that names the panel in `derivedFrom` is the panel's total as much as a member is.
+    const derived = observations.filter((o) => objectsAt(o.resource, "derivedFrom").some((d) => this.index.resolve(textAt(d, "reference"), o) === panel));
+    if ([...members, ...derived].some((m) => loincCodes(objectAt(m.resource, "code")).includes(PHQ9_TOTAL))) {
+      // The total is an Observation of its own: it is read as such; the panel adds nothing.
+      this.ledger.decide({ code: "phq9_total_from_panel", message: "the PHQ-9 panel's total is read from its total-score Observation", resource: `Observation/${panel.id ?? ""}`, rule: "phq9Panel", source: "loinc-phq9", verification: "primary" });
       return this.ledger.use(panel);
     }
     const items: Item[] = [...members.map((entry) => ({ resource: entry.resource, entry })), ...objectsAt(panel.resource, "component").map((resource) => ({ resource }))];

@@ -211,7 +211,7 @@ describe("scores", () => {
     expect(mapped.issues.filter((i) => i.code === "value_not_an_integer").map((i) => i.id)).toStrictEqual(["c", "d"]);
   });
 
-  it("takes the PHQ-9 panel's total component, or sums all nine items, and refuses eight", () => {
+  it("takes the PHQ-9 panel's total component, member or derived total, or sums all nine items, and refuses eight", () => {
     const items = ["44250-9", "44255-8", "44259-0", "44254-1", "44251-7", "44258-2", "44252-5", "44253-3", "44260-8"];
     const answer = (code: string, la: string) => observation(`i-${code}`, code, "2024-02-01", { valueCodeableConcept: { coding: [{ system: LOINC, code: la }] } });
     const members = items.map((c, i) => answer(c, i < 4 ? "LA6571-9" : "LA6569-3"));
@@ -223,6 +223,9 @@ describe("scores", () => {
     const eight = fromFhir(bundleOf([patient(), panel(items.slice(0, 8)), ...members.slice(0, 8)]), { asOf: AS_OF });
     expect(eight.history.assessments).toStrictEqual([]);
     expect(eight.issues).toContainEqual(expect.objectContaining({ code: "panel_incomplete", id: "panel" }));
+    const derived = fromFhir(bundleOf([patient(), panel(items), ...members, phq9("total", { valueInteger: 17, derivedFrom: [{ reference: "Observation/panel" }] })]), { asOf: AS_OF });
+    expect(derived.history.assessments).toStrictEqual([{ date: "2024-02-01", scale: "PHQ-9", total: 17 }]);
+    expect(derived.decisions.map((d) => d.code)).toStrictEqual(["phq9_total_from_panel"]);
     const component = observation("panel", "44249-1", "2024-02-01", { component: [{ code: { coding: [{ system: LOINC, code: "44261-6" }] }, valueInteger: 9 }] });
     expect(fromFhir(bundleOf([patient(), component]), { asOf: AS_OF }).history.assessments).toStrictEqual([{ date: "2024-02-01", scale: "PHQ-9", total: 9 }]);
   });
