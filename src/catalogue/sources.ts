@@ -13,6 +13,7 @@
  */
 
 import type { Source } from "./types";
+import { deepFreeze } from "../internal/deepFreeze";
 
 /** The table behind {@link SOURCES}; `as const` so that its keys form {@link SourceId}. */
 const SOURCE_TABLE = {
@@ -454,4 +455,4 @@ export type SourceId = keyof typeof SOURCE_TABLE;
  * import { SOURCES } from "trd-classifier";
  * SOURCES["sertraline-us-label"].kind; //=> "label"
  */
-export const SOURCES: Readonly<Record<SourceId, Source>> = Object.freeze(SOURCE_TABLE);
+export const SOURCES: Readonly<Record<SourceId, Source>> = deepFreeze(SOURCE_TABLE);

@@ -4,6 +4,7 @@
  * @module
  */
 import { addDays, minDate } from "../internal/dates";
+import { deepFreeze } from "../internal/deepFreeze";
 import { categoriseImprovement } from "../rules/categoriseImprovement";
 import { REMISSION_THRESHOLDS, percentImprovement } from "../rules/scaleThresholds";
 import type { RuleSet } from "../rules/types";
@@ -14,7 +15,7 @@ import { reason } from "./reason";
 import type { OutcomeCategory, Reason, TrialOutcome } from "./types";
 
 /** Scales tried in this order when several have a baseline and an endpoint: clinician-rated first. */
-export const SCALE_PREFERENCE: readonly ScaleId[] = ["MADRS", "HAM-D17", "QIDS-SR16", "PHQ-9", "BDI-II"];
+export const SCALE_PREFERENCE: readonly ScaleId[] = deepFreeze(["MADRS", "HAM-D17", "QIDS-SR16", "PHQ-9", "BDI-II"]);
 
 /** Assessments grouped by scale, each list sorted by date (built once per history). */
 export type ScoresByScale = ReadonlyMap<ScaleId, readonly Assessment[]>;
