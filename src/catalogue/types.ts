@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { deepFreeze } from "../internal/deepFreeze";
 
 /**
  * How well a catalogue fact was checked.
@@ -36,6 +37,14 @@ export interface Citation {
 }
 
 /**
+ * The catalogue's dose tables, in the order the catalogue documents them.
+ *
+ * @example
+ * DOSE_TABLE_IDS[0]; //=> "licensed-minimum"
+ */
+export const DOSE_TABLE_IDS = deepFreeze(["licensed-minimum", "mgh-atrq", "maudsley-med", "hayasaka-2015-fe40"] as const);
+
+/**
  * The named dose tables a rule set can choose from.
  *
  * - `licensed-minimum`: the lowest dose the product label (US label or UK SmPC) calls therapeutic
@@ -52,7 +61,7 @@ export interface Citation {
  * @example
  * const table: DoseTableId = "licensed-minimum";
  */
-export type DoseTableId = "licensed-minimum" | "mgh-atrq" | "maudsley-med" | "hayasaka-2015-fe40";
+export type DoseTableId = (typeof DOSE_TABLE_IDS)[number];
 
 /**
  * One dose figure in mg/day with its citation.

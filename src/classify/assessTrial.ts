@@ -79,9 +79,9 @@ function describeAgent(agent: Agent, drug: DrugEntry | undefined): string {
  * current episode (if the rule set asks), reached the adequate dose, spent the required weeks at
  * or above it, and adherence was not poor (nor undocumented, if the rule set requires it). It
  * counts toward resistance when it is adequate and its outcome is non-response (or partial
- * response, where that is a failure), unless it stopped for intolerance, stopped before week 4
- * without non-response, lost an earlier response at the same dose, or was measured only before
- * it became adequate.
+ * response, where that is a failure), unless it stopped for intolerance, stopped before the rule
+ * set's `earlyStopWeeks` without non-response, lost an earlier response at the same dose, or was
+ * measured only before it became adequate.
  *
  * @param trial - A validated trial (one of `history.trials`).
  * @param history - The validated history it belongs to (for the episode, patient and scores).
@@ -242,7 +242,7 @@ export function assessTrialInContext(trial: Trial, context: TrialContext): Trial
   const stoppedEarly = !ongoing && totalDays < p.earlyStopWeeks * 7;
   if (stoppedEarly) {
     reasons.push(
-      reason("stopped_before_week_4", "decision", `${label}: stopped after ${weeks(totalDays)} weeks, before the end of week ${p.earlyStopWeeks}; not a failure without clear non-response`, ids, "earlyStopWeeks", rules.provenance.earlyStopWeeks, {
+      reason("stopped_before_early_stop_weeks", "decision", `${label}: stopped after ${weeks(totalDays)} weeks, before the end of week ${p.earlyStopWeeks}; not a failure without clear non-response`, ids, "earlyStopWeeks", rules.provenance.earlyStopWeeks, {
         value: weeks(totalDays),
         threshold: p.earlyStopWeeks,
         unit: "weeks",
@@ -322,7 +322,7 @@ export function assessTrialInContext(trial: Trial, context: TrialContext): Trial
   else if (!adequate) blockers.push("not adequate");
   if (!failedOutcome) blockers.push(outcome.category === "unknown" ? "outcome unknown" : `outcome ${outcome.category.replace("-", " ")}`);
   if (intolerance) blockers.push("stopped for intolerance");
-  if (stoppedEarly && outcome.category !== "non-response") blockers.push("stopped before week 4");
+  if (stoppedEarly && outcome.category !== "non-response") blockers.push(`stopped before week ${p.earlyStopWeeks}`);
   if (derived.measuredBeforeAdequacy) blockers.push("outcome measured before the trial was adequate");
   if (derived.tachyphylaxis && !p.tachyphylaxisCountsAsFailure) blockers.push("lost an earlier response (tachyphylaxis)");
   const countsTowardResistance = blockers.length === 0;

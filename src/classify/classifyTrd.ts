@@ -13,29 +13,17 @@ import type { StagingOptions } from "../staging/stageAll";
 import { assessTrialInContext } from "./assessTrial";
 import { indexScores } from "./deriveOutcome";
 import { reason } from "./reason";
+import { isPseudoResistanceFlagCode } from "./reasonCodes";
 import type { OutcomeCategory, PseudoResistanceFlag, Reason, TrdAssessment, TrdCounts, TrdStatus, TrialAssessment } from "./types";
 
-const FLAG_CODES = new Set<PseudoResistanceFlag["code"]>([
-  "dose_inadequate",
-  "duration_inadequate",
-  "adherence_poor",
-  "adherence_not_documented",
-  "stopped_for_intolerance",
-  "bipolar_disorder_on_record",
-  "psychotic_features_on_record",
-  "substance_use_on_record",
-  "thyroid_disease_on_record",
-  "outcome_data_missing",
-  "agent_unknown",
-]);
 
 /** The pseudo-resistance flags of the trials' and the patient's reasons, in order of appearance. */
 function collectFlags(trials: readonly TrialAssessment[], patientReasons: readonly Reason[]): PseudoResistanceFlag[] {
   const byCode = new Map<PseudoResistanceFlag["code"], Set<string>>();
   const add = (reasons: readonly Reason[]): void => {
     for (const r of reasons) {
-      if (r.kind === "note" || !FLAG_CODES.has(r.code as PseudoResistanceFlag["code"])) continue;
-      const code = r.code as PseudoResistanceFlag["code"];
+      const code = r.code;
+      if (r.kind === "note" || !isPseudoResistanceFlagCode(code)) continue;
       let set = byCode.get(code);
       if (set === undefined) byCode.set(code, (set = new Set<string>()));
       for (const id of r.trialIds) set.add(id);
@@ -89,7 +77,7 @@ const BLOCKING_CODES: ReadonlySet<Reason["code"]> = new Set<Reason["code"]>([
   "combination_not_counted",
   "trial_outside_current_episode",
   "dose_threshold_unknown",
-  "stopped_before_week_4",
+  "stopped_before_early_stop_weeks",
   "outcome_response",
   "outcome_remission",
   "outcome_data_missing",

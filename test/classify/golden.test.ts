@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { classifyTrd, listRuleSets, parseTreatmentHistory } from "trd-classifier";
 import { syntheticPatientLine } from "../../src/cli/syntheticCohort";
 
-const GOLDEN = "d962cc8e5412f9bbd8af8f93d61aca53af737d218315d01b9cd690fee3d81470";
+const GOLDEN = "7d2dd1df16b591d156a7d128a7b21975331076019d5f3dd0f85931a59648eaf4";
 
 describe("classification output on a fixed cohort", () => {
   it("is unchanged, byte for byte, for 1,000 synthetic histories under every rule set", () => {
