@@ -5,6 +5,7 @@
  * @module
  */
 import { deepFreeze } from "../internal/deepFreeze";
+import type { SourceId } from "./sources";
 
 /**
  * How well a catalogue fact was checked.
@@ -171,25 +172,4 @@ export interface DrugEntry {
   readonly notes: readonly string[];
 }
 
-/**
- * One source the catalogue or a rule cites.
- *
- * @example
- * const s: Source = {
- *   title: "Sertraline hydrochloride tablets, US prescribing information, §2 Dosage",
- *   kind: "label",
- * };
- */
-export interface Source {
-  /** Citation as a reader would write it (authors, title, journal, year), or the label's name. */
-  readonly title: string;
-  /**
-   * What kind of source this is. `convention` marks this library's own choice where no source gives
-   * a value (always cited with verification `unverified`), so that it is never mistaken for a finding.
-   */
-  readonly kind: "label" | "paper" | "guideline" | "form" | "listing" | "secondary" | "book" | "convention";
-  /** DOI, PMID/PMCID or URL where the text was read, when one is known. */
-  readonly locator?: string;
-}
 
-import type { SourceId } from "./sources";

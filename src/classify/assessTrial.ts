@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { findDrug } from "../catalogue/findDrug";
+import { resolveAgent } from "../catalogue/resolveAgent";
 import type { DrugEntry } from "../catalogue/types";
 import { daysBetween, maxDate, minDate } from "../internal/dates";
 import { adequateDose } from "../rules/adequateDose";
@@ -18,23 +18,6 @@ import { deriveOutcome, indexScores } from "./deriveOutcome";
 import type { ScoresByScale } from "./deriveOutcome";
 import { reason } from "./reason";
 import type { AdherenceVerdict, DoseVerdict, DurationVerdict, Reason, TrialAssessment } from "./types";
-
-/**
- * Finds a trial's agent in the catalogue: RxNorm code first, then ATC, then the name.
- *
- * @param agent - The agent as recorded.
- * @returns The entry, or `undefined`.
- * @example
- * import { resolveAgent } from "trd-classifier";
- * resolveAgent({ name: "Zoloft" })?.id; //=> "sertraline"
- */
-export function resolveAgent(agent: Agent): DrugEntry | undefined {
-  return (
-    (agent.rxnorm === undefined ? undefined : findDrug(agent.rxnorm)) ??
-    (agent.atc === undefined ? undefined : findDrug(agent.atc)) ??
-    (agent.name === undefined ? undefined : findDrug(agent.name))
-  );
-}
 
 /**
  * Every definition counts treatments of the depressive episode; none says in words that a course

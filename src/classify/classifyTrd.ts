@@ -5,11 +5,9 @@
  */
 import { CATALOGUE_VERSION } from "../catalogue/version";
 import { resolveRuleSet } from "../rules/resolveRuleSet";
-import type { ClassifyTrdOptions } from "../rules/resolveRuleSet";
+import type { ClassifyTrdOptions, ResolvedRuleSet } from "../rules/resolveRuleSet";
 import type { RuleSet } from "../rules/types";
 import type { TreatmentHistory } from "../schema/history";
-import { stageAll } from "../staging/stageAll";
-import type { StagingOptions } from "../staging/stageAll";
 import { assessTrialInContext } from "./assessTrial";
 import { indexScores } from "./deriveOutcome";
 import { reason } from "./reason";
@@ -105,8 +103,8 @@ const RANK: Readonly<Record<OutcomeCategory, number>> = { "non-response": 0, "pa
  * gives deep-equal output for equal input.
  *
  * @param history - A history returned by {@link parseTreatmentHistory} (`data`).
- * @param options - `asOf`, and optionally a rule set, parameter overrides, and `staging` to
- *   include the Thase-Rush, European, MGH-s and Maudsley results (see {@link stageAll}).
+ * @param options - `asOf`, and optionally a rule set and parameter overrides. For the staging
+ *   models as well, call {@link classifyAndStage}.
  * @returns The assessment.
  * @throws {@link TrdOptionsError} when `asOf`, the rule set or an override is invalid.
  * @example
@@ -125,9 +123,13 @@ const RANK: Readonly<Record<OutcomeCategory, number>> = { "non-response": 0, "pa
  * }
  */
 export function classifyTrd(history: TreatmentHistory, options: ClassifyTrdOptions): TrdAssessment {
-  const { rules, overrides } = resolveRuleSet(options);
+  return classifyResolved(history, resolveRuleSet(options), options.asOf);
+}
+
+/** {@link classifyTrd} with the options already validated and the rule set resolved (internal). */
+export function classifyResolved(history: TreatmentHistory, resolved: ResolvedRuleSet, asOf: string): TrdAssessment {
+  const { rules, overrides } = resolved;
   const p = rules.parameters;
-  const { asOf } = options;
   const scores = indexScores(history.assessments, asOf);
   const context = { history, rules, asOf, scores };
 
@@ -232,7 +234,7 @@ export function classifyTrd(history: TreatmentHistory, options: ClassifyTrdOptio
   if (notYetStarted.length > 0) reasons.push(reason("trial_after_as_of", "note", `${notYetStarted.length} trial(s) start after ${asOf} and were not assessed`, notYetStarted, "asOf"));
   const flags = collectFlags(trials, patient.reasons);
 
-  const assessment: TrdAssessment = {
+  return {
     status,
     applicable: patient.applicable,
     asOf,
@@ -244,7 +246,4 @@ export function classifyTrd(history: TreatmentHistory, options: ClassifyTrdOptio
     flags,
     reasons,
   };
-  if (options.staging === undefined || options.staging === false) return assessment;
-  const stagingOptions: StagingOptions = options.staging === true ? {} : (options.staging as StagingOptions);
-  return { ...assessment, staging: stageAll(history, assessment, stagingOptions, rules) };
 }

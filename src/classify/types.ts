@@ -8,7 +8,6 @@ import type { DoseTableId, DrugClass, Verification } from "../catalogue/types";
 import type { RuleSetId, RuleSetParameters } from "../rules/types";
 import type { ScaleId } from "../schema/scales";
 import type { Agent, TrialRole } from "../schema/trial";
-import type { StagingResults } from "../staging/types";
 import type { PseudoResistanceFlagCode, ReasonCode, ReasonKind } from "./reasonCodes";
 import type { RuleName } from "./ruleNames";
 
@@ -299,6 +298,4 @@ export interface TrdAssessment {
   readonly flags: readonly PseudoResistanceFlag[];
   /** Overall reasons: the status decision first, then patient-level facts and counting decisions. */
   readonly reasons: readonly Reason[];
-  /** The four staging models, when requested with `staging`. */
-  readonly staging?: StagingResults;
 }

@@ -6,7 +6,7 @@
  * @module
  */
 import type { z } from "zod";
-import { resolveAgent } from "../classify/assessTrial";
+import { resolveAgent } from "../catalogue/resolveAgent";
 import type { Comparison } from "../classify/types";
 import { normaliseDrugName } from "../catalogue/normaliseDrugName";
 import type { SourceId } from "../catalogue/sources";

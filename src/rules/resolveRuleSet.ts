@@ -23,11 +23,6 @@ export interface ClassifyTrdOptions {
   readonly ruleSet?: RuleSetId | RuleSet;
   /** Parameters to override; the result records them. */
   readonly overrides?: Partial<RuleSetParameters>;
-  /**
-   * Include the four staging models in the result (`true`, or options per model). Used by
-   * `classifyTrd` only; the staging functions' option types describe the object form.
-   */
-  readonly staging?: boolean | Readonly<Record<string, object | undefined>>;
 }
 
 /**
@@ -55,6 +50,20 @@ export class TrdOptionsError extends Error {
 }
 
 /**
+ * The effective rule set of a classification and the overrides that made it.
+ *
+ * @example
+ * import { resolveRuleSet } from "trd-classifier";
+ * resolveRuleSet({ asOf: "2024-06-30", overrides: { minFailedTrials: 3 } }).overrides; //=> { minFailedTrials: 3 }
+ */
+export interface ResolvedRuleSet {
+  /** The rule set with the overrides applied (each overridden parameter cited as the caller's). */
+  readonly rules: RuleSet;
+  /** The validated overrides (empty when none). */
+  readonly overrides: Partial<RuleSetParameters>;
+}
+
+/**
  * Validates classification options and applies the overrides to the chosen rule set. Overridden
  * parameters are re-cited as caller overrides (`library-convention`, `unverified`) so that no
  * result credits a published source with a value it does not give.
@@ -67,7 +76,7 @@ export class TrdOptionsError extends Error {
  * const { rules } = resolveRuleSet({ asOf: "2024-06-30", ruleSet: "mgh-atrq", overrides: { minWeeksAtAdequateDose: 8 } });
  * rules.parameters.minWeeksAtAdequateDose; //=> 8
  */
-export function resolveRuleSet(options: ClassifyTrdOptions): { readonly rules: RuleSet; readonly overrides: Partial<RuleSetParameters> } {
+export function resolveRuleSet(options: ClassifyTrdOptions): ResolvedRuleSet {
   const issues: TrdIssue[] = [];
   if (typeof options.asOf !== "string" || !isCalendarDate(options.asOf)) issues.push(makeIssue("invalid_date_format", "asOf", "a calendar date as YYYY-MM-DD"));
   let base: RuleSet | undefined;

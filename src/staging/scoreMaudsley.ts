@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { resolveAgent } from "../classify/assessTrial";
+import { resolveAgent } from "../catalogue/resolveAgent";
 import { SCALE_PREFERENCE } from "../classify/deriveOutcome";
 import type { TrdAssessment } from "../classify/types";
 import { addDays, daysBetween, wholeMonthsBetween } from "../internal/dates";

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { resolveAgent } from "../classify/assessTrial";
+import { resolveAgent } from "../catalogue/resolveAgent";
 import type { TrdAssessment, TrialAssessment } from "../classify/types";
 import { doseSegments } from "../rules/doseTimeline";
 import type { RuleSet } from "../rules/types";

@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { classifyTrd, listRuleSets, parseTreatmentHistory } from "trd-classifier";
+import { classifyAndStage, classifyTrd, listRuleSets, parseTreatmentHistory } from "trd-classifier";
 import { syntheticPatientLine } from "../../src/cli/syntheticCohort";
 
 const GOLDEN = "7d2dd1df16b591d156a7d128a7b21975331076019d5f3dd0f85931a59648eaf4";
@@ -31,7 +31,8 @@ describe("classification output on a fixed cohort", () => {
       }
       for (const { id: ruleSet } of listRuleSets()) {
         const asOf = ["2019-06-30", "2021-01-31", "2024-06-30"][i % 3] ?? "2024-06-30";
-        hash.update(`${JSON.stringify(classifyTrd(parsed.data, { asOf, ruleSet, staging: i % 5 === 0 }))}\n`);
+        const result = i % 5 === 0 ? classifyAndStage(parsed.data, { asOf, ruleSet }) : classifyTrd(parsed.data, { asOf, ruleSet });
+        hash.update(`${JSON.stringify(result)}\n`);
         classified += 1;
       }
     }

@@ -5,8 +5,19 @@
  * typecheck fails. The runtime assertions check the arrays behind the types.
  */
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { classifyTrd } from "trd-classifier";
-import type { ClassifyTrdOptions, ParameterName, PseudoResistanceFlag, Reason, ReasonCode, RuleSetParameters, TrdIssueCode, TreatmentHistory } from "trd-classifier";
+import { classifyAndStage, classifyTrd, stageAll } from "trd-classifier";
+import type {
+  ClassifyTrdOptions,
+  ParameterName,
+  PseudoResistanceFlag,
+  Reason,
+  ReasonCode,
+  RuleSetParameters,
+  StagingModel,
+  StagingOptions,
+  TrdIssueCode,
+  TreatmentHistory,
+} from "trd-classifier";
 import { PSEUDO_RESISTANCE_FLAG_CODES, REASON_CODES } from "../../src/classify/reasonCodes";
 import type { PseudoResistanceFlagCode } from "../../src/classify/reasonCodes";
 import { CLASSIFIER_RULE_NAMES } from "../../src/classify/ruleNames";
@@ -24,10 +35,24 @@ function compileOnly(history: TreatmentHistory): void {
   // @ts-expect-error an unknown rule set
   classifyTrd(history, { asOf: "2024-06-30", ruleSet: "eu-pearl" });
   const options: ClassifyTrdOptions = { asOf: "2024-06-30" };
-  void options;
+  // @ts-expect-error classifyTrd no longer stages: classifyAndStage does
+  classifyTrd(history, { asOf: "2024-06-30", staging: true });
+  const staged = classifyAndStage(history, { ...options, staging: { thaseRush: { reading: "sequential" }, maudsley: {} } });
+  // @ts-expect-error a misspelt staging model key
+  classifyAndStage(history, { asOf: "2024-06-30", staging: { mghS: { reading: "with-recalled-items" } } });
+  // @ts-expect-error a misspelt staging model key
+  stageAll(history, staged, { maudsly: {} });
+  // @ts-expect-error a model's misspelt reading
+  stageAll(history, staged, { thaseRush: { reading: "sequentail" } });
 }
 
 describe("closed vocabularies", () => {
+  it("staging options are keyed by exactly the staging models", () => {
+    expectTypeOf<keyof StagingOptions>().toEqualTypeOf<StagingModel>();
+    expectTypeOf<StagingModel>().toEqualTypeOf<"thaseRush" | "european" | "mghs" | "maudsley">();
+    expect(typeof compileOnly).toBe("function");
+  });
+
   it("rule names: parameters, classifier rules, dose tables and remission cut-offs, nothing else", () => {
     expectTypeOf<"minWeeksAtAdequateDose">().toMatchTypeOf<RuleName>();
     expectTypeOf<"catalogue">().toMatchTypeOf<RuleName>();
