@@ -238,7 +238,7 @@ export function classifyResolved(history: TreatmentHistory, resolved: ResolvedRu
     status,
     applicable: patient.applicable,
     asOf,
-    ruleSet: { id: rules.id, version: rules.version, name: rules.name, source: rules.source },
+    ruleSet: { id: rules.id, version: rules.version, name: rules.name, source: rules.source, parameters: rules.parameters },
     overrides,
     catalogueVersion: CATALOGUE_VERSION,
     counts,

@@ -284,8 +284,18 @@ export interface TrdAssessment {
   readonly applicable: boolean;
   /** The as-of date the caller passed. */
   readonly asOf: string;
-  /** The rule set that produced the result. */
-  readonly ruleSet: { readonly id: RuleSetId; readonly version: string; readonly name: string; readonly source: SourceId };
+  /**
+   * The rule set that produced the result, with the parameter values in effect (after any
+   * overrides), so that a consumer can read, say, `ruleSet.parameters.minFailedTrials` instead of
+   * recovering it from a reason.
+   */
+  readonly ruleSet: {
+    readonly id: RuleSetId;
+    readonly version: string;
+    readonly name: string;
+    readonly source: SourceId;
+    readonly parameters: RuleSetParameters;
+  };
   /** Parameters the caller overrode (empty when none). */
   readonly overrides: Partial<RuleSetParameters>;
   /** The catalogue version used. */

@@ -101,5 +101,7 @@ export function resolveRuleSet(options: ClassifyTrdOptions): ResolvedRuleSet {
   for (const key of Object.keys(overridden) as (keyof RuleSetParameters)[]) {
     provenance[key] = { source: "library-convention", verification: "unverified", note: `Overridden by the caller (was ${JSON.stringify(base.parameters[key])}).` };
   }
-  return { rules: { ...base, parameters: { ...base.parameters, ...overridden }, provenance }, overrides: overridden };
+  // Frozen like the built-in rule sets (only the objects made here: a caller's RuleSet is not touched).
+  const parameters = Object.freeze({ ...base.parameters, ...overridden });
+  return { rules: Object.freeze({ ...base, parameters, provenance: Object.freeze(provenance) }), overrides: overridden };
 }

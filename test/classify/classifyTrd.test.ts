@@ -29,6 +29,15 @@ describe("classifyTrd", () => {
     expect(JSON.stringify(result)).not.toMatch(/week[ _]4/);
   });
 
+  it("carries the parameters in effect, overrides applied, so that consumers need not guess them (#12)", () => {
+    expect(classifyTrd(history, { asOf: "2024-01-01" }).ruleSet.parameters).toStrictEqual(getRuleSet("eu-pearl-2022").parameters);
+    const overridden = classifyTrd(history, { asOf: "2024-01-01", ruleSet: "mgh-atrq", overrides: { minFailedTrials: 3 } }).ruleSet.parameters;
+    expect(overridden).toStrictEqual({ ...getRuleSet("mgh-atrq").parameters, minFailedTrials: 3 });
+    expect(() => {
+      (overridden as { minFailedTrials: number }).minFailedTrials = 1;
+    }).toThrow(TypeError);
+  });
+
   it("uses EU-PEARL 2022 by default", () => {
     expect(classifyTrd(history, { asOf: "2024-01-01" }).ruleSet.id).toBe("eu-pearl-2022");
   });

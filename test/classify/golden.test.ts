@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { classifyAndStage, classifyTrd, listRuleSets, parseTreatmentHistory } from "trd-classifier";
 import { syntheticPatientLine } from "../../src/cli/syntheticCohort";
 
-const GOLDEN = "7d2dd1df16b591d156a7d128a7b21975331076019d5f3dd0f85931a59648eaf4";
+const GOLDEN = "607552a53276c2e2c481b14b3755566ef9ed27ee371da01d6cd1ea2de9782ae7";
 
 describe("classification output on a fixed cohort", () => {
   it("is unchanged, byte for byte, for 1,000 synthetic histories under every rule set", () => {
