@@ -8,7 +8,9 @@ import type { DrugEntry } from "../catalogue/types";
 import { daysBetween, maxDate, minDate } from "../internal/dates";
 import { adequateDose } from "../rules/adequateDose";
 import { ageOn } from "../rules/ageOn";
+import { currentEpisodeEnd, inCurrentEpisode as inEpisode } from "../rules/currentEpisode";
 import { doseExposure, doseSegments } from "../rules/doseTimeline";
+import { isFailedOutcome } from "../rules/failedOutcome";
 import type { RuleSet } from "../rules/types";
 import type { TreatmentHistory } from "../schema/history";
 import type { Agent, Trial } from "../schema/trial";
@@ -124,8 +126,8 @@ export function assessTrialInContext(trial: Trial, context: TrialContext): Trial
 
   // Episode.
   const episode = history.episode;
-  const episodeEnd = episode.end !== undefined && episode.end < asOf ? episode.end : asOf;
-  const inCurrentEpisode = trial.start <= episodeEnd && end >= episode.onset;
+  const episodeEnd = currentEpisodeEnd(episode, asOf);
+  const inCurrentEpisode = inEpisode(trial.start, end, episode, asOf);
   if (p.currentEpisodeOnly && !inCurrentEpisode) {
     reasons.push(reason("trial_outside_current_episode", "decision", `${label}: outside the current episode (from ${episode.onset})`, ids, "currentEpisodeOnly", rules.provenance.currentEpisodeOnly));
   }
@@ -288,7 +290,7 @@ export function assessTrialInContext(trial: Trial, context: TrialContext): Trial
   const { outcome } = derived;
 
   // Failure.
-  const failedOutcome = outcome.category === "non-response" || (outcome.category === "partial-response" && p.partialResponseCountsAsFailure);
+  const failedOutcome = isFailedOutcome(outcome.category, p);
   const intolerance = trial.stopReason === "intolerance";
   if (intolerance) {
     reasons.push(

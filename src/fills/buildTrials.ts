@@ -7,6 +7,7 @@
  */
 import type { z } from "zod";
 import { resolveAgent } from "../catalogue/resolveAgent";
+import { applyOverrides } from "../rules/applyOverrides";
 import type { Comparison } from "../classify/types";
 import { normaliseDrugName } from "../catalogue/normaliseDrugName";
 import type { SourceId } from "../catalogue/sources";
@@ -180,10 +181,8 @@ const round = (x: number, places: number): number => Math.round(x * 10 ** places
 export function buildTrials(records: readonly unknown[], options: BuildTrialsOptions = {}): BuildTrialsResult {
   const presetId = options.preset ?? DEFAULT_BUILD_PRESET_ID;
   const preset = getBuildPreset(presetId);
-  const overrides = Object.fromEntries(Object.entries(options.overrides ?? {}).filter(([, v]) => v !== undefined)) as Partial<BuildTrialsParameters>;
-  const p: BuildTrialsParameters = { ...preset.parameters, ...overrides };
-  const cite = (rule: keyof BuildTrialsParameters): Citation =>
-    rule in overrides ? { source: "library-convention", verification: "unverified" } : preset.provenance[rule];
+  const { parameters: p, provenance, overrides } = applyOverrides(preset.parameters, preset.provenance, options.overrides ?? {});
+  const cite = (rule: keyof BuildTrialsParameters): Citation => provenance[rule];
   const decisions: BuildDecision[] = [];
   const decide = (code: BuildDecisionCode, message: string, recordIds: readonly string[], rule: string, extra: { trialId?: string; citation?: Citation; compared?: Comparison } = {}): void => {
     decisions.push({

@@ -6,6 +6,7 @@
 import { isCalendarDate } from "../internal/dates";
 import { formatPath, makeIssue } from "../schema/issues";
 import type { TrdIssue } from "../schema/issues";
+import { applyOverrides } from "./applyOverrides";
 import { RuleSetOverridesSchema } from "./ruleSetParametersSchema";
 import { DEFAULT_RULE_SET_ID, getRuleSet, isRuleSetId } from "./ruleSets";
 import type { RuleSet, RuleSetId, RuleSetParameters } from "./types";
@@ -95,13 +96,8 @@ export function resolveRuleSet(options: ClassifyTrdOptions): ResolvedRuleSet {
     for (const issue of overrides.error.issues) issues.push(makeIssue("invalid_value", formatPath(["overrides", ...issue.path]), "a valid rule-set parameter value"));
   }
   if (issues.length > 0 || base === undefined) throw new TrdOptionsError(issues);
-  const overridden = Object.fromEntries(Object.entries(overrides.data ?? {}).filter(([, v]) => v !== undefined)) as Partial<RuleSetParameters>;
-  if (Object.keys(overridden).length === 0) return { rules: base, overrides: {} };
-  const provenance = { ...base.provenance };
-  for (const key of Object.keys(overridden) as (keyof RuleSetParameters)[]) {
-    provenance[key] = { source: "library-convention", verification: "unverified", note: `Overridden by the caller (was ${JSON.stringify(base.parameters[key])}).` };
-  }
+  const applied = applyOverrides(base.parameters, base.provenance, overrides.data ?? {});
+  if (applied.parameters === base.parameters) return { rules: base, overrides: applied.overrides };
   // Frozen like the built-in rule sets (only the objects made here: a caller's RuleSet is not touched).
-  const parameters = Object.freeze({ ...base.parameters, ...overridden });
-  return { rules: Object.freeze({ ...base, parameters, provenance: Object.freeze(provenance) }), overrides: overridden };
+  return { rules: Object.freeze({ ...base, parameters: applied.parameters, provenance: applied.provenance }), overrides: applied.overrides };
 }
