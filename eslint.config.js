@@ -3,12 +3,12 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 /**
- * Layering: schema -> catalogue -> rules -> classify -> adapters. A lower layer never imports a
- * higher one, and nothing outside src/cli and examples does I/O or reads the clock.
+ * Layering, one layer per folder: internal -> schema -> catalogue -> rules -> classify -> staging
+ * -> fills -> fhir -> cli. A layer imports only from the layers before it (never a later one),
+ * and nothing outside src/cli and examples does I/O or reads the clock. test/layers.test.ts also
+ * fails on any import cycle between files.
  */
-// Each entry is one layer; folders in the same entry may import each other (classifyTrd can
-// include the staging models, which read its trial assessments).
-const layers = [["schema", "internal"], ["catalogue"], ["rules"], ["classify", "staging"], ["fills"], ["fhir"], ["cli"]];
+const layers = [["internal"], ["schema"], ["catalogue"], ["rules"], ["classify"], ["staging"], ["fills"], ["fhir"], ["cli"]];
 const layerRules = layers.flatMap((group, i) => group.map((layer) => ({
   files: [`src/${layer}/**/*.ts`],
   rules: {
@@ -21,7 +21,7 @@ const layerRules = layers.flatMap((group, i) => group.map((layer) => ({
             : [
                 {
                   group: layers.slice(i + 1).flat().flatMap((higher) => [`../${higher}`, `../${higher}/*`, `../../${higher}/*`]),
-                  message: "Lower layers never import higher ones (schema -> catalogue -> rules -> classify -> adapters).",
+                  message: "Lower layers never import higher ones (internal -> schema -> catalogue -> rules -> classify -> staging -> fills -> fhir -> cli).",
                 },
               ]),
           ...(layer === "cli"

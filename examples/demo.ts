@@ -7,7 +7,7 @@
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { CATALOGUE_VERSION, classifyTrd, listRuleSets, parseTreatmentHistory } from "trd-classifier";
+import { CATALOGUE_VERSION, classifyAndStage, classifyTrd, listRuleSets, parseTreatmentHistory } from "trd-classifier";
 import type { TrdAssessment, TreatmentHistory } from "trd-classifier";
 
 const AS_OF = "2023-12-31";
@@ -54,8 +54,7 @@ for (const { file, history } of valid) {
 console.log(`\nStaging models (${defaultRules.id}):\n`);
 console.log(`${pad("patient", 18)}${pad("Thase-Rush", 14)}${pad("European", 16)}${pad("MGH-s", 10)}Maudsley`);
 for (const { file, history } of valid) {
-  const s = classifyTrd(history, { asOf: AS_OF, staging: true }).staging;
-  if (s === undefined) continue;
+  const s = classifyAndStage(history, { asOf: AS_OF }).staging;
   const msm = `${s.maudsley.score} (${s.maudsley.band})${s.maudsley.incomplete.length > 0 ? ` incomplete: ${s.maudsley.incomplete.join(", ")}` : ""}`;
   console.log(`${pad(history.id ?? file, 18)}${pad(s.thaseRush.label, 14)}${pad(s.european.stage, 16)}${pad(String(s.mghs.score), 10)}${msm}`);
 }

@@ -28,11 +28,12 @@ export type { TrdIssue, TrdIssueCode } from "./schema/issues";
 
 // Catalogue: agents, their codes and cited minimum doses.
 export { findDrug, listDrugs } from "./catalogue/findDrug";
+export { resolveAgent } from "./catalogue/resolveAgent";
 export type { ListDrugsOptions } from "./catalogue/findDrug";
 export { normaliseDrugName } from "./catalogue/normaliseDrugName";
 export { CATALOGUE_VERSION } from "./catalogue/version";
 export { SOURCES } from "./catalogue/sources";
-export type { SourceId } from "./catalogue/sources";
+export type { Source, SourceId } from "./catalogue/sources";
 export type {
   AgeDoseCap,
   Citation,
@@ -42,7 +43,6 @@ export type {
   DrugClass,
   DrugEntry,
   DrugRole,
-  Source,
   Verification,
 } from "./catalogue/types";
 
@@ -63,8 +63,8 @@ export { ageOn } from "./rules/ageOn";
 // Classification.
 export { classifyTrd } from "./classify/classifyTrd";
 export { TrdOptionsError, resolveRuleSet } from "./rules/resolveRuleSet";
-export type { ClassifyTrdOptions } from "./rules/resolveRuleSet";
-export { assessTrial, resolveAgent } from "./classify/assessTrial";
+export type { ClassifyTrdOptions, ResolvedRuleSet } from "./rules/resolveRuleSet";
+export { assessTrial } from "./classify/assessTrial";
 export type {
   AdherenceVerdict,
   Comparison,
@@ -93,10 +93,12 @@ export type { ScoreMghStagingOptions } from "./staging/scoreMghStaging";
 export { scoreMaudsley } from "./staging/scoreMaudsley";
 export type { ScoreMaudsleyOptions } from "./staging/scoreMaudsley";
 export { stageAll } from "./staging/stageAll";
+export { classifyAndStage } from "./staging/classifyAndStage";
+export type { ClassifyAndStageOptions } from "./staging/classifyAndStage";
 export type { StagingOptions } from "./staging/stageAll";
 export { stagingClass } from "./staging/modelClass";
 export type { StagingClass } from "./staging/modelClass";
-export type { EuropeanStage, MaudsleyScore, MghStagingScore, StagingItem, StagingResults, ThaseRushStage } from "./staging/types";
+export type { EuropeanStage, MaudsleyScore, MghStagingScore, StagedAssessment, StagingItem, StagingModel, StagingResults, ThaseRushStage } from "./staging/types";
 export { SEVERITY_BANDS, severityBand } from "./rules/severityBands";
 export type { SeverityBands, SeverityCategory } from "./rules/severityBands";
 

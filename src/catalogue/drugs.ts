@@ -6,6 +6,7 @@
  * @module
  */
 
+import { deepFreeze } from "../internal/deepFreeze";
 import type { DrugEntry } from "./types";
 
 /**
@@ -48,7 +49,7 @@ import type { DrugEntry } from "./types";
  * venlafaxine?.minimumDose["mgh-atrq"]?.mgPerDay; //=> 150
  * DRUGS.find((d) => d.id === "citalopram")?.ageCaps[0]?.maxMgPerDay; //=> 20
  */
-export const DRUGS = [
+export const DRUGS = deepFreeze([
   {
     id: "fluoxetine",
     name: "fluoxetine",
@@ -1344,4 +1345,4 @@ export const DRUGS = [
       "RxNorm code not verified: 6130 was recalled and found only in a secondary project document, while a third-party README example labels 6130 as ketoprofen; needs an RxNav check.",
     ],
   },
-] as const satisfies readonly DrugEntry[];
+] as const satisfies readonly DrugEntry[]);

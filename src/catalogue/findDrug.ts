@@ -81,13 +81,26 @@ export interface ListDrugsOptions {
  * rapid-acting agents).
  *
  * @param options - Optional filter by role.
- * @returns The entries (frozen data; do not mutate).
+ * @returns The entries, frozen: an edit throws a `TypeError`.
  * @example
  * import { listDrugs } from "trd-classifier";
  *
  * const augmenters = listDrugs({ role: "augmenting-agent" }).map((d) => d.name);
  */
 export function listDrugs(options: ListDrugsOptions = {}): readonly DrugEntry[] {
-  const all = DRUGS as readonly DrugEntry[];
-  return options.role === undefined ? all : all.filter((d) => d.role === options.role);
+  return options.role === undefined ? DRUGS : (byRole.get(options.role) ?? NONE);
 }
+
+const NONE: readonly DrugEntry[] = Object.freeze([]);
+
+/** The entries of each role, in catalogue order, frozen like the catalogue. */
+const byRole: ReadonlyMap<DrugRole, readonly DrugEntry[]> = (() => {
+  const groups = new Map<DrugRole, DrugEntry[]>();
+  for (const drug of DRUGS as readonly DrugEntry[]) {
+    const group = groups.get(drug.role);
+    if (group === undefined) groups.set(drug.role, [drug]);
+    else group.push(drug);
+  }
+  for (const group of groups.values()) Object.freeze(group);
+  return groups;
+})();

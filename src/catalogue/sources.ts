@@ -12,9 +12,30 @@
  * @module
  */
 
-import type { Source } from "./types";
+import { deepFreeze } from "../internal/deepFreeze";
 
 /** The table behind {@link SOURCES}; `as const` so that its keys form {@link SourceId}. */
+/**
+ * One source the catalogue or a rule cites.
+ *
+ * @example
+ * const s: Source = {
+ *   title: "Sertraline hydrochloride tablets, US prescribing information, §2 Dosage",
+ *   kind: "label",
+ * };
+ */
+export interface Source {
+  /** Citation as a reader would write it (authors, title, journal, year), or the label's name. */
+  readonly title: string;
+  /**
+   * What kind of source this is. `convention` marks this library's own choice where no source gives
+   * a value (always cited with verification `unverified`), so that it is never mistaken for a finding.
+   */
+  readonly kind: "label" | "paper" | "guideline" | "form" | "listing" | "secondary" | "book" | "convention";
+  /** DOI, PMID/PMCID or URL where the text was read, when one is known. */
+  readonly locator?: string;
+}
+
 const SOURCE_TABLE = {
   "comp006-mgh-atrq-form": {
     title: "MGH Antidepressant Treatment Response Questionnaire (MGH-ATRQ), study-specific version used in the COMP006 psilocybin trial (Polish site), left column 'Minimum Dose', as transcribed in a third-party app file (PREDEFINED_PROTOCOLS)",
@@ -493,4 +514,4 @@ export type SourceId = keyof typeof SOURCE_TABLE;
  * import { SOURCES } from "trd-classifier";
  * SOURCES["sertraline-us-label"].kind; //=> "label"
  */
-export const SOURCES: Readonly<Record<SourceId, Source>> = Object.freeze(SOURCE_TABLE);
+export const SOURCES: Readonly<Record<SourceId, Source>> = deepFreeze(SOURCE_TABLE);

@@ -4,6 +4,8 @@
  *
  * @module
  */
+import { deepFreeze } from "../internal/deepFreeze";
+import type { SourceId } from "./sources";
 
 /**
  * How well a catalogue fact was checked.
@@ -36,6 +38,14 @@ export interface Citation {
 }
 
 /**
+ * The catalogue's dose tables, in the order the catalogue documents them.
+ *
+ * @example
+ * DOSE_TABLE_IDS[0]; //=> "licensed-minimum"
+ */
+export const DOSE_TABLE_IDS = deepFreeze(["licensed-minimum", "mgh-atrq", "maudsley-med", "hayasaka-2015-fe40"] as const);
+
+/**
  * The named dose tables a rule set can choose from.
  *
  * - `licensed-minimum`: the lowest dose the product label (US label or UK SmPC) calls therapeutic
@@ -52,7 +62,7 @@ export interface Citation {
  * @example
  * const table: DoseTableId = "licensed-minimum";
  */
-export type DoseTableId = "licensed-minimum" | "mgh-atrq" | "maudsley-med" | "hayasaka-2015-fe40";
+export type DoseTableId = (typeof DOSE_TABLE_IDS)[number];
 
 /**
  * One dose figure in mg/day with its citation.
@@ -162,25 +172,4 @@ export interface DrugEntry {
   readonly notes: readonly string[];
 }
 
-/**
- * One source the catalogue or a rule cites.
- *
- * @example
- * const s: Source = {
- *   title: "Sertraline hydrochloride tablets, US prescribing information, §2 Dosage",
- *   kind: "label",
- * };
- */
-export interface Source {
-  /** Citation as a reader would write it (authors, title, journal, year), or the label's name. */
-  readonly title: string;
-  /**
-   * What kind of source this is. `convention` marks this library's own choice where no source gives
-   * a value (always cited with verification `unverified`), so that it is never mistaken for a finding.
-   */
-  readonly kind: "label" | "paper" | "guideline" | "form" | "listing" | "secondary" | "book" | "convention";
-  /** DOI, PMID/PMCID or URL where the text was read, when one is known. */
-  readonly locator?: string;
-}
 
-import type { SourceId } from "./sources";

@@ -5,37 +5,23 @@
  */
 import { CATALOGUE_VERSION } from "../catalogue/version";
 import { resolveRuleSet } from "../rules/resolveRuleSet";
-import type { ClassifyTrdOptions } from "../rules/resolveRuleSet";
+import type { ClassifyTrdOptions, ResolvedRuleSet } from "../rules/resolveRuleSet";
 import type { RuleSet } from "../rules/types";
 import type { TreatmentHistory } from "../schema/history";
-import { stageAll } from "../staging/stageAll";
-import type { StagingOptions } from "../staging/stageAll";
 import { assessTrialInContext } from "./assessTrial";
 import { indexScores } from "./deriveOutcome";
 import { reason } from "./reason";
+import { isPseudoResistanceFlagCode } from "./reasonCodes";
 import type { OutcomeCategory, PseudoResistanceFlag, Reason, TrdAssessment, TrdCounts, TrdStatus, TrialAssessment } from "./types";
 
-const FLAG_CODES = new Set<PseudoResistanceFlag["code"]>([
-  "dose_inadequate",
-  "duration_inadequate",
-  "adherence_poor",
-  "adherence_not_documented",
-  "stopped_for_intolerance",
-  "bipolar_disorder_on_record",
-  "psychotic_features_on_record",
-  "substance_use_on_record",
-  "thyroid_disease_on_record",
-  "outcome_data_missing",
-  "agent_unknown",
-]);
 
 /** The pseudo-resistance flags of the trials' and the patient's reasons, in order of appearance. */
 function collectFlags(trials: readonly TrialAssessment[], patientReasons: readonly Reason[]): PseudoResistanceFlag[] {
   const byCode = new Map<PseudoResistanceFlag["code"], Set<string>>();
   const add = (reasons: readonly Reason[]): void => {
     for (const r of reasons) {
-      if (r.kind === "note" || !FLAG_CODES.has(r.code as PseudoResistanceFlag["code"])) continue;
-      const code = r.code as PseudoResistanceFlag["code"];
+      const code = r.code;
+      if (r.kind === "note" || !isPseudoResistanceFlagCode(code)) continue;
       let set = byCode.get(code);
       if (set === undefined) byCode.set(code, (set = new Set<string>()));
       for (const id of r.trialIds) set.add(id);
@@ -89,7 +75,7 @@ const BLOCKING_CODES: ReadonlySet<Reason["code"]> = new Set<Reason["code"]>([
   "combination_not_counted",
   "trial_outside_current_episode",
   "dose_threshold_unknown",
-  "stopped_before_week_4",
+  "stopped_before_early_stop_weeks",
   "outcome_response",
   "outcome_remission",
   "outcome_data_missing",
@@ -117,8 +103,8 @@ const RANK: Readonly<Record<OutcomeCategory, number>> = { "non-response": 0, "pa
  * gives deep-equal output for equal input.
  *
  * @param history - A history returned by {@link parseTreatmentHistory} (`data`).
- * @param options - `asOf`, and optionally a rule set, parameter overrides, and `staging` to
- *   include the Thase-Rush, European, MGH-s and Maudsley results (see {@link stageAll}).
+ * @param options - `asOf`, and optionally a rule set and parameter overrides. For the staging
+ *   models as well, call {@link classifyAndStage}.
  * @returns The assessment.
  * @throws {@link TrdOptionsError} when `asOf`, the rule set or an override is invalid.
  * @example
@@ -137,20 +123,32 @@ const RANK: Readonly<Record<OutcomeCategory, number>> = { "non-response": 0, "pa
  * }
  */
 export function classifyTrd(history: TreatmentHistory, options: ClassifyTrdOptions): TrdAssessment {
-  const { rules, overrides } = resolveRuleSet(options);
-  const p = rules.parameters;
-  const { asOf } = options;
-  const scores = indexScores(history.assessments, asOf);
-  const context = { history, rules, asOf, scores };
+  return classifyResolved(history, resolveRuleSet(options), options.asOf);
+}
 
+/** The trials on or before `asOf`, assessed, and the ids of those that start after it. */
+function assessTrials(history: TreatmentHistory, rules: RuleSet, asOf: string): { trials: TrialAssessment[]; notYetStarted: string[] } {
+  const context = { history, rules, asOf, scores: indexScores(history.assessments, asOf) };
   const notYetStarted: string[] = [];
   const trials: TrialAssessment[] = [];
   for (const t of history.trials) {
     if (t.start > asOf) notYetStarted.push(t.id);
     else trials.push(assessTrialInContext(t, context));
   }
+  return { trials, notYetStarted };
+}
 
-  // Failures, de-duplicated by agent (or class).
+/** Failures de-duplicated by agent (or class): how many showed non-response or partial response. */
+interface FailureCount {
+  readonly counts: TrdCounts;
+  readonly failures: readonly TrialAssessment[];
+  /** Repeated agents (or classes) counted once. */
+  readonly reasons: readonly Reason[];
+}
+
+/** Counts the failed adequate trials, each agent (or class) once with its more favourable outcome. */
+function countFailures(trials: readonly TrialAssessment[], rules: RuleSet): FailureCount {
+  const p = rules.parameters;
   const failures = trials.filter((t) => t.countsTowardResistance);
   const groups = new Map<string, TrialAssessment[]>();
   for (const t of failures) {
@@ -159,20 +157,20 @@ export function classifyTrd(history: TreatmentHistory, options: ClassifyTrdOptio
     if (group === undefined) groups.set(key, [t]);
     else group.push(t);
   }
-  const countingReasons: Reason[] = [];
+  const reasons: Reason[] = [];
   let nonResponse = 0;
   let partial = 0;
   for (const [key, group] of groups) {
     const best = group.reduce((a, b) => (RANK[b.outcome.category] > RANK[a.outcome.category] ? b : a));
     if (best.outcome.category === "non-response") nonResponse += 1;
     else partial += 1;
-    if (group.length > 1) {
-      countingReasons.push(
-        p.requireDifferentClasses
-          ? reason("same_class_repeated", "decision", `${group.length} failed trials of the ${key} class count once`, group.map((t) => t.trialId), "requireDifferentClasses", rules.provenance.requireDifferentClasses)
-          : reason("same_agent_repeated", "decision", `${group.length} failed trials of ${best.drugName ?? key} count once`, group.map((t) => t.trialId), "sameAgentOnce"),
-      );
-    }
+    if (group.length === 1) continue;
+    const ids = group.map((t) => t.trialId);
+    reasons.push(
+      p.requireDifferentClasses
+        ? reason("same_class_repeated", "decision", `${group.length} failed trials of the ${key} class count once`, ids, "requireDifferentClasses", rules.provenance.requireDifferentClasses)
+        : reason("same_agent_repeated", "decision", `${group.length} failed trials of ${best.drugName ?? key} count once`, ids, "sameAgentOnce"),
+    );
   }
   let adequateTrials = 0;
   for (const t of trials) if (t.adequate) adequateTrials += 1;
@@ -185,78 +183,63 @@ export function classifyTrd(history: TreatmentHistory, options: ClassifyTrdOptio
     distinctFailedAgents: new Set(failures.map((t) => t.drugId ?? t.trialId)).size,
     distinctFailedClasses: new Set(failures.map((t) => t.drugClass ?? t.trialId)).size,
   };
+  return { counts, failures, reasons };
+}
 
-  // Status.
+/** The status and the reason that states it. */
+function decideStatus(count: FailureCount, rules: RuleSet): { status: TrdStatus; reason: Reason } {
+  const p = rules.parameters;
+  const nonResponse = count.counts.nonResponseFailures;
+  const partial = count.counts.partialResponseFailures;
   const needed = p.minFailedTrials;
-  const failedIds = failures.map((t) => t.trialId);
+  const failedIds = count.failures.map((t) => t.trialId);
   const band = p.nonResponseInclusive ? `<=${p.nonResponseBelowPercent}%` : `<${p.nonResponseBelowPercent}%`;
   const unit = p.requireDifferentClasses ? "class" : "agent";
-  let status: TrdStatus;
-  let statusReason: Reason;
+  const cited = rules.provenance.minFailedTrials;
+  const trialsCompared = (value: number, threshold: number, met: boolean) => ({ value, threshold, unit: "trials", comparison: ">=", met }) as const;
   if (nonResponse >= needed) {
-    status = "no-response";
-    statusReason = reason("status_no_response", "decision", `${nonResponse} failed adequate trial(s) of distinct ${unit}s with non-response (${band} improvement); ${needed} needed`, failedIds, "minFailedTrials", rules.provenance.minFailedTrials, {
-      value: nonResponse,
-      threshold: needed,
-      unit: "trials",
-      comparison: ">=",
-      met: true,
-    });
-  } else if (nonResponse + partial >= needed) {
-    status = "partial-response";
-    statusReason = reason(
-      "status_partial_response",
-      "decision",
-      `${nonResponse + partial} failed adequate trials (${needed} needed), but only ${nonResponse} with non-response (${band}); improvement reached the partial band`,
-      failedIds,
-      "minFailedTrials",
-      rules.provenance.minFailedTrials,
-      { value: nonResponse, threshold: needed, unit: "trials", comparison: ">=", met: false },
-    );
-  } else if (p.partialResponseAfterOneTrial && partial >= 1) {
-    status = "partial-response";
-    statusReason = reason("status_partial_response", "decision", `${partial} adequate trial(s) with partial response: partially responsive depression under ${rules.name}`, failedIds, "partialResponseAfterOneTrial", rules.provenance.partialResponseAfterOneTrial, {
-      value: partial,
-      threshold: 1,
-      unit: "trials",
-      comparison: ">=",
-      met: true,
-    });
-  } else {
-    status = "not-yet-resistant";
-    statusReason = reason("status_not_yet_resistant", "decision", `${nonResponse + partial} failed adequate trial(s); ${needed} needed`, failedIds, "minFailedTrials", rules.provenance.minFailedTrials, {
-      value: nonResponse + partial,
-      threshold: needed,
-      unit: "trials",
-      comparison: ">=",
-      met: false,
-    });
+    const message = `${nonResponse} failed adequate trial(s) of distinct ${unit}s with non-response (${band} improvement); ${needed} needed`;
+    return { status: "no-response", reason: reason("status_no_response", "decision", message, failedIds, "minFailedTrials", cited, trialsCompared(nonResponse, needed, true)) };
   }
+  if (nonResponse + partial >= needed) {
+    const message = `${nonResponse + partial} failed adequate trials (${needed} needed), but only ${nonResponse} with non-response (${band}); improvement reached the partial band`;
+    return { status: "partial-response", reason: reason("status_partial_response", "decision", message, failedIds, "minFailedTrials", cited, trialsCompared(nonResponse, needed, false)) };
+  }
+  if (p.partialResponseAfterOneTrial && partial >= 1) {
+    const message = `${partial} adequate trial(s) with partial response: partially responsive depression under ${rules.name}`;
+    return {
+      status: "partial-response",
+      reason: reason("status_partial_response", "decision", message, failedIds, "partialResponseAfterOneTrial", rules.provenance.partialResponseAfterOneTrial, trialsCompared(partial, 1, true)),
+    };
+  }
+  const message = `${nonResponse + partial} failed adequate trial(s); ${needed} needed`;
+  return { status: "not-yet-resistant", reason: reason("status_not_yet_resistant", "decision", message, failedIds, "minFailedTrials", cited, trialsCompared(nonResponse + partial, needed, false)) };
+}
 
-  // Overall reasons: the status, patient facts, counting, then why each trial did not count.
+/** {@link classifyTrd} with the options already validated and the rule set resolved (internal). */
+export function classifyResolved(history: TreatmentHistory, resolved: ResolvedRuleSet, asOf: string): TrdAssessment {
+  const { rules, overrides } = resolved;
+  const { trials, notYetStarted } = assessTrials(history, rules, asOf);
+  const count = countFailures(trials, rules);
+  const decided = decideStatus(count, rules);
+  // Overall reasons: the status, patient facts, counting, then why each trial that does not count does not.
   const patient = patientReasons(history, rules, asOf);
-  const reasons: Reason[] = [statusReason, ...patient.reasons, ...countingReasons];
-  // Why each trial that does not count does not.
+  const reasons: Reason[] = [decided.reason, ...patient.reasons, ...count.reasons];
   for (const t of trials) {
     if (t.countsTowardResistance) continue;
     for (const r of t.reasons) if (r.kind === "pseudo-resistance" || BLOCKING_CODES.has(r.code)) reasons.push(r);
   }
   if (notYetStarted.length > 0) reasons.push(reason("trial_after_as_of", "note", `${notYetStarted.length} trial(s) start after ${asOf} and were not assessed`, notYetStarted, "asOf"));
-  const flags = collectFlags(trials, patient.reasons);
-
-  const assessment: TrdAssessment = {
-    status,
+  return {
+    status: decided.status,
     applicable: patient.applicable,
     asOf,
-    ruleSet: { id: rules.id, version: rules.version, name: rules.name, source: rules.source },
+    ruleSet: { id: rules.id, version: rules.version, name: rules.name, source: rules.source, parameters: rules.parameters },
     overrides,
     catalogueVersion: CATALOGUE_VERSION,
-    counts,
+    counts: count.counts,
     trials,
-    flags,
+    flags: collectFlags(trials, patient.reasons),
     reasons,
   };
-  if (options.staging === undefined || options.staging === false) return assessment;
-  const stagingOptions: StagingOptions = options.staging === true ? {} : (options.staging as StagingOptions);
-  return { ...assessment, staging: stageAll(history, assessment, stagingOptions, rules) };
 }

@@ -4,6 +4,7 @@
  * @module
  */
 import { addDays, minDate } from "../internal/dates";
+import { deepFreeze } from "../internal/deepFreeze";
 import { categoriseImprovement } from "../rules/categoriseImprovement";
 import { REMISSION_THRESHOLDS, percentImprovement } from "../rules/scaleThresholds";
 import type { RuleSet } from "../rules/types";
@@ -14,7 +15,7 @@ import { reason } from "./reason";
 import type { OutcomeCategory, Reason, TrialOutcome } from "./types";
 
 /** Scales tried in this order when several have a baseline and an endpoint: clinician-rated first. */
-export const SCALE_PREFERENCE: readonly ScaleId[] = ["MADRS", "HAM-D17", "QIDS-SR16", "PHQ-9", "BDI-II"];
+export const SCALE_PREFERENCE: readonly ScaleId[] = deepFreeze(["MADRS", "HAM-D17", "QIDS-SR16", "PHQ-9", "BDI-II"]);
 
 /** Assessments grouped by scale, each list sorted by date (built once per history). */
 export type ScoresByScale = ReadonlyMap<ScaleId, readonly Assessment[]>;
@@ -84,152 +85,185 @@ function outcomeReason(category: Exclude<OutcomeCategory, "unknown" | "remission
   return reason(code, "decision", `${label}: ${category.replace("-", " ")} (${detail})`, [trialId], rule, rules.provenance[rule], compared);
 }
 
-/**
- * Derives a trial's outcome. Order: a recorded percentage improvement; then scores on one scale
- * (baseline = last score on or before the start within the rule set's window; endpoint = last
- * score after the start up to the trial's end, or failing that the first within the grace period
- * after it); then a recorded CGI-I.
- * Remission is judged on the endpoint score; the other bands on the percentage change.
- */
-export function deriveOutcome(trial: Pick<Trial, "id" | "outcome">, scores: ScoresByScale, window: OutcomeWindow, rules: RuleSet): DerivedOutcome {
-  const p = rules.parameters;
-  const { label } = window;
-  const gaps: Reason[] = [];
-  // A recorded outcome is dated by assessedOn, or else taken as of the trial's end.
-  let recorded = trial.outcome;
-  const recordedOn = recorded?.assessedOn ?? window.end;
-  if (recorded !== undefined && recordedOn > window.asOf) {
-    gaps.push(reason("recorded_outcome_after_as_of", "note", `${label}: the recorded outcome (${recordedOn}) is after ${window.asOf} and was not used`, [trial.id], "asOf"));
-    recorded = undefined;
-  }
-  const recordedBeforeAdequacy = window.adequateFrom !== undefined && recordedOn < window.adequateFrom;
-  const beforeAdequacyReason = (what: string): Reason =>
-    reason(
-      "endpoint_before_adequacy",
-      "data-gap",
-      `${label}: ${what} (${recordedOn}) predates ${window.adequateFrom ?? ""}, when the trial became adequate, so it cannot show failure of an adequate trial`,
-      [trial.id],
-      "minWeeksAtAdequateDose",
-    );
-  if (recorded?.percentImprovement !== undefined) {
-    const category = categoriseImprovement(recorded.percentImprovement, p);
-    return {
-      outcome: { category, basis: "recorded-percent", percentImprovement: recorded.percentImprovement },
-      measuredBeforeAdequacy: recordedBeforeAdequacy,
-      tachyphylaxis: false,
-      reasons: [
-        ...gaps,
-        outcomeReason(category, label, `${recorded.percentImprovement}% improvement as recorded`, trial.id, rules, recorded.percentImprovement),
-        ...(recordedBeforeAdequacy ? [beforeAdequacyReason("the recorded outcome")] : []),
-      ],
-    };
-  }
+/** What every step of {@link deriveOutcome} reads. */
+interface OutcomeContext {
+  readonly trialId: string;
+  readonly window: OutcomeWindow;
+  readonly rules: RuleSet;
+  /** The kind of a data gap: `note` for a trial that cannot count anyway. */
+  readonly gap: "data-gap" | "note";
+}
 
-  const baselineFrom = addDays(window.start, -p.baselineWindowDays);
-  const endpointTo = minDate(addDays(window.end, p.endpointGraceDays), window.asOf);
+type Recorded = NonNullable<Trial["outcome"]>;
+
+/** The "measured before the trial was adequate" gap, for a recorded outcome or a score. */
+function beforeAdequacy(ctx: OutcomeContext, what: string, date: string): Reason {
+  return reason(
+    "endpoint_before_adequacy",
+    ctx.gap,
+    `${ctx.window.label}: ${what} (${date}) predates ${ctx.window.adequateFrom ?? ""}, when the trial became adequate, so it cannot show failure of an adequate trial`,
+    [ctx.trialId],
+    "minWeeksAtAdequateDose",
+  );
+}
+
+/** Step 1: a recorded percentage improvement decides the outcome. */
+function fromRecordedPercent(ctx: OutcomeContext, percent: number, recordedOn: string, gaps: readonly Reason[]): DerivedOutcome {
+  const category = categoriseImprovement(percent, ctx.rules.parameters);
+  const measuredBeforeAdequacy = ctx.window.adequateFrom !== undefined && recordedOn < ctx.window.adequateFrom;
+  return {
+    outcome: { category, basis: "recorded-percent", percentImprovement: percent },
+    measuredBeforeAdequacy,
+    tachyphylaxis: false,
+    reasons: [
+      ...gaps,
+      outcomeReason(category, ctx.window.label, `${percent}% improvement as recorded`, ctx.trialId, ctx.rules, percent),
+      ...(measuredBeforeAdequacy ? [beforeAdequacy(ctx, "the recorded outcome", recordedOn)] : []),
+    ],
+  };
+}
+
+/** The baseline and endpoint of one scale's scores (see {@link deriveOutcome} for the windows). */
+function baselineAndEndpoint(list: readonly Assessment[], window: OutcomeWindow, baselineFrom: string, endpointTo: string): { baseline?: Assessment; endpoint?: Assessment } {
+  let baseline: Assessment | undefined;
+  let during: Assessment | undefined;
+  let afterEnd: Assessment | undefined;
+  for (const a of list) {
+    if (a.date <= window.start && a.date >= baselineFrom) baseline = a;
+    else if (a.date > window.start && a.date <= window.end) during = a;
+    else if (a.date > window.end && a.date <= endpointTo) afterEnd ??= a;
+  }
+  // The last score during the trial; only when there is none, the first within the grace period
+  // after its end (a later one may already be the next trial's baseline).
+  const endpoint = during ?? afterEnd;
+  return baseline === undefined ? (endpoint === undefined ? {} : { endpoint }) : endpoint === undefined ? { baseline } : { baseline, endpoint };
+}
+
+/** The tachyphylaxis reason, when a response during the trial was lost at the same dose. */
+function lostResponse(list: readonly Assessment[], scale: ScaleId, baseline: Assessment, endpoint: Assessment, ctx: OutcomeContext): Reason | undefined {
+  const p = ctx.rules.parameters;
+  const endpointDose = ctx.window.doseOn(endpoint.date);
+  for (const a of list) {
+    if (a.date <= baseline.date || a.date >= endpoint.date) continue;
+    const earlier = percentImprovement(baseline.total, a.total);
+    if (earlier !== undefined && earlier >= p.responsePercent && endpointDose !== undefined && ctx.window.doseOn(a.date) === endpointDose) {
+      const counted = p.tachyphylaxisCountsAsFailure ? "counted" : "not counted";
+      const message = `${ctx.window.label}: responded (${scale} ${a.total} on ${a.date}, ${earlier}% improvement) and lost the response at the same dose; ${counted} as a failure`;
+      return reason("tachyphylaxis", "decision", message, [ctx.trialId], "tachyphylaxisCountsAsFailure", ctx.rules.provenance.tachyphylaxisCountsAsFailure);
+    }
+  }
+  return undefined;
+}
+
+/** Step 2, for one scale with a baseline and an endpoint: the outcome from their scores. */
+function fromScores(list: readonly Assessment[], scale: ScaleId, baseline: Assessment, endpoint: Assessment, percent: number, ctx: OutcomeContext): DerivedOutcome & { reasons: Reason[] } {
+  const { window, trialId } = ctx;
+  const remission = REMISSION_THRESHOLDS[scale];
+  const category: Exclude<OutcomeCategory, "unknown"> = endpoint.total <= remission.maxTotal ? "remission" : categoriseImprovement(percent, ctx.rules.parameters);
+  const detail = `${scale} ${baseline.total} on ${baseline.date} to ${endpoint.total} on ${endpoint.date}, ${percent}% improvement`;
+  const reasons: Reason[] = [
+    category === "remission"
+      ? reason("outcome_remission", "decision", `${window.label}: remission (${detail}; at or below the ${scale} remission cut-off of ${remission.maxTotal})`, [trialId], `remission:${scale}`, remission, {
+          value: endpoint.total,
+          threshold: remission.maxTotal,
+          unit: "points",
+          comparison: "<=",
+          met: true,
+        })
+      : outcomeReason(category, window.label, detail, trialId, ctx.rules, percent),
+  ];
+  const measuredBeforeAdequacy = window.adequateFrom !== undefined && endpoint.date < window.adequateFrom;
+  if (measuredBeforeAdequacy) reasons.push(beforeAdequacy(ctx, `the last ${scale} score`, endpoint.date));
+  const lost = category === "response" || category === "remission" ? undefined : lostResponse(list, scale, baseline, endpoint, ctx);
+  if (lost !== undefined) reasons.push(lost);
+  return {
+    outcome: { category, basis: "scores", scale, baseline: { date: baseline.date, total: baseline.total }, endpoint: { date: endpoint.date, total: endpoint.total }, percentImprovement: percent },
+    measuredBeforeAdequacy,
+    tachyphylaxis: lost !== undefined,
+    reasons,
+  };
+}
+
+/** What the search over scales found when no scale gave an outcome. */
+interface ScoreSearch {
+  readonly anyBaseline: boolean;
+  readonly anyEndpoint: boolean;
+}
+
+/** Step 2: the first scale, in order of preference, whose baseline and endpoint give an outcome. */
+function searchScales(scores: ScoresByScale, ctx: OutcomeContext, gaps: Reason[]): DerivedOutcome | ScoreSearch {
+  const { window } = ctx;
+  const baselineFrom = addDays(window.start, -ctx.rules.parameters.baselineWindowDays);
+  const endpointTo = minDate(addDays(window.end, ctx.rules.parameters.endpointGraceDays), window.asOf);
   let anyBaseline = false;
   let anyEndpoint = false;
   for (const scale of SCALE_PREFERENCE) {
     const list = scores.get(scale);
     if (list === undefined) continue;
-    let baseline: Assessment | undefined;
-    let during: Assessment | undefined;
-    let afterEnd: Assessment | undefined;
-    for (const a of list) {
-      if (a.date <= window.start && a.date >= baselineFrom) baseline = a;
-      else if (a.date > window.start && a.date <= window.end) during = a;
-      else if (a.date > window.end && a.date <= endpointTo) afterEnd ??= a;
-    }
-    // The last score during the trial; only when there is none, the first within the grace period
-    // after its end (a later one may already be the next trial's baseline).
-    const endpoint = during ?? afterEnd;
+    const { baseline, endpoint } = baselineAndEndpoint(list, window, baselineFrom, endpointTo);
     anyBaseline ||= baseline !== undefined;
     anyEndpoint ||= endpoint !== undefined;
     if (baseline === undefined || endpoint === undefined) continue;
     const percent = percentImprovement(baseline.total, endpoint.total);
     if (percent === undefined) {
-      gaps.push(reason("baseline_zero", "data-gap", `${label}: the ${scale} baseline is 0, so no improvement can be measured`, [trial.id], "percentImprovement"));
+      gaps.push(reason("baseline_zero", ctx.gap, `${ctx.window.label}: the ${scale} baseline is 0, so no improvement can be measured`, [ctx.trialId], "percentImprovement"));
       continue;
     }
-    const band = categoriseImprovement(percent, p);
-    const remission = REMISSION_THRESHOLDS[scale];
-    const category: Exclude<OutcomeCategory, "unknown"> = endpoint.total <= remission.maxTotal ? "remission" : band;
-    const detail = `${scale} ${baseline.total} on ${baseline.date} to ${endpoint.total} on ${endpoint.date}, ${percent}% improvement`;
-    const reasons: Reason[] = [
-      category === "remission"
-        ? reason("outcome_remission", "decision", `${label}: remission (${detail}; at or below the ${scale} remission cut-off of ${remission.maxTotal})`, [trial.id], `remission:${scale}`, remission, {
-            value: endpoint.total,
-            threshold: remission.maxTotal,
-            unit: "points",
-            comparison: "<=",
-            met: true,
-          })
-        : outcomeReason(category, label, detail, trial.id, rules, percent),
-    ];
-    const measuredBeforeAdequacy = window.adequateFrom !== undefined && endpoint.date < window.adequateFrom;
-    if (measuredBeforeAdequacy) {
-      reasons.push(
-        reason("endpoint_before_adequacy", "data-gap", `${label}: the last ${scale} score (${endpoint.date}) predates ${window.adequateFrom ?? ""}, when the trial became adequate, so it cannot show failure of an adequate trial`, [trial.id], "minWeeksAtAdequateDose"),
-      );
-    }
-    let tachyphylaxis = false;
-    if (category !== "response" && category !== "remission") {
-      const endpointDose = window.doseOn(endpoint.date);
-      for (const a of list) {
-        if (a.date <= baseline.date || a.date >= endpoint.date) continue;
-        const earlier = percentImprovement(baseline.total, a.total);
-        if (earlier !== undefined && earlier >= p.responsePercent && endpointDose !== undefined && window.doseOn(a.date) === endpointDose) {
-          tachyphylaxis = true;
-          reasons.push(
-            reason(
-              "tachyphylaxis",
-              "decision",
-              `${label}: responded (${scale} ${a.total} on ${a.date}, ${earlier}% improvement) and lost the response at the same dose; ${p.tachyphylaxisCountsAsFailure ? "counted" : "not counted"} as a failure`,
-              [trial.id],
-              "tachyphylaxisCountsAsFailure",
-              rules.provenance.tachyphylaxisCountsAsFailure,
-            ),
-          );
-          break;
-        }
-      }
-    }
-    return {
-      outcome: { category, basis: "scores", scale, baseline: { date: baseline.date, total: baseline.total }, endpoint: { date: endpoint.date, total: endpoint.total }, percentImprovement: percent },
-      measuredBeforeAdequacy,
-      tachyphylaxis,
-      reasons: gaps.length === 0 ? reasons : [...gaps, ...reasons],
-    };
+    const found = fromScores(list, scale, baseline, endpoint, percent, ctx);
+    return gaps.length === 0 ? found : { ...found, reasons: [...gaps, ...found.reasons] };
   }
+  return { anyBaseline, anyEndpoint };
+}
 
-  if (recorded?.cgiI !== undefined) {
-    const band = recorded.cgiI <= p.cgiIResponseMax ? "response" : recorded.cgiI <= p.cgiIPartialMax ? "partial-response" : "non-response";
-    // A rule set without a partial band (non-response reaches up to response, as in Rybak 2021)
-    // reads "minimally improved" as non-response too.
-    const category = band === "partial-response" && p.nonResponseBelowPercent >= p.responsePercent ? "non-response" : band;
-    const rule = band === "response" ? "cgiIResponseMax" : "cgiIPartialMax";
-    return {
-      outcome: { category, basis: "recorded-cgi-i", cgiI: recorded.cgiI },
-      measuredBeforeAdequacy: recordedBeforeAdequacy,
-      tachyphylaxis: false,
-      reasons: [
-        ...gaps,
-        reason(
-          outcomeCode(category),
-          "decision",
-          `${label}: ${category.replace("-", " ")} (CGI-I ${recorded.cgiI} as recorded${band === category ? "" : `; ${rules.name} has no partial band`})`,
-          [trial.id],
-          rule,
-          rules.provenance[rule],
-          { value: recorded.cgiI, threshold: p[rule], unit: "points", comparison: band === "non-response" ? ">" : "<=", met: true },
-        ),
-        ...(recordedBeforeAdequacy ? [beforeAdequacyReason("the recorded CGI-I")] : []),
-      ],
-    };
-  }
+/** Step 3: a recorded CGI-I decides the outcome. */
+function fromCgiI(ctx: OutcomeContext, cgiI: number, recordedOn: string, gaps: readonly Reason[]): DerivedOutcome {
+  const { rules } = ctx;
+  const p = rules.parameters;
+  const band = cgiI <= p.cgiIResponseMax ? "response" : cgiI <= p.cgiIPartialMax ? "partial-response" : "non-response";
+  // A rule set without a partial band (non-response reaches up to response, as in Rybak 2021)
+  // reads "minimally improved" as non-response too.
+  const category = band === "partial-response" && p.nonResponseBelowPercent >= p.responsePercent ? "non-response" : band;
+  const rule = band === "response" ? "cgiIResponseMax" : "cgiIPartialMax";
+  const measuredBeforeAdequacy = ctx.window.adequateFrom !== undefined && recordedOn < ctx.window.adequateFrom;
+  const message = `${ctx.window.label}: ${category.replace("-", " ")} (CGI-I ${cgiI} as recorded${band === category ? "" : `; ${rules.name} has no partial band`})`;
+  const compared = { value: cgiI, threshold: p[rule], unit: "points", comparison: band === "non-response" ? ">" : "<=", met: true } as const;
+  return {
+    outcome: { category, basis: "recorded-cgi-i", cgiI },
+    measuredBeforeAdequacy,
+    tachyphylaxis: false,
+    reasons: [...gaps, reason(outcomeCode(category), "decision", message, [ctx.trialId], rule, rules.provenance[rule], compared), ...(measuredBeforeAdequacy ? [beforeAdequacy(ctx, "the recorded CGI-I", recordedOn)] : [])],
+  };
+}
 
-  if (!anyBaseline) gaps.push(reason("baseline_missing", "data-gap", `${label}: no baseline score within ${p.baselineWindowDays} days before the start`, [trial.id], "baselineWindowDays", rules.provenance.baselineWindowDays));
-  if (!anyEndpoint) gaps.push(reason("endpoint_missing", "data-gap", `${label}: no score during the trial`, [trial.id], "endpointGraceDays", rules.provenance.endpointGraceDays));
-  gaps.push(reason("outcome_data_missing", "data-gap", `${label}: outcome unknown (no recorded outcome and no baseline and endpoint on one scale)`, [trial.id], "outcome"));
+/** Step 4: no outcome; the gaps say what is missing. */
+function unknownOutcome(ctx: OutcomeContext, search: ScoreSearch, gaps: Reason[]): DerivedOutcome {
+  const { rules, window, trialId } = ctx;
+  if (!search.anyBaseline) gaps.push(reason("baseline_missing", ctx.gap, `${window.label}: no baseline score within ${rules.parameters.baselineWindowDays} days before the start`, [trialId], "baselineWindowDays", rules.provenance.baselineWindowDays));
+  if (!search.anyEndpoint) gaps.push(reason("endpoint_missing", ctx.gap, `${window.label}: no score during the trial`, [trialId], "endpointGraceDays", rules.provenance.endpointGraceDays));
+  gaps.push(reason("outcome_data_missing", ctx.gap, `${window.label}: outcome unknown (no recorded outcome and no baseline and endpoint on one scale)`, [trialId], "outcome"));
   return { outcome: { category: "unknown", basis: "none" }, measuredBeforeAdequacy: false, tachyphylaxis: false, reasons: gaps };
+}
+
+/**
+ * Derives a trial's outcome. Order: a recorded percentage improvement; then scores on one scale
+ * (baseline = last score on or before the start within the rule set's window; endpoint = last
+ * score after the start up to the trial's end, or failing that the first within the grace period
+ * after it); then a recorded CGI-I. A recorded outcome is dated by `assessedOn`, or else taken as
+ * of the trial's end, and one dated after `asOf` is not used.
+ * Remission is judged on the endpoint score; the other bands on the percentage change.
+ */
+export function deriveOutcome(trial: Pick<Trial, "id" | "outcome">, scores: ScoresByScale, window: OutcomeWindow, rules: RuleSet, gap: "data-gap" | "note" = "data-gap"): DerivedOutcome {
+  const ctx: OutcomeContext = { trialId: trial.id, window, rules, gap };
+  const gaps: Reason[] = [];
+  let recorded: Recorded | undefined = trial.outcome;
+  const recordedOn = recorded?.assessedOn ?? window.end;
+  if (recorded !== undefined && recordedOn > window.asOf) {
+    gaps.push(reason("recorded_outcome_after_as_of", "note", `${window.label}: the recorded outcome (${recordedOn}) is after ${window.asOf} and was not used`, [trial.id], "asOf"));
+    recorded = undefined;
+  }
+  if (recorded?.percentImprovement !== undefined) return fromRecordedPercent(ctx, recorded.percentImprovement, recordedOn, gaps);
+  const search = searchScales(scores, ctx, gaps);
+  if ("outcome" in search) return search;
+  if (recorded?.cgiI !== undefined) return fromCgiI(ctx, recorded.cgiI, recordedOn, gaps);
+  return unknownOutcome(ctx, search, gaps);
 }

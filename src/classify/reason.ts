@@ -4,7 +4,9 @@
  * @module
  */
 import type { Citation } from "../catalogue/types";
-import type { Comparison, Reason, ReasonCode, ReasonKind } from "./types";
+import type { ReasonCode, ReasonKind } from "./reasonCodes";
+import type { RuleName } from "./ruleNames";
+import type { Comparison, Reason } from "./types";
 
 /**
  * Builds a reason; `citation` and `compared` are optional. Each combination is written out as one
@@ -15,7 +17,7 @@ export function reason(
   kind: ReasonKind,
   message: string,
   trialIds: readonly string[],
-  rule: string,
+  rule: RuleName,
   citation?: Citation,
   compared?: Comparison,
 ): Reason {

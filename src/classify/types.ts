@@ -8,7 +8,8 @@ import type { DoseTableId, DrugClass, Verification } from "../catalogue/types";
 import type { RuleSetId, RuleSetParameters } from "../rules/types";
 import type { ScaleId } from "../schema/scales";
 import type { Agent, TrialRole } from "../schema/trial";
-import type { StagingResults } from "../staging/types";
+import type { PseudoResistanceFlagCode, ReasonCode, ReasonKind } from "./reasonCodes";
+import type { RuleName } from "./ruleNames";
 
 /**
  * The three statuses. `no-response`: at least the required number of failed adequate trials
@@ -20,76 +21,8 @@ import type { StagingResults } from "../staging/types";
  */
 export type TrdStatus = "no-response" | "partial-response" | "not-yet-resistant";
 
-/**
- * Stable reason codes. Never renamed, only added.
- *
- * @example
- * const code: ReasonCode = "duration_inadequate";
- */
-export type ReasonCode =
-  // agent and scope
-  | "agent_unknown"
-  | "not_an_antidepressant"
-  | "trial_after_as_of"
-  | "trial_outside_current_episode"
-  | "augmentation_not_counted"
-  | "combination_not_counted"
-  | "indication_not_depression"
-  | "indication_not_recorded"
-  | "indication_not_recognised"
-  // dose
-  | "dose_adequate"
-  | "dose_inadequate"
-  | "dose_threshold_unknown"
-  | "dose_table_fallback"
-  | "dose_age_adjusted"
-  | "dose_unknown_days"
-  | "dose_not_recorded"
-  | "age_unknown_for_cap"
-  // duration
-  | "duration_adequate"
-  | "duration_inadequate"
-  | "stopped_before_week_4"
-  // adherence
-  | "adherence_adequate"
-  | "adherence_poor"
-  | "adherence_not_documented"
-  // stop and outcome
-  | "stopped_for_intolerance"
-  | "outcome_non_response"
-  | "outcome_partial_response"
-  | "outcome_response"
-  | "outcome_remission"
-  | "outcome_data_missing"
-  | "baseline_missing"
-  | "endpoint_missing"
-  | "endpoint_before_adequacy"
-  | "baseline_zero"
-  | "recorded_outcome_after_as_of"
-  | "tachyphylaxis"
-  // counting
-  | "trial_failed"
-  | "trial_not_failed"
-  | "same_agent_repeated"
-  | "same_class_repeated"
-  // patient facts
-  | "bipolar_disorder_on_record"
-  | "psychotic_features_on_record"
-  | "substance_use_on_record"
-  | "thyroid_disease_on_record"
-  // status
-  | "status_no_response"
-  | "status_partial_response"
-  | "status_not_yet_resistant";
-
-/**
- * What a reason is about: a decision the rules made, a sign of pseudo-resistance (an apparent
- * failure that may not be real), a gap in the data, or a note.
- *
- * @example
- * const k: ReasonKind = "pseudo-resistance";
- */
-export type ReasonKind = "decision" | "pseudo-resistance" | "data-gap" | "note";
+export type { ReasonCode, ReasonKind, PseudoResistanceFlagCode } from "./reasonCodes";
+export type { RuleName } from "./ruleNames";
 
 /**
  * The numbers a rule compared.
@@ -137,8 +70,8 @@ export interface Reason {
   readonly trialIds: readonly string[];
   /** The numbers compared, when the rule compared numbers. */
   readonly compared?: Comparison;
-  /** The rule applied: a rule-set parameter name, or a catalogue table. */
-  readonly rule: string;
+  /** The rule applied: a rule-set parameter, a classifier rule, a dose table or a remission cut-off. */
+  readonly rule: RuleName;
   /** The source of the rule or value. */
   readonly source?: SourceId;
   /** How well that source was verified. */
@@ -323,18 +256,7 @@ export interface TrdCounts {
  */
 export interface PseudoResistanceFlag {
   /** The reason code behind the flag. */
-  readonly code:
-    | "dose_inadequate"
-    | "duration_inadequate"
-    | "adherence_poor"
-    | "adherence_not_documented"
-    | "stopped_for_intolerance"
-    | "bipolar_disorder_on_record"
-    | "psychotic_features_on_record"
-    | "substance_use_on_record"
-    | "thyroid_disease_on_record"
-    | "outcome_data_missing"
-    | "agent_unknown";
+  readonly code: PseudoResistanceFlagCode;
   /** The trials concerned (empty for patient-level flags). */
   readonly trialIds: readonly string[];
 }
@@ -362,8 +284,18 @@ export interface TrdAssessment {
   readonly applicable: boolean;
   /** The as-of date the caller passed. */
   readonly asOf: string;
-  /** The rule set that produced the result. */
-  readonly ruleSet: { readonly id: RuleSetId; readonly version: string; readonly name: string; readonly source: SourceId };
+  /**
+   * The rule set that produced the result, with the parameter values in effect (after any
+   * overrides), so that a consumer can read, say, `ruleSet.parameters.minFailedTrials` instead of
+   * recovering it from a reason.
+   */
+  readonly ruleSet: {
+    readonly id: RuleSetId;
+    readonly version: string;
+    readonly name: string;
+    readonly source: SourceId;
+    readonly parameters: RuleSetParameters;
+  };
   /** Parameters the caller overrode (empty when none). */
   readonly overrides: Partial<RuleSetParameters>;
   /** The catalogue version used. */
@@ -376,6 +308,4 @@ export interface TrdAssessment {
   readonly flags: readonly PseudoResistanceFlag[];
   /** Overall reasons: the status decision first, then patient-level facts and counting decisions. */
   readonly reasons: readonly Reason[];
-  /** The four staging models, when requested with `staging`. */
-  readonly staging?: StagingResults;
 }

@@ -4,6 +4,7 @@
  * adherence) and bad records at a chosen rate. Every patient has its own seeded generator, so
  * patient i is the same whatever N is.
  */
+import { findDrug } from "../catalogue/findDrug";
 
 /** mulberry32: a small, fast, seedable PRNG. */
 function prng(seed: number): () => number {
@@ -21,24 +22,35 @@ const DAY = 86_400_000;
 const iso = (day: number): string => new Date(day * DAY).toISOString().slice(0, 10);
 const dayOf = (date: string): number => Math.round(Date.parse(`${date}T00:00:00Z`) / DAY);
 
-const ANTIDEPRESSANTS: readonly [string, number, number][] = [
-  // name, licensed minimum, usual maximum (mg/day)
-  ["sertraline", 50, 200],
-  ["escitalopram", 10, 20],
-  ["citalopram", 20, 40],
-  ["fluoxetine", 20, 60],
-  ["paroxetine", 20, 50],
-  ["venlafaxine", 75, 225],
-  ["duloxetine", 60, 120],
-  ["mirtazapine", 15, 45],
-  ["bupropion", 300, 450],
-  ["vortioxetine", 10, 20],
-  ["nortriptyline", 75, 150],
-  ["amitriptyline", 75, 150],
-];
+/** The catalogue's licensed minimum of an agent (the generator doses around it, like a prescriber). */
+function licensedMinimum(name: string): number {
+  const mg = findDrug(name)?.minimumDose["licensed-minimum"]?.mgPerDay;
+  if (mg === undefined) throw new Error(`syntheticCohort: the catalogue has no licensed minimum for ${name}`);
+  return mg;
+}
+
+// name, licensed minimum (from the catalogue), usual maximum (mg/day; the catalogue has no maxima)
+const ANTIDEPRESSANTS: readonly [string, number, number][] = (
+  [
+    ["sertraline", 200],
+    ["escitalopram", 20],
+    ["citalopram", 40],
+    ["fluoxetine", 60],
+    ["paroxetine", 50],
+    ["venlafaxine", 225],
+    ["duloxetine", 120],
+    ["mirtazapine", 45],
+    ["bupropion", 450],
+    ["vortioxetine", 20],
+    ["nortriptyline", 150],
+    ["amitriptyline", 150],
+  ] as const
+).map(([name, max]) => [name, licensedMinimum(name), max]);
+// name, daily dose: the catalogue's licensed minimum; lithium has none (it is dosed by serum
+// level), so it gets 800 mg/day, a usual augmentation dose (STAR*D used up to 900).
 const AUGMENTERS: readonly [string, number][] = [
-  ["aripiprazole", 5],
-  ["quetiapine", 150],
+  ["aripiprazole", licensedMinimum("aripiprazole")],
+  ["quetiapine", licensedMinimum("quetiapine")],
   ["lithium", 800],
 ];
 const SCALES: readonly [string, number, number][] = [

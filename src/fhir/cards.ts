@@ -5,9 +5,9 @@
  *
  * @module
  */
+import type { PseudoResistanceFlagCode } from "../classify/reasonCodes";
 import type { TrdAssessment } from "../classify/types";
 import { SOURCES } from "../catalogue/sources";
-import { getRuleSet } from "../rules/ruleSets";
 import type { FhirReadSummary, MappingIssue, MappingIssueCode } from "./accounting";
 import { cardUuid } from "./cardId";
 import { isObject } from "./json";
@@ -69,7 +69,8 @@ export interface CardOptions {
 
 const MAX_DETAIL = 8000;
 const MAX_REASONS = 25;
-const PSEUDO_CODES: ReadonlySet<string> = new Set(["dose_inadequate", "duration_inadequate", "adherence_poor", "adherence_not_documented", "substance_use_on_record", "thyroid_disease_on_record", "psychotic_features_on_record"]);
+/** The flags the pseudo-resistance card lists: what to check before calling it resistant (data gaps and bipolar disorder are said elsewhere). */
+const PSEUDO_CODES: ReadonlySet<PseudoResistanceFlagCode> = new Set<PseudoResistanceFlagCode>(["dose_inadequate", "duration_inadequate", "adherence_poor", "adherence_not_documented", "substance_use_on_record", "thyroid_disease_on_record", "psychotic_features_on_record"]);
 
 const clip = (text: string, max = 139): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 const cell = (text: string): string => text.replace(/\|/g, "\\|");
@@ -80,7 +81,7 @@ const bounded = (lines: readonly string[]): string => {
 };
 
 function neededTrials(a: TrdAssessment): number {
-  return a.overrides.minFailedTrials ?? getRuleSet(a.ruleSet.id).parameters.minFailedTrials;
+  return a.ruleSet.parameters.minFailedTrials;
 }
 
 function summaryOf(a: TrdAssessment): string {
@@ -153,7 +154,7 @@ function hasDepressionData(m: MappingForCards): boolean {
 }
 
 function isAssessment(a: unknown): a is TrdAssessment {
-  return isObject(a) && typeof a["status"] === "string" && isObject(a["counts"]) && isObject(a["ruleSet"]) && Array.isArray(a["trials"]) && Array.isArray(a["reasons"]) && Array.isArray(a["flags"]) && isObject(a["overrides"]);
+  return isObject(a) && typeof a["status"] === "string" && isObject(a["counts"]) && isObject(a["ruleSet"]) && isObject(a["ruleSet"]["parameters"]) && Array.isArray(a["trials"]) && Array.isArray(a["reasons"]) && Array.isArray(a["flags"]);
 }
 
 /**

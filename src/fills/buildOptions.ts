@@ -5,6 +5,7 @@
  */
 import type { SourceId } from "../catalogue/sources";
 import type { Citation, Verification } from "../catalogue/types";
+import { deepFreeze } from "../internal/deepFreeze";
 
 /**
  * Every parameter of {@link buildTrials}.
@@ -82,7 +83,7 @@ const SHARED_PROVENANCE = {
   maxPlausibleDaysSupply: cite("exeter-cprd-scripts", "secondary", "Issues covering more than 183 days dropped as implausible."),
 } as const;
 
-const PRESETS: Readonly<Record<BuildPresetId, BuildPreset>> = Object.freeze({
+const PRESETS: Readonly<Record<BuildPresetId, BuildPreset>> = deepFreeze({
   "ohdsi-drug-era": {
     id: "ohdsi-drug-era",
     name: "OHDSI drug era (30-day persistence window, no stockpiling)",
@@ -148,5 +149,7 @@ export function getBuildPreset(id: BuildPresetId): BuildPreset {
  * listBuildPresets().map((p) => p.id);
  */
 export function listBuildPresets(): readonly BuildPreset[] {
-  return [PRESETS[DEFAULT_BUILD_PRESET_ID], ...Object.values(PRESETS).filter((p) => p.id !== DEFAULT_BUILD_PRESET_ID)];
+  return ALL_PRESETS;
 }
+
+const ALL_PRESETS: readonly BuildPreset[] = Object.freeze([PRESETS[DEFAULT_BUILD_PRESET_ID], ...Object.values(PRESETS).filter((p) => p.id !== DEFAULT_BUILD_PRESET_ID)]);

@@ -6,7 +6,8 @@
  * @module
  */
 import type { z } from "zod";
-import { resolveAgent } from "../classify/assessTrial";
+import { resolveAgent } from "../catalogue/resolveAgent";
+import { applyOverrides } from "../rules/applyOverrides";
 import type { Comparison } from "../classify/types";
 import { normaliseDrugName } from "../catalogue/normaliseDrugName";
 import type { SourceId } from "../catalogue/sources";
@@ -180,251 +181,19 @@ const round = (x: number, places: number): number => Math.round(x * 10 ** places
 export function buildTrials(records: readonly unknown[], options: BuildTrialsOptions = {}): BuildTrialsResult {
   const presetId = options.preset ?? DEFAULT_BUILD_PRESET_ID;
   const preset = getBuildPreset(presetId);
-  const overrides = Object.fromEntries(Object.entries(options.overrides ?? {}).filter(([, v]) => v !== undefined)) as Partial<BuildTrialsParameters>;
-  const p: BuildTrialsParameters = { ...preset.parameters, ...overrides };
-  const cite = (rule: keyof BuildTrialsParameters): Citation =>
-    rule in overrides ? { source: "library-convention", verification: "unverified" } : preset.provenance[rule];
+  const { parameters: p, provenance, overrides } = applyOverrides(preset.parameters, preset.provenance, options.overrides ?? {});
   const decisions: BuildDecision[] = [];
-  const decide = (code: BuildDecisionCode, message: string, recordIds: readonly string[], rule: string, extra: { trialId?: string; citation?: Citation; compared?: Comparison } = {}): void => {
-    decisions.push({
-      code,
-      message,
-      recordIds,
-      ...(extra.trialId === undefined ? {} : { trialId: extra.trialId }),
-      ...(extra.compared === undefined ? {} : { compared: extra.compared }),
-      rule,
-      ...(extra.citation === undefined ? {} : { source: extra.citation.source, verification: extra.citation.verification }),
-    });
-  };
+  const b: BuildContext = { p, cite: (rule) => provenance[rule], decide: decider(decisions), asOf: options.asOf };
   const issues: TrdIssue[] = [];
   if (options.asOf !== undefined && !isCalendarDate(options.asOf)) issues.push(makeIssue("invalid_date_format", "asOf", "a calendar date as YYYY-MM-DD"));
-
-  // 1. Validate each record, then derive its period and daily dose.
-  const fills: Fill[] = [];
-  const patients = new Set<string>();
-  records.forEach((raw, index) => {
-    const parsed = FillRecordSchema.safeParse(raw, { reportInput: true });
-    const ref = parsed.success && parsed.data.id !== undefined ? parsed.data.id : `records[${index}]`;
-    if (!parsed.success) {
-      issues.push(...zodIssuesToTrdIssues(parsed.error.issues, FillRecordSchema, ["records", index]));
-      decide("dropped_invalid", `records[${index}] is invalid and was left out`, [ref], "FillRecordSchema");
-      return;
-    }
-    const record = parsed.data;
-    if (record.patientId !== undefined) {
-      patients.add(record.patientId);
-      if (patients.size > 1) issues.push(makeIssue("mixed_patients", `records[${index}].patientId`, "records of one patient"));
-    }
-    const drug = resolveAgent(record.agent);
-    const key = drug?.id ?? `unknown:${normaliseDrugName(record.agent.name ?? record.agent.rxnorm ?? record.agent.atc ?? "")}`;
-    if (drug === undefined) decide("agent_unknown", `${ref}: agent not in the catalogue; kept as its own course`, [ref], "catalogue");
-    const statedSupply = record.daysSupply ?? (record.endDate === undefined ? undefined : daysBetween(record.date, record.endDate) + 1);
-    const supply = statedSupply ?? p.defaultDaysSupply;
-    if (statedSupply === undefined && p.coverage === "days-supply") {
-      decide("default_days_supply", `${ref}: no days' supply or end date; ${p.defaultDaysSupply} days assumed`, [ref], "defaultDaysSupply", { citation: cite("defaultDaysSupply") });
-    }
-    if (supply > p.maxPlausibleDaysSupply) {
-      decide("dropped_implausible", `${ref}: ${supply} days' supply is implausible (more than ${p.maxPlausibleDaysSupply}); left out`, [ref], "maxPlausibleDaysSupply", {
-        citation: cite("maxPlausibleDaysSupply"),
-        compared: { value: supply, threshold: p.maxPlausibleDaysSupply, unit: "days", comparison: "<=", met: false },
-      });
-      return;
-    }
-    let mgPerDay = record.mgPerDay;
-    if (mgPerDay === undefined && record.strengthMg !== undefined && record.quantity !== undefined) {
-      if (statedSupply === undefined) decide("dose_unknown", `${ref}: strength and quantity but no days' supply, so the daily dose is unknown`, [ref], "dailyDose");
-      else mgPerDay = round((record.strengthMg * record.quantity) / statedSupply, 3);
-    } else if (mgPerDay === undefined) {
-      decide("dose_unknown", `${ref}: no dose, strength or quantity; the daily dose is unknown`, [ref], "dailyDose");
-    }
-    fills.push({ ref, record, key, drug, date: record.date, supply, supplyStated: statedSupply !== undefined, mgPerDay });
-  });
-  if (patients.size > 1) {
-    return { preset: presetId, parameters: p, overrides, trials: [], previousEpisodes: [], decisions, issues };
-  }
-
-  // 2. Same-day fills of one agent are taken together (two strengths making one daily dose).
-  const byKey = new Map<string, Fill[]>();
-  const sortKey = (f: Fill): string => `${f.date}|${String(f.supply).padStart(6, "0")}|${f.mgPerDay ?? ""}|${f.ref}`;
-  for (const f of [...fills].sort((a, b) => sortKey(a).localeCompare(sortKey(b)))) {
-    const list = byKey.get(f.key) ?? [];
-    const last = list.at(-1);
-    if (last !== undefined && last.date === f.date) {
-      const mg = last.mgPerDay === undefined || f.mgPerDay === undefined ? (last.mgPerDay ?? f.mgPerDay) : round(last.mgPerDay + f.mgPerDay, 3);
-      list[list.length - 1] = { ...last, ref: `${last.ref}+${f.ref}`, supply: Math.max(last.supply, f.supply), mgPerDay: mg };
-      decide("same_day_fills_combined", `${last.ref} and ${f.ref}: dispensed the same day, taken together (${mg ?? "unknown"} mg/day)`, [last.ref, f.ref], "sameDayFills");
-    } else list.push(f);
-    byKey.set(f.key, list);
-  }
-
-  // 3. Courses per agent.
-  const courses: Course[] = [];
-  for (const [key, list] of [...byKey].sort(([a], [b]) => a.localeCompare(b))) {
-    let course: Course | undefined;
-    list.forEach((f, i) => {
-      const refs = f.ref.split("+");
-      let supply = f.supply;
-      if (p.coverage === "until-next-issue") {
-        const next = list[i + 1];
-        const interval = next === undefined ? undefined : daysBetween(f.date, next.date);
-        supply = interval !== undefined && interval <= p.persistenceWindowDays ? interval : f.supplyStated ? f.supply : p.defaultDaysSupply;
-      }
-      const doseChanges = course !== undefined && f.mgPerDay !== undefined && f.mgPerDay !== course.mg;
-      const early = course !== undefined && f.date <= course.coverEnd;
-      const start = early && p.earlyRefill === "carry-over" && !doseChanges && course !== undefined ? addDays(course.coverEnd, 1) : f.date;
-      const end = addDays(start, supply - 1);
-      if (course !== undefined) {
-        // Issue-date data breaks on the interval between issues (Fabbri 2021); supply data on the
-        // uncovered days after the supply ran out.
-        const previous = list[i - 1];
-        const byIssue = p.coverage === "until-next-issue" && previous !== undefined;
-        const gap = byIssue ? daysBetween(previous.date, f.date) : daysBetween(course.coverEnd, start) - 1;
-        if (gap > p.persistenceWindowDays) {
-          const what = byIssue ? `${gap} days between issues (${previous.date} to ${f.date})` : `${gap} uncovered days after ${course.coverEnd}`;
-          decide("gap_ends_course", `${course.agentName}: ${what} end the course (more than ${p.persistenceWindowDays})`, refs, "persistenceWindowDays", {
-            trialId: course.id,
-            citation: cite("persistenceWindowDays"),
-            compared: { value: gap, threshold: p.persistenceWindowDays, unit: "days", comparison: "<=", met: false },
-          });
-          course = undefined;
-        }
-      }
-      if (course === undefined) {
-        const name = f.drug?.name ?? f.record.agent.name ?? key.replace(/^unknown:/, "");
-        course = {
-          key,
-          drug: f.drug,
-          agentName: name,
-          refs: [...refs],
-          start: f.date,
-          coverEnd: end,
-          mg: f.mgPerDay,
-          doses: f.mgPerDay === undefined ? [] : [{ from: f.date, mgPerDay: f.mgPerDay }],
-          covered: [[start, end]],
-          dispensedOnly: f.record.kind === "dispense",
-          indications: f.record.indication === undefined ? [] : [f.record.indication],
-          id: `${f.drug?.id ?? key.replace(/[^a-z0-9]+/g, "-")}-${f.date}`,
-        };
-        courses.push(course);
-        return;
-      }
-      const gap = daysBetween(course.coverEnd, start) - 1;
-      decide("merged", `${f.ref}: continues ${course.agentName} (${Math.max(gap, 0)} uncovered days)`, refs, "persistenceWindowDays", {
-        trialId: course.id,
-        citation: cite("persistenceWindowDays"),
-        compared: { value: Math.max(gap, 0), threshold: p.persistenceWindowDays, unit: "days", comparison: "<=", met: true },
-      });
-      if (early) {
-        const carried = p.earlyRefill === "carry-over" && !doseChanges;
-        decide("early_refill", `${f.ref}: refilled ${daysBetween(f.date, course.coverEnd) + 1} day(s) early; ${carried ? "the new supply starts after the old one" : doseChanges ? "the new dose starts on the fill date" : "the remaining supply is abandoned"}`, refs, "earlyRefill", {
-          trialId: course.id,
-          citation: cite("earlyRefill"),
-        });
-      }
-      if (doseChanges && f.mgPerDay !== undefined) {
-        decide("dose_change", `${course.agentName}: ${course.mg ?? "unknown"} to ${f.mgPerDay} mg/day from ${start}`, refs, "dailyDose", { trialId: course.id });
-        setDose(course, start, f.mgPerDay);
-      } else if (course.mg === undefined && f.mgPerDay !== undefined) {
-        setDose(course, start, f.mgPerDay);
-      }
-      course.refs.push(...refs);
-      course.covered.push([start, end]);
-      course.dispensedOnly &&= f.record.kind === "dispense";
-      if (f.record.indication !== undefined) course.indications.push(f.record.indication);
-      // The new fill's end is the course's: a carried-over supply ends later anyway, and otherwise
-      // (no stockpiling, or a new dose) what was left of the old supply is abandoned.
-      course.coverEnd = end;
-    });
-  }
-  courses.sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
-
-  // 4. Roles: augmentation, combination, switches.
-  const overlap = (a: Course, b: Course): number => {
-    const from = maxDate(a.start, b.start);
-    const to = minDate(a.coverEnd, b.coverEnd);
-    return to < from ? 0 : daysBetween(from, to) + 1;
-  };
+  const read = readFills(records, b, issues);
+  if (read.patients > 1) return { preset: presetId, parameters: p, overrides, trials: [], previousEpisodes: [], decisions, issues };
+  const byKey = combineSameDayFills(read.fills, b);
+  const courses = buildCourses(byKey, b);
   const antidepressants = courses.filter((c) => c.drug?.role === "antidepressant");
-  const roles = new Map<string, { role: "augmentation" | "combination"; augments: string }>();
-  for (const c of courses.filter((x) => x.drug?.role === "augmenting-agent")) {
-    const best = antidepressants.map((a) => ({ a, days: overlap(a, c) })).sort((x, y) => y.days - x.days || x.a.id.localeCompare(y.a.id))[0];
-    const compared = { value: best?.days ?? 0, threshold: p.augmentationMinOverlapDays, unit: "days" as const, comparison: ">=" as const, met: (best?.days ?? 0) >= p.augmentationMinOverlapDays };
-    if (best !== undefined && compared.met) {
-      roles.set(c.id, { role: "augmentation", augments: best.a.id });
-      decide("augmentation", `${c.agentName} overlaps ${best.a.agentName} by ${best.days} days: an augmentation of it`, c.refs, "augmentationMinOverlapDays", { trialId: c.id, citation: cite("augmentationMinOverlapDays"), compared });
-    } else {
-      decide("augmentation_without_antidepressant", `${c.agentName} overlaps no antidepressant by ${p.augmentationMinOverlapDays} days; kept as a course of its own`, c.refs, "augmentationMinOverlapDays", { trialId: c.id, citation: cite("augmentationMinOverlapDays"), compared });
-    }
-  }
-  for (const b of antidepressants) {
-    for (const a of antidepressants) {
-      if (a === b || a.key === b.key || a.start > b.start || (a.start === b.start && a.id >= b.id)) continue;
-      const days = overlap(a, b);
-      const compared = { value: days, threshold: p.crossTaperMaxOverlapDays, unit: "days" as const, comparison: "<=" as const, met: days <= p.crossTaperMaxOverlapDays };
-      if (days > p.crossTaperMaxOverlapDays) {
-        if (!roles.has(b.id)) roles.set(b.id, { role: "combination", augments: a.id });
-        decide("combination", `${b.agentName} overlaps ${a.agentName} by ${days} days: a combination`, b.refs, "crossTaperMaxOverlapDays", { trialId: b.id, citation: cite("crossTaperMaxOverlapDays"), compared });
-      } else if (days > 0) {
-        decide("cross_taper_switch", `${a.agentName} to ${b.agentName} with ${days} days of overlap: a cross-taper switch`, b.refs, "crossTaperMaxOverlapDays", { trialId: b.id, citation: cite("crossTaperMaxOverlapDays"), compared });
-      } else if (b.start > a.coverEnd && daysBetween(a.coverEnd, b.start) - 1 <= p.persistenceWindowDays) {
-        decide("switch", `${a.agentName} to ${b.agentName} ${daysBetween(a.coverEnd, b.start) - 1} days after the first ran out: a switch`, b.refs, "persistenceWindowDays", { trialId: b.id, citation: cite("persistenceWindowDays") });
-      }
-    }
-  }
-
-  // 5. Episodes: gaps of episodeGapDays or more without any antidepressant given for depression
-  // (a course recorded as given for another condition does not mark a depressive episode).
-  const blocks: { onset: string; end: string }[] = [];
-  const forDepression = antidepressants.filter((c) => treatsDepression(courseIndication(c.indications)));
-  for (const c of forDepression.sort((a, b) => a.start.localeCompare(b.start))) {
-    const last = blocks.at(-1);
-    if (last !== undefined && daysBetween(last.end, c.start) - 1 < p.episodeGapDays) last.end = maxDate(last.end, c.coverEnd);
-    else {
-      if (last !== undefined) {
-        const gap = daysBetween(last.end, c.start) - 1;
-        decide("episode_gap", `${gap} days without an antidepressant before ${c.start}: a new episode`, c.refs, "episodeGapDays", {
-          citation: cite("episodeGapDays"),
-          compared: { value: gap, threshold: p.episodeGapDays, unit: "days", comparison: "<", met: false },
-        });
-      }
-      blocks.push({ onset: c.start, end: c.coverEnd });
-    }
-  }
-
-  // 6. Trials.
-  const trials: BuiltTrial[] = courses.map((c) => {
-    const total = daysBetween(c.start, c.coverEnd) + 1;
-    const union: [string, string][] = [];
-    for (const [from, to] of [...c.covered].sort(([a], [b]) => a.localeCompare(b))) {
-      const last = union.at(-1);
-      if (last !== undefined && from <= addDays(last[1], 1)) last[1] = maxDate(last[1], to);
-      else union.push([from, to]);
-    }
-    const coveredDays = union.reduce((sum, [from, to]) => sum + daysBetween(maxDate(from, c.start), minDate(to, c.coverEnd)) + 1, 0);
-    const adherence = c.dispensedOnly ? round(Math.min(1, coveredDays / total), 3) : undefined;
-    if (adherence === undefined) {
-      decide("adherence_not_documented", `${c.agentName}: built from orders or statements, which do not show that the drug was collected or taken; adherence not documented`, c.refs, "proportionOfDaysCovered", { trialId: c.id });
-    } else {
-      decide("adherence", `${c.agentName}: ${coveredDays} of ${total} days covered (proportion of days covered ${adherence})`, c.refs, "proportionOfDaysCovered", { trialId: c.id });
-    }
-    const indication = courseIndication(c.indications);
-    if (new Set(c.indications).size > 1) {
-      decide("indication", `${c.agentName}: its records give different indications; taken as ${indication ?? "not recorded"}`, c.refs, "indication", { trialId: c.id });
-    }
-    const ongoing = options.asOf !== undefined && c.coverEnd >= options.asOf;
-    const role = roles.get(c.id);
-    const agent = c.drug === undefined ? (byKey.get(c.key)?.[0]?.record.agent ?? { name: c.agentName }) : { name: c.drug.name };
-    return {
-      id: c.id,
-      agent,
-      ...(role === undefined ? {} : { role: role.role, augments: role.augments }),
-      start: c.start,
-      ...(ongoing ? {} : { end: c.coverEnd }),
-      ...(c.doses.length === 0 ? { doseUnknown: true as const } : { doses: c.doses.map((d) => ({ ...d })) }),
-      ...(adherence === undefined ? {} : { adherence }),
-      ...(indication === undefined ? {} : { indication }),
-    };
-  });
+  const roles = assignRoles(courses, antidepressants, b);
+  const blocks = episodeBlocks(antidepressants, b);
+  const trials = courses.map((c) => toTrial(c, roles.get(c.id), byKey, b));
   const current = blocks.at(-1);
   return {
     preset: presetId,
@@ -438,9 +207,318 @@ export function buildTrials(records: readonly unknown[], options: BuildTrialsOpt
   };
 }
 
-/** Whether a course may treat depression: its indication is depression, unknown or not stated. */
-function treatsDepression(indication: Indication | undefined): boolean {
-  return indication === undefined || indication === "depression" || indication === "not-recorded" || indication === "not-recognised";
+/** What every step of {@link buildTrials} reads: the parameters, their citations, and where decisions go. */
+interface BuildContext {
+  readonly p: BuildTrialsParameters;
+  readonly cite: (rule: keyof BuildTrialsParameters) => Citation;
+  readonly decide: Decide;
+  readonly asOf: string | undefined;
+}
+
+type Decide = (code: BuildDecisionCode, message: string, recordIds: readonly string[], rule: string, extra?: { trialId?: string; citation?: Citation; compared?: Comparison }) => void;
+
+/** A `decide` that appends each decision, in the order taken, to `decisions`. */
+function decider(decisions: BuildDecision[]): Decide {
+  return (code, message, recordIds, rule, extra = {}) => {
+    decisions.push({
+      code,
+      message,
+      recordIds,
+      ...(extra.trialId === undefined ? {} : { trialId: extra.trialId }),
+      ...(extra.compared === undefined ? {} : { compared: extra.compared }),
+      rule,
+      ...(extra.citation === undefined ? {} : { source: extra.citation.source, verification: extra.citation.verification }),
+    });
+  };
+}
+
+/** Step 1: validates one record and derives its period and daily dose (`undefined` when it is left out). */
+function readFill(raw: unknown, index: number, b: BuildContext, issues: TrdIssue[], patients: Set<string>): Fill | undefined {
+  const { p, decide, cite } = b;
+  const parsed = FillRecordSchema.safeParse(raw, { reportInput: true });
+  const ref = parsed.success && parsed.data.id !== undefined ? parsed.data.id : `records[${index}]`;
+  if (!parsed.success) {
+    issues.push(...zodIssuesToTrdIssues(parsed.error.issues, FillRecordSchema, ["records", index]));
+    decide("dropped_invalid", `records[${index}] is invalid and was left out`, [ref], "FillRecordSchema");
+    return undefined;
+  }
+  const record = parsed.data;
+  if (record.patientId !== undefined) {
+    patients.add(record.patientId);
+    if (patients.size > 1) issues.push(makeIssue("mixed_patients", `records[${index}].patientId`, "records of one patient"));
+  }
+  const drug = resolveAgent(record.agent);
+  const key = drug?.id ?? `unknown:${normaliseDrugName(record.agent.name ?? record.agent.rxnorm ?? record.agent.atc ?? "")}`;
+  if (drug === undefined) decide("agent_unknown", `${ref}: agent not in the catalogue; kept as its own course`, [ref], "catalogue");
+  const statedSupply = record.daysSupply ?? (record.endDate === undefined ? undefined : daysBetween(record.date, record.endDate) + 1);
+  const supply = statedSupply ?? p.defaultDaysSupply;
+  if (statedSupply === undefined && p.coverage === "days-supply") {
+    decide("default_days_supply", `${ref}: no days' supply or end date; ${p.defaultDaysSupply} days assumed`, [ref], "defaultDaysSupply", { citation: cite("defaultDaysSupply") });
+  }
+  if (supply > p.maxPlausibleDaysSupply) {
+    decide("dropped_implausible", `${ref}: ${supply} days' supply is implausible (more than ${p.maxPlausibleDaysSupply}); left out`, [ref], "maxPlausibleDaysSupply", {
+      citation: cite("maxPlausibleDaysSupply"),
+      compared: { value: supply, threshold: p.maxPlausibleDaysSupply, unit: "days", comparison: "<=", met: false },
+    });
+    return undefined;
+  }
+  let mgPerDay = record.mgPerDay;
+  if (mgPerDay === undefined && record.strengthMg !== undefined && record.quantity !== undefined) {
+    if (statedSupply === undefined) decide("dose_unknown", `${ref}: strength and quantity but no days' supply, so the daily dose is unknown`, [ref], "dailyDose");
+    else mgPerDay = round((record.strengthMg * record.quantity) / statedSupply, 3);
+  } else if (mgPerDay === undefined) {
+    decide("dose_unknown", `${ref}: no dose, strength or quantity; the daily dose is unknown`, [ref], "dailyDose");
+  }
+  return { ref, record, key, drug, date: record.date, supply, supplyStated: statedSupply !== undefined, mgPerDay };
+}
+
+/** Step 1, for every record: the fills kept, and how many patients the records name. */
+function readFills(records: readonly unknown[], b: BuildContext, issues: TrdIssue[]): { fills: Fill[]; patients: number } {
+  const fills: Fill[] = [];
+  const patients = new Set<string>();
+  records.forEach((raw, index) => {
+    const fill = readFill(raw, index, b, issues, patients);
+    if (fill !== undefined) fills.push(fill);
+  });
+  return { fills, patients: patients.size };
+}
+
+/** Step 2: fills of one agent per key, in date order; same-day fills are taken together (two strengths making one dose). */
+function combineSameDayFills(fills: readonly Fill[], b: BuildContext): Map<string, Fill[]> {
+  const byKey = new Map<string, Fill[]>();
+  const sortKey = (f: Fill): string => `${f.date}|${String(f.supply).padStart(6, "0")}|${f.mgPerDay ?? ""}|${f.ref}`;
+  for (const f of [...fills].sort((x, y) => sortKey(x).localeCompare(sortKey(y)))) {
+    const list = byKey.get(f.key) ?? [];
+    const last = list.at(-1);
+    if (last !== undefined && last.date === f.date) {
+      const mg = last.mgPerDay === undefined || f.mgPerDay === undefined ? (last.mgPerDay ?? f.mgPerDay) : round(last.mgPerDay + f.mgPerDay, 3);
+      list[list.length - 1] = { ...last, ref: `${last.ref}+${f.ref}`, supply: Math.max(last.supply, f.supply), mgPerDay: mg };
+      b.decide("same_day_fills_combined", `${last.ref} and ${f.ref}: dispensed the same day, taken together (${mg ?? "unknown"} mg/day)`, [last.ref, f.ref], "sameDayFills");
+    } else list.push(f);
+    byKey.set(f.key, list);
+  }
+  return byKey;
+}
+
+/** The period one fill covers, and how it relates to the course it may continue. */
+interface FillPeriod {
+  readonly refs: string[];
+  readonly start: string;
+  readonly end: string;
+  readonly early: boolean;
+  readonly doseChanges: boolean;
+}
+
+function fillPeriod(list: readonly Fill[], i: number, f: Fill, course: Course | undefined, p: BuildTrialsParameters): FillPeriod {
+  let supply = f.supply;
+  if (p.coverage === "until-next-issue") {
+    const next = list[i + 1];
+    const interval = next === undefined ? undefined : daysBetween(f.date, next.date);
+    supply = interval !== undefined && interval <= p.persistenceWindowDays ? interval : f.supplyStated ? f.supply : p.defaultDaysSupply;
+  }
+  const doseChanges = course !== undefined && f.mgPerDay !== undefined && f.mgPerDay !== course.mg;
+  const early = course !== undefined && f.date <= course.coverEnd;
+  const start = early && p.earlyRefill === "carry-over" && !doseChanges && course !== undefined ? addDays(course.coverEnd, 1) : f.date;
+  return { refs: f.ref.split("+"), start, end: addDays(start, supply - 1), early, doseChanges };
+}
+
+/** True when the gap before this fill ends `course` (and says so). */
+function gapEndsCourse(list: readonly Fill[], i: number, f: Fill, course: Course, period: FillPeriod, b: BuildContext): boolean {
+  const { p } = b;
+  // Issue-date data breaks on the interval between issues (Fabbri 2021); supply data on the
+  // uncovered days after the supply ran out.
+  const previous = list[i - 1];
+  const byIssue = p.coverage === "until-next-issue" && previous !== undefined;
+  const gap = byIssue ? daysBetween(previous.date, f.date) : daysBetween(course.coverEnd, period.start) - 1;
+  if (gap <= p.persistenceWindowDays) return false;
+  const what = byIssue ? `${gap} days between issues (${previous.date} to ${f.date})` : `${gap} uncovered days after ${course.coverEnd}`;
+  b.decide("gap_ends_course", `${course.agentName}: ${what} end the course (more than ${p.persistenceWindowDays})`, period.refs, "persistenceWindowDays", {
+    trialId: course.id,
+    citation: b.cite("persistenceWindowDays"),
+    compared: { value: gap, threshold: p.persistenceWindowDays, unit: "days", comparison: "<=", met: false },
+  });
+  return true;
+}
+
+/** A new course starting with fill `f`. */
+function newCourse(key: string, f: Fill, period: FillPeriod): Course {
+  return {
+    key,
+    drug: f.drug,
+    agentName: f.drug?.name ?? f.record.agent.name ?? key.replace(/^unknown:/, ""),
+    refs: [...period.refs],
+    start: f.date,
+    coverEnd: period.end,
+    mg: f.mgPerDay,
+    doses: f.mgPerDay === undefined ? [] : [{ from: f.date, mgPerDay: f.mgPerDay }],
+    covered: [[period.start, period.end]],
+    dispensedOnly: f.record.kind === "dispense",
+    indications: f.record.indication === undefined ? [] : [f.record.indication],
+    id: `${f.drug?.id ?? key.replace(/[^a-z0-9]+/g, "-")}-${f.date}`,
+  };
+}
+
+/** Fill `f` continues `course`: merged, perhaps early, perhaps at a new dose. */
+function extendCourse(course: Course, f: Fill, period: FillPeriod, b: BuildContext): void {
+  const { p, decide, cite } = b;
+  const { refs, start, early, doseChanges } = period;
+  const gap = Math.max(daysBetween(course.coverEnd, start) - 1, 0);
+  decide("merged", `${f.ref}: continues ${course.agentName} (${gap} uncovered days)`, refs, "persistenceWindowDays", {
+    trialId: course.id,
+    citation: cite("persistenceWindowDays"),
+    compared: { value: gap, threshold: p.persistenceWindowDays, unit: "days", comparison: "<=", met: true },
+  });
+  if (early) {
+    const carried = p.earlyRefill === "carry-over" && !doseChanges;
+    const what = carried ? "the new supply starts after the old one" : doseChanges ? "the new dose starts on the fill date" : "the remaining supply is abandoned";
+    decide("early_refill", `${f.ref}: refilled ${daysBetween(f.date, course.coverEnd) + 1} day(s) early; ${what}`, refs, "earlyRefill", { trialId: course.id, citation: cite("earlyRefill") });
+  }
+  if (doseChanges && f.mgPerDay !== undefined) {
+    decide("dose_change", `${course.agentName}: ${course.mg ?? "unknown"} to ${f.mgPerDay} mg/day from ${start}`, refs, "dailyDose", { trialId: course.id });
+    setDose(course, start, f.mgPerDay);
+  } else if (course.mg === undefined && f.mgPerDay !== undefined) {
+    setDose(course, start, f.mgPerDay);
+  }
+  course.refs.push(...refs);
+  course.covered.push([start, period.end]);
+  course.dispensedOnly &&= f.record.kind === "dispense";
+  if (f.record.indication !== undefined) course.indications.push(f.record.indication);
+  // The new fill's end is the course's: a carried-over supply ends later anyway, and otherwise
+  // (no stockpiling, or a new dose) what was left of the old supply is abandoned.
+  course.coverEnd = period.end;
+}
+
+/** Step 3: courses per agent, merged while the gaps stay within the persistence window; ordered by start. */
+function buildCourses(byKey: ReadonlyMap<string, readonly Fill[]>, b: BuildContext): Course[] {
+  const courses: Course[] = [];
+  for (const [key, list] of [...byKey].sort(([x], [y]) => x.localeCompare(y))) {
+    let course: Course | undefined;
+    list.forEach((f, i) => {
+      const period = fillPeriod(list, i, f, course, b.p);
+      if (course !== undefined && gapEndsCourse(list, i, f, course, period, b)) course = undefined;
+      if (course === undefined) courses.push((course = newCourse(key, f, period)));
+      else extendCourse(course, f, period, b);
+    });
+  }
+  return courses.sort((x, y) => x.start.localeCompare(y.start) || x.id.localeCompare(y.id));
+}
+
+/** Days two courses overlap. */
+function overlap(a: Course, c: Course): number {
+  const from = maxDate(a.start, c.start);
+  const to = minDate(a.coverEnd, c.coverEnd);
+  return to < from ? 0 : daysBetween(from, to) + 1;
+}
+
+type Roles = Map<string, { role: "augmentation" | "combination"; augments: string }>;
+
+/** Step 4a: an augmenting agent augments the antidepressant it overlaps most, when long enough. */
+function assignAugmentations(courses: readonly Course[], antidepressants: readonly Course[], roles: Roles, b: BuildContext): void {
+  const { p } = b;
+  for (const c of courses.filter((x) => x.drug?.role === "augmenting-agent")) {
+    const best = antidepressants.map((a) => ({ a, days: overlap(a, c) })).sort((x, y) => y.days - x.days || x.a.id.localeCompare(y.a.id))[0];
+    const compared = { value: best?.days ?? 0, threshold: p.augmentationMinOverlapDays, unit: "days" as const, comparison: ">=" as const, met: (best?.days ?? 0) >= p.augmentationMinOverlapDays };
+    const extra = { trialId: c.id, citation: b.cite("augmentationMinOverlapDays"), compared };
+    if (best !== undefined && compared.met) {
+      roles.set(c.id, { role: "augmentation", augments: best.a.id });
+      b.decide("augmentation", `${c.agentName} overlaps ${best.a.agentName} by ${best.days} days: an augmentation of it`, c.refs, "augmentationMinOverlapDays", extra);
+    } else {
+      b.decide("augmentation_without_antidepressant", `${c.agentName} overlaps no antidepressant by ${p.augmentationMinOverlapDays} days; kept as a course of its own`, c.refs, "augmentationMinOverlapDays", extra);
+    }
+  }
+}
+
+/** Step 4b: how antidepressant `c` follows an earlier one `a`: combination, cross-taper switch or switch. */
+function relate(a: Course, c: Course, roles: Roles, b: BuildContext): void {
+  const { p } = b;
+  const days = overlap(a, c);
+  const compared = { value: days, threshold: p.crossTaperMaxOverlapDays, unit: "days" as const, comparison: "<=" as const, met: days <= p.crossTaperMaxOverlapDays };
+  if (days > p.crossTaperMaxOverlapDays) {
+    if (!roles.has(c.id)) roles.set(c.id, { role: "combination", augments: a.id });
+    b.decide("combination", `${c.agentName} overlaps ${a.agentName} by ${days} days: a combination`, c.refs, "crossTaperMaxOverlapDays", { trialId: c.id, citation: b.cite("crossTaperMaxOverlapDays"), compared });
+  } else if (days > 0) {
+    b.decide("cross_taper_switch", `${a.agentName} to ${c.agentName} with ${days} days of overlap: a cross-taper switch`, c.refs, "crossTaperMaxOverlapDays", { trialId: c.id, citation: b.cite("crossTaperMaxOverlapDays"), compared });
+  } else if (c.start > a.coverEnd && daysBetween(a.coverEnd, c.start) - 1 <= p.persistenceWindowDays) {
+    b.decide("switch", `${a.agentName} to ${c.agentName} ${daysBetween(a.coverEnd, c.start) - 1} days after the first ran out: a switch`, c.refs, "persistenceWindowDays", { trialId: c.id, citation: b.cite("persistenceWindowDays") });
+  }
+}
+
+/** Step 4: roles (augmentation, combination) and switches. */
+function assignRoles(courses: readonly Course[], antidepressants: readonly Course[], b: BuildContext): Roles {
+  const roles: Roles = new Map();
+  assignAugmentations(courses, antidepressants, roles, b);
+  for (const c of antidepressants) {
+    for (const a of antidepressants) {
+      if (a === c || a.key === c.key || a.start > c.start || (a.start === c.start && a.id >= c.id)) continue;
+      relate(a, c, roles, b);
+    }
+  }
+  return roles;
+}
+
+/**
+ * Step 5: episodes of treatment, separated by gaps of episodeGapDays or more without any
+ * antidepressant given for depression (a course recorded as given for another condition does not
+ * mark a depressive episode).
+ */
+function episodeBlocks(antidepressants: readonly Course[], b: BuildContext): { onset: string; end: string }[] {
+  const { p } = b;
+  const blocks: { onset: string; end: string }[] = [];
+  for (const c of antidepressants.filter(treatsDepression).sort((x, y) => x.start.localeCompare(y.start))) {
+    const last = blocks.at(-1);
+    if (last !== undefined && daysBetween(last.end, c.start) - 1 < p.episodeGapDays) {
+      last.end = maxDate(last.end, c.coverEnd);
+      continue;
+    }
+    if (last !== undefined) {
+      const gap = daysBetween(last.end, c.start) - 1;
+      b.decide("episode_gap", `${gap} days without an antidepressant before ${c.start}: a new episode`, c.refs, "episodeGapDays", {
+        citation: b.cite("episodeGapDays"),
+        compared: { value: gap, threshold: p.episodeGapDays, unit: "days", comparison: "<", met: false },
+      });
+    }
+    blocks.push({ onset: c.start, end: c.coverEnd });
+  }
+  return blocks;
+}
+
+/** Days of a course covered by at least one supply. */
+function coveredDays(c: Course): number {
+  const union: [string, string][] = [];
+  for (const [from, to] of [...c.covered].sort(([x], [y]) => x.localeCompare(y))) {
+    const last = union.at(-1);
+    if (last !== undefined && from <= addDays(last[1], 1)) last[1] = maxDate(last[1], to);
+    else union.push([from, to]);
+  }
+  return union.reduce((sum, [from, to]) => sum + daysBetween(maxDate(from, c.start), minDate(to, c.coverEnd)) + 1, 0);
+}
+
+/** Step 6: a course as a trial, with its adherence (courses of dispenses only) and indication. */
+function toTrial(c: Course, role: { role: "augmentation" | "combination"; augments: string } | undefined, byKey: ReadonlyMap<string, readonly Fill[]>, b: BuildContext): BuiltTrial {
+  const total = daysBetween(c.start, c.coverEnd) + 1;
+  const covered = coveredDays(c);
+  const adherence = c.dispensedOnly ? round(Math.min(1, covered / total), 3) : undefined;
+  if (adherence === undefined) {
+    b.decide("adherence_not_documented", `${c.agentName}: built from orders or statements, which do not show that the drug was collected or taken; adherence not documented`, c.refs, "proportionOfDaysCovered", { trialId: c.id });
+  } else {
+    b.decide("adherence", `${c.agentName}: ${covered} of ${total} days covered (proportion of days covered ${adherence})`, c.refs, "proportionOfDaysCovered", { trialId: c.id });
+  }
+  const indication = courseIndication(c.indications);
+  if (new Set(c.indications).size > 1) {
+    b.decide("indication", `${c.agentName}: its records give different indications; taken as ${indication ?? "not recorded"}`, c.refs, "indication", { trialId: c.id });
+  }
+  const ongoing = b.asOf !== undefined && c.coverEnd >= b.asOf;
+  const agent = c.drug === undefined ? (byKey.get(c.key)?.[0]?.record.agent ?? { name: c.agentName }) : { name: c.drug.name };
+  return {
+    id: c.id,
+    agent,
+    ...(role === undefined ? {} : { role: role.role, augments: role.augments }),
+    start: c.start,
+    ...(ongoing ? {} : { end: c.coverEnd }),
+    ...(c.doses.length === 0 ? { doseUnknown: true as const } : { doses: c.doses.map((d) => ({ ...d })) }),
+    ...(adherence === undefined ? {} : { adherence }),
+    ...(indication === undefined ? {} : { indication }),
+  };
 }
 
 /**
@@ -451,6 +529,12 @@ function treatsDepression(indication: Indication | undefined): boolean {
 function courseIndication(indications: readonly Indication[]): Indication | undefined {
   if (indications.includes("depression")) return "depression";
   return indications.find((i) => i !== "not-recorded" && i !== "not-recognised") ?? indications.find((i) => i === "not-recognised") ?? indications[0];
+}
+
+/** Whether a course may treat depression: its indication is depression, unknown or not stated. */
+function treatsDepression(c: Course): boolean {
+  const indication = courseIndication(c.indications);
+  return indication === undefined || indication === "depression" || indication === "not-recorded" || indication === "not-recognised";
 }
 
 /** Records a dose from a date, keeping the list in date order with one entry per date. */

@@ -5,6 +5,7 @@
  * @module
  */
 import { isCalendarDate } from "../internal/dates";
+import { deepFreeze } from "../internal/deepFreeze";
 import { makeIssue } from "../schema/issues";
 import type { TrdIssue } from "../schema/issues";
 import type { TreatmentHistoryInput } from "../schema/history";
@@ -26,7 +27,7 @@ import type { FillRecordInput } from "./fillRecord";
  * import { LONG_FORMAT_COLUMNS } from "trd-classifier";
  * LONG_FORMAT_COLUMNS.join(","); // the header line
  */
-export const LONG_FORMAT_COLUMNS = [
+export const LONG_FORMAT_COLUMNS = deepFreeze([
   "patient_id",
   "record_type",
   "date",
@@ -41,7 +42,7 @@ export const LONG_FORMAT_COLUMNS = [
   "total",
   "condition",
   "record_id",
-] as const;
+] as const);
 
 /**
  * Splits CSV text into rows of fields (RFC 4180: quoted fields, doubled quotes, CRLF or LF line

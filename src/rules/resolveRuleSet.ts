@@ -6,6 +6,7 @@
 import { isCalendarDate } from "../internal/dates";
 import { formatPath, makeIssue } from "../schema/issues";
 import type { TrdIssue } from "../schema/issues";
+import { applyOverrides } from "./applyOverrides";
 import { RuleSetOverridesSchema } from "./ruleSetParametersSchema";
 import { DEFAULT_RULE_SET_ID, getRuleSet, isRuleSetId } from "./ruleSets";
 import type { RuleSet, RuleSetId, RuleSetParameters } from "./types";
@@ -23,11 +24,6 @@ export interface ClassifyTrdOptions {
   readonly ruleSet?: RuleSetId | RuleSet;
   /** Parameters to override; the result records them. */
   readonly overrides?: Partial<RuleSetParameters>;
-  /**
-   * Include the four staging models in the result (`true`, or options per model). Used by
-   * `classifyTrd` only; the staging functions' option types describe the object form.
-   */
-  readonly staging?: boolean | Readonly<Record<string, object | undefined>>;
 }
 
 /**
@@ -55,6 +51,20 @@ export class TrdOptionsError extends Error {
 }
 
 /**
+ * The effective rule set of a classification and the overrides that made it.
+ *
+ * @example
+ * import { resolveRuleSet } from "trd-classifier";
+ * resolveRuleSet({ asOf: "2024-06-30", overrides: { minFailedTrials: 3 } }).overrides; //=> { minFailedTrials: 3 }
+ */
+export interface ResolvedRuleSet {
+  /** The rule set with the overrides applied (each overridden parameter cited as the caller's). */
+  readonly rules: RuleSet;
+  /** The validated overrides (empty when none). */
+  readonly overrides: Partial<RuleSetParameters>;
+}
+
+/**
  * Validates classification options and applies the overrides to the chosen rule set. Overridden
  * parameters are re-cited as caller overrides (`library-convention`, `unverified`) so that no
  * result credits a published source with a value it does not give.
@@ -67,7 +77,7 @@ export class TrdOptionsError extends Error {
  * const { rules } = resolveRuleSet({ asOf: "2024-06-30", ruleSet: "mgh-atrq", overrides: { minWeeksAtAdequateDose: 8 } });
  * rules.parameters.minWeeksAtAdequateDose; //=> 8
  */
-export function resolveRuleSet(options: ClassifyTrdOptions): { readonly rules: RuleSet; readonly overrides: Partial<RuleSetParameters> } {
+export function resolveRuleSet(options: ClassifyTrdOptions): ResolvedRuleSet {
   const issues: TrdIssue[] = [];
   if (typeof options.asOf !== "string" || !isCalendarDate(options.asOf)) issues.push(makeIssue("invalid_date_format", "asOf", "a calendar date as YYYY-MM-DD"));
   let base: RuleSet | undefined;
@@ -86,11 +96,8 @@ export function resolveRuleSet(options: ClassifyTrdOptions): { readonly rules: R
     for (const issue of overrides.error.issues) issues.push(makeIssue("invalid_value", formatPath(["overrides", ...issue.path]), "a valid rule-set parameter value"));
   }
   if (issues.length > 0 || base === undefined) throw new TrdOptionsError(issues);
-  const overridden = Object.fromEntries(Object.entries(overrides.data ?? {}).filter(([, v]) => v !== undefined)) as Partial<RuleSetParameters>;
-  if (Object.keys(overridden).length === 0) return { rules: base, overrides: {} };
-  const provenance = { ...base.provenance };
-  for (const key of Object.keys(overridden) as (keyof RuleSetParameters)[]) {
-    provenance[key] = { source: "library-convention", verification: "unverified", note: `Overridden by the caller (was ${JSON.stringify(base.parameters[key])}).` };
-  }
-  return { rules: { ...base, parameters: { ...base.parameters, ...overridden }, provenance }, overrides: overridden };
+  const applied = applyOverrides(base.parameters, base.provenance, overrides.data ?? {});
+  if (applied.parameters === base.parameters) return { rules: base, overrides: applied.overrides };
+  // Frozen like the built-in rule sets (only the objects made here: a caller's RuleSet is not touched).
+  return { rules: Object.freeze({ ...base, parameters: applied.parameters, provenance: applied.provenance }), overrides: applied.overrides };
 }

@@ -7,6 +7,7 @@
  */
 import type { SourceId } from "../catalogue/sources";
 import type { Citation, Verification } from "../catalogue/types";
+import { deepFreeze } from "../internal/deepFreeze";
 import type { ParameterName, RuleSet, RuleSetId, RuleSetParameters } from "./types";
 
 const cite = (source: SourceId, verification: Verification, note?: string): Citation =>
@@ -195,7 +196,7 @@ const CANADIAN_2021: RuleSet = {
   },
 };
 
-const RULE_SETS: Readonly<Record<RuleSetId, RuleSet>> = Object.freeze({
+const RULE_SETS: Readonly<Record<RuleSetId, RuleSet>> = deepFreeze({
   "eu-pearl-2022": EU_PEARL_2022,
   "mgh-atrq": MGH_ATRQ,
   regulatory: REGULATORY,
@@ -236,8 +237,10 @@ export function getRuleSet(id: RuleSetId): RuleSet {
  * listRuleSets().map((r) => `${r.id}@${r.version}`);
  */
 export function listRuleSets(): readonly RuleSet[] {
-  return [RULE_SETS[DEFAULT_RULE_SET_ID], ...Object.values(RULE_SETS).filter((r) => r.id !== DEFAULT_RULE_SET_ID)];
+  return ALL_RULE_SETS;
 }
+
+const ALL_RULE_SETS: readonly RuleSet[] = Object.freeze([RULE_SETS[DEFAULT_RULE_SET_ID], ...Object.values(RULE_SETS).filter((r) => r.id !== DEFAULT_RULE_SET_ID)]);
 
 /**
  * True when `value` names a built-in rule set.

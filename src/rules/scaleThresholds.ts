@@ -5,6 +5,7 @@
  * @module
  */
 import type { Citation } from "../catalogue/types";
+import { deepFreeze } from "../internal/deepFreeze";
 import type { ScaleId } from "../schema/scales";
 
 /**
@@ -25,7 +26,7 @@ export interface RemissionThreshold extends Citation {
  * import { REMISSION_THRESHOLDS } from "trd-classifier";
  * REMISSION_THRESHOLDS["PHQ-9"].maxTotal; //=> 4
  */
-export const REMISSION_THRESHOLDS: Readonly<Record<ScaleId, RemissionThreshold>> = Object.freeze({
+export const REMISSION_THRESHOLDS: Readonly<Record<ScaleId, RemissionThreshold>> = deepFreeze({
   "HAM-D17": { maxTotal: 7, source: "trivedi-2006", verification: "primary", note: "STAR*D primary remission criterion (HAM-D17 <=7)." },
   MADRS: {
     maxTotal: 10,

@@ -4,6 +4,7 @@
  * @module
  */
 import type { Citation } from "../catalogue/types";
+import { deepFreeze } from "../internal/deepFreeze";
 import type { ScaleId } from "../schema/scales";
 
 /**
@@ -35,7 +36,7 @@ export interface SeverityBands extends Citation {
  * import { SEVERITY_BANDS } from "trd-classifier";
  * SEVERITY_BANDS["MADRS"].bands.map((b) => b.from); //=> [0, 7, 20, 35]
  */
-export const SEVERITY_BANDS: Readonly<Record<ScaleId, SeverityBands>> = Object.freeze({
+export const SEVERITY_BANDS: Readonly<Record<ScaleId, SeverityBands>> = deepFreeze({
   "HAM-D17": {
     bands: [
       { from: 0, label: "none", category: "subsyndromal" },

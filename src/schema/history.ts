@@ -8,6 +8,7 @@ import { AssessmentSchema } from "./assessment";
 import { EpisodeSchema } from "./episode";
 import { OtherTreatmentSchema } from "./otherTreatment";
 import { PatientSchema } from "./patient";
+import type { CrossFieldIssueCode } from "./issues";
 import { IdSchema } from "./primitives";
 import { SCALES } from "./scales";
 import { TrialSchema } from "./trial";
@@ -17,7 +18,7 @@ import { TrialSchema } from "./trial";
  * expected. The zod refinement reports to zod; the fast path (`parseFast`) only notes that
  * something was reported and hands the input to zod.
  */
-export type ReportIssue = (trdCode: string, path: (string | number)[], expected: string) => void;
+export type ReportIssue = (trdCode: CrossFieldIssueCode, path: (string | number)[], expected: string) => void;
 
 /**
  * The shape of a history, before the cross-field rules.

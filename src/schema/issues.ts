@@ -4,50 +4,92 @@
  *
  * @module
  */
+import { deepFreeze } from "../internal/deepFreeze";
 
 /**
- * Stable codes for every kind of validation issue. Codes are part of the public contract: they
- * are never renamed, only added.
+ * Codes of the shape issues: what the schema itself rejects.
  *
- * Shape issues (from the schema): `required`, `invalid_type`, `invalid_value`, `too_small`,
- * `too_big`, `not_integer`, `unrecognized_key`, `invalid_date_format`, `impossible_date`,
- * `invalid_code`, `empty_string`.
+ * @example
+ * SHAPE_ISSUE_CODES.includes("too_small"); //=> true
+ */
+export const SHAPE_ISSUE_CODES = deepFreeze([
+  "required",
+  "invalid_type",
+  "invalid_value",
+  "too_small",
+  "too_big",
+  "not_integer",
+  "unrecognized_key",
+  "invalid_date_format",
+  "impossible_date",
+  "invalid_code",
+  "empty_string",
+] as const);
+
+/**
+ * Codes of the cross-field issues: what the history's consistency rules reject.
  *
- * Cross-field issues (from the history's consistency rules): everything else.
+ * @example
+ * CROSS_FIELD_ISSUE_CODES.includes("trial_end_before_start"); //=> true
+ */
+export const CROSS_FIELD_ISSUE_CODES = deepFreeze([
+  "agent_missing",
+  "dose_missing",
+  "dose_conflict",
+  "dose_change_outside_trial",
+  "dose_changes_out_of_order",
+  "dose_change_duplicate_date",
+  "trial_end_before_start",
+  "episode_end_before_onset",
+  "episode_overlap",
+  "previous_episode_after_current",
+  "duplicate_id",
+  "unknown_trial_reference",
+  "score_out_of_range",
+  "outcome_missing_value",
+  "age_conflict",
+  "birth_date_after_event",
+  "intervention_end_before_start",
+  "mixed_patients",
+] as const);
+
+/**
+ * Every issue code, shape issues first. Codes are part of the public contract: they are never
+ * renamed, only added.
+ *
+ * @example
+ * TRD_ISSUE_CODES.length; //=> 29
+ */
+export const TRD_ISSUE_CODES = deepFreeze([...SHAPE_ISSUE_CODES, ...CROSS_FIELD_ISSUE_CODES] as const);
+
+/**
+ * A cross-field issue code.
+ *
+ * @example
+ * const code: CrossFieldIssueCode = "duplicate_id";
+ */
+export type CrossFieldIssueCode = (typeof CROSS_FIELD_ISSUE_CODES)[number];
+
+/**
+ * A stable code for a kind of validation issue: one of {@link TRD_ISSUE_CODES}.
  *
  * @example
  * const code: TrdIssueCode = "trial_end_before_start";
  */
-export type TrdIssueCode =
-  | "required"
-  | "invalid_type"
-  | "invalid_value"
-  | "too_small"
-  | "too_big"
-  | "not_integer"
-  | "unrecognized_key"
-  | "invalid_date_format"
-  | "impossible_date"
-  | "invalid_code"
-  | "empty_string"
-  | "agent_missing"
-  | "dose_missing"
-  | "dose_conflict"
-  | "dose_change_outside_trial"
-  | "dose_changes_out_of_order"
-  | "dose_change_duplicate_date"
-  | "trial_end_before_start"
-  | "episode_end_before_onset"
-  | "episode_overlap"
-  | "previous_episode_after_current"
-  | "duplicate_id"
-  | "unknown_trial_reference"
-  | "score_out_of_range"
-  | "outcome_missing_value"
-  | "age_conflict"
-  | "birth_date_after_event"
-  | "intervention_end_before_start"
-  | "mixed_patients";
+export type TrdIssueCode = (typeof TRD_ISSUE_CODES)[number];
+
+const ISSUE_CODE_SET: ReadonlySet<string> = new Set(TRD_ISSUE_CODES);
+
+/**
+ * True when `value` is one of {@link TRD_ISSUE_CODES}.
+ *
+ * @example
+ * isTrdIssueCode("duplicate_id"); //=> true
+ * isTrdIssueCode("duplicate"); //=> false
+ */
+export function isTrdIssueCode(value: unknown): value is TrdIssueCode {
+  return typeof value === "string" && ISSUE_CODE_SET.has(value);
+}
 
 /**
  * One validation issue.

@@ -8,8 +8,8 @@
  * it answers `undefined` and zod runs. Anything it does accept comes out exactly as zod would
  * return it: the same fields in the same order, the same defaults, a fresh copy of every object
  * and list. The cross-field rules are not repeated here: the function that zod's refinement runs
- * ({@link checkCrossFieldRules}) runs here too. Bounds, patterns and enumerations come from the
- * schemas' own modules. `test/schema/parseFast.test.ts` checks the agreement with zod on valid
+ * ({@link checkCrossFieldRules}) runs here too. Field names, bounds, patterns and enumerations
+ * come from the schemas and their modules. `test/schema/parseFast.test.ts` checks the agreement with zod on valid
  * histories, on the contract's malformed cases and on randomly mutated histories.
  *
  * What it never accepts (zod decides): a key present with the value `undefined`, a name with
@@ -19,14 +19,14 @@
  * @module
  */
 import { isCalendarDate } from "../internal/dates";
-import { ScaleIdSchema } from "./assessment";
-import { SeveritySchema } from "./episode";
-import { checkCrossFieldRules } from "./history";
+import { AssessmentSchema, ScaleIdSchema } from "./assessment";
+import { EpisodeSchema, SeveritySchema } from "./episode";
+import { TreatmentHistorySchema, checkCrossFieldRules } from "./history";
 import type { TreatmentHistory } from "./history";
 import { OtherTreatmentSchema } from "./otherTreatment";
 import { ConditionSchema, DiagnosisSchema, PatientSchema } from "./patient";
-import { ATC_PATTERN, LIMITS, RXNORM_PATTERN } from "./primitives";
-import { AdherenceSchema, INDICATIONS, StopReasonSchema, TrialRoleSchema } from "./trial";
+import { ATC_PATTERN, LIMITS, RXNORM_PATTERN, RecordedOutcomeSchema } from "./primitives";
+import { AdherenceSchema, AgentSchema, DoseChangeSchema, INDICATIONS, StopReasonSchema, TrialRoleSchema, TrialSchema } from "./trial";
 
 type Json = Record<string, unknown>;
 
@@ -37,21 +37,21 @@ function unsure(): never {
   throw UNSURE;
 }
 
-const keySet = (...keys: string[]): ReadonlySet<string> => new Set(keys);
 const enumSet = (values: readonly string[]): ReadonlySet<string> => new Set(values);
+/** The field names of an object schema: the only keys the fast path accepts for that object. */
+const keysOf = (schema: { readonly shape: object }, ...extra: string[]): ReadonlySet<string> => new Set([...Object.keys(schema.shape), ...extra]);
 
-const HISTORY_KEYS = keySet("id", "patient", "episode", "previousEpisodes", "trials", "assessments", "otherTreatments");
-const PATIENT_KEYS = keySet("birthDate", "age", "sex", "diagnoses");
-const AGE_KEYS = keySet("years", "on");
-const DIAGNOSIS_KEYS = keySet("condition", "onset", "code");
-const CODE_KEYS = keySet("system", "code");
-const EPISODE_KEYS = keySet("onset", "end", "severity");
-const TRIAL_KEYS = keySet("id", "agent", "role", "augments", "start", "end", "mgPerDay", "doses", "doseUnknown", "adherence", "stopReason", "outcome", "indication");
-const AGENT_KEYS = keySet("name", "rxnorm", "atc");
-const DOSE_KEYS = keySet("from", "mgPerDay");
-const OUTCOME_KEYS = keySet("percentImprovement", "cgiI", "assessedOn");
-const ASSESSMENT_KEYS = keySet("id", "date", "scale", "total");
-const COURSE_KEYS = ["kind", "id", "start", "end", "sessions", "outcome"] as const;
+const HISTORY_KEYS = keysOf(TreatmentHistorySchema);
+const PATIENT_KEYS = keysOf(PatientSchema);
+const AGE_KEYS = keysOf(PatientSchema.shape.age.unwrap());
+const DIAGNOSIS_KEYS = keysOf(DiagnosisSchema);
+const CODE_KEYS = keysOf(DiagnosisSchema.shape.code.unwrap());
+const EPISODE_KEYS = keysOf(EpisodeSchema);
+const TRIAL_KEYS = keysOf(TrialSchema);
+const AGENT_KEYS = keysOf(AgentSchema);
+const DOSE_KEYS = keysOf(DoseChangeSchema);
+const OUTCOME_KEYS = keysOf(RecordedOutcomeSchema);
+const ASSESSMENT_KEYS = keysOf(AssessmentSchema);
 
 const SEX = enumSet(PatientSchema.shape.sex.unwrap().options);
 const CONDITIONS = enumSet(ConditionSchema.options);
@@ -70,10 +70,10 @@ const ECT_LATERALITIES = enumSet(ECT.shape.laterality.options);
 const KETAMINE_AGENTS = enumSet(KETAMINE.shape.agent.options);
 const KETAMINE_ROUTES = enumSet(KETAMINE.shape.route.unwrap().options);
 const COURSE_KIND_KEYS: Readonly<Record<string, ReadonlySet<string>>> = {
-  [PSYCHOTHERAPY.shape.kind.value]: keySet(...COURSE_KEYS, "type"),
-  [ECT.shape.kind.value]: keySet(...COURSE_KEYS, "laterality"),
-  [RTMS.shape.kind.value]: keySet(...COURSE_KEYS),
-  [KETAMINE.shape.kind.value]: keySet(...COURSE_KEYS, "agent", "route"),
+  [PSYCHOTHERAPY.shape.kind.value]: keysOf(PSYCHOTHERAPY),
+  [ECT.shape.kind.value]: keysOf(ECT),
+  [RTMS.shape.kind.value]: keysOf(RTMS),
+  [KETAMINE.shape.kind.value]: keysOf(KETAMINE),
 };
 
 /**

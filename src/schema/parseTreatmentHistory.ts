@@ -6,9 +6,9 @@
 import { z } from "zod";
 import { TreatmentHistorySchema } from "./history";
 import type { TreatmentHistory } from "./history";
-import { formatPath, jsonTypeOf, makeIssue } from "./issues";
+import { formatPath, isTrdIssueCode, jsonTypeOf, makeIssue } from "./issues";
 import { parseFast } from "./parseFast";
-import type { TrdIssue, TrdIssueCode } from "./issues";
+import type { TrdIssue } from "./issues";
 
 /**
  * The result of {@link parseTreatmentHistory}: the validated history, or at least one issue.
@@ -130,8 +130,9 @@ function toTrdIssues(issue: ZodIssue, schema: z.ZodType, prefix: readonly Proper
       return [makeIssue("invalid_code", path, issue.format === "regex" ? issue.message : `text in the format ${issue.format}`)];
     }
     case "custom": {
-      const params = (issue.params ?? {}) as { trdCode?: TrdIssueCode; expected?: string };
-      return [makeIssue(params.trdCode ?? "invalid_value", path, params.expected ?? issue.message)];
+      // The cross-field rules pass their code in params (see history.ts); any other refinement is invalid_value.
+      const trdCode: unknown = issue.params?.["trdCode"];
+      return [makeIssue(isTrdIssueCode(trdCode) ? trdCode : "invalid_value", path, issue.message)];
     }
     default:
       return [makeIssue("invalid_value", path, "a valid value")];

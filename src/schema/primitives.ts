@@ -5,12 +5,13 @@
  */
 import { z } from "zod";
 import { hasIsoDateShape, isCalendarDate } from "../internal/dates";
+import { deepFreeze } from "../internal/deepFreeze";
 
 /**
  * The numeric and length bounds of the contract, named once for the schemas and the fast path
  * (`parseFast`).
  */
-export const LIMITS = Object.freeze({
+export const LIMITS = deepFreeze({
   idMaxLength: 200,
   nameMaxLength: 200,
   codeMaxLength: 64,

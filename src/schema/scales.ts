@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { deepFreeze } from "../internal/deepFreeze";
 
 /**
  * Identifiers of the accepted rating scales, written as clinicians write them.
@@ -42,7 +43,7 @@ export interface ScaleDefinition {
  * @example
  * SCALES["MADRS"].max; //=> 60
  */
-export const SCALES: Readonly<Record<ScaleId, ScaleDefinition>> = Object.freeze({
+export const SCALES: Readonly<Record<ScaleId, ScaleDefinition>> = deepFreeze({
   "PHQ-9": {
     id: "PHQ-9",
     name: "Patient Health Questionnaire-9",
@@ -91,4 +92,4 @@ export const SCALES: Readonly<Record<ScaleId, ScaleDefinition>> = Object.freeze(
  * @example
  * SCALE_IDS.includes("PHQ-9"); //=> true
  */
-export const SCALE_IDS: readonly ScaleId[] = Object.freeze(["PHQ-9", "MADRS", "HAM-D17", "QIDS-SR16", "BDI-II"]);
+export const SCALE_IDS: readonly ScaleId[] = deepFreeze(["PHQ-9", "MADRS", "HAM-D17", "QIDS-SR16", "BDI-II"]);

@@ -4,6 +4,7 @@
  * @module
  */
 import { z } from "zod";
+import { deepFreeze } from "../internal/deepFreeze";
 import { AtcCodeSchema, IdSchema, IsoDateSchema, LIMITS, NameSchema, RecordedOutcomeSchema, RxNormCodeSchema } from "./primitives";
 
 /**
@@ -116,7 +117,7 @@ export type TrialRole = z.output<typeof TrialRoleSchema>;
  * @example
  * INDICATIONS.includes("pain"); //=> true
  */
-export const INDICATIONS = [
+export const INDICATIONS = deepFreeze([
   "depression",
   "not-recorded",
   "not-recognised",
@@ -132,7 +133,7 @@ export const INDICATIONS = [
   "premenstrual-dysphoric-disorder",
   "vasomotor-symptoms",
   "other-condition",
-] as const;
+] as const);
 
 /**
  * The indication of a trial.

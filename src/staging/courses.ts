@@ -7,19 +7,24 @@
 import { indexScores, deriveOutcome } from "../classify/deriveOutcome";
 import type { TrdAssessment, TrialAssessment, TrialOutcome } from "../classify/types";
 import { findDrug } from "../catalogue/findDrug";
+import { byTime } from "../internal/chronological";
+import { inCurrentEpisode } from "../rules/currentEpisode";
+import { isFailedOutcome } from "../rules/failedOutcome";
 import { resolveRuleSet } from "../rules/resolveRuleSet";
 import type { RuleSet } from "../rules/types";
 import type { TreatmentHistory } from "../schema/history";
 import type { OtherTreatment } from "../schema/otherTreatment";
 
+/**
+ * Weeks at an adequate dose a failed antidepressant trial needs before a staging model counts it:
+ * 6 in MGH-s (Hägg 2020, Panel 1) and the European model (6-8 weeks, Souery 1999); each model
+ * takes it as its `minWeeks` option, default this.
+ */
+export const MIN_WEEKS_AT_ADEQUATE_DOSE = 6;
+
 /** The effective rule set behind an assessment (built-in id plus recorded overrides). */
 export function rulesOf(assessment: TrdAssessment, rules?: RuleSet): RuleSet {
   return rules ?? resolveRuleSet({ asOf: assessment.asOf, ruleSet: assessment.ruleSet.id, overrides: assessment.overrides }).rules;
-}
-
-/** Chronological order: start, then end, then id, so that results never depend on input order. */
-export function byTime<T extends { readonly start: string; readonly end?: string | undefined; readonly id: string }>(a: T, b: T): number {
-  return a.start.localeCompare(b.start) || (a.end ?? "").localeCompare(b.end ?? "") || a.id.localeCompare(b.id);
 }
 
 /** True for a trial of an agent the catalogue calls an antidepressant, used alone or in combination. */
@@ -31,7 +36,7 @@ export function isAntidepressantTrial(t: TrialAssessment): boolean {
 export function failedAntidepressantTrials(assessment: TrdAssessment): TrialAssessment[] {
   return assessment.trials
     .filter((t) => t.countsTowardResistance && isAntidepressantTrial(t))
-    .sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end) || a.trialId.localeCompare(b.trialId));
+    .sort((a, b) => byTime({ start: a.start, end: a.end, id: a.trialId }, { start: b.start, end: b.end, id: b.trialId }));
 }
 
 /** A treatment course with its outcome. */
@@ -47,16 +52,13 @@ export interface CourseOutcome {
 export function courseOutcomes(history: TreatmentHistory, assessment: TrdAssessment, kind: OtherTreatment["kind"], rules: RuleSet): CourseOutcome[] {
   const asOf = assessment.asOf;
   const scores = indexScores(history.assessments, asOf);
-  const p = rules.parameters;
-  const episodeEnd = history.episode.end !== undefined && history.episode.end < asOf ? history.episode.end : asOf;
   return history.otherTreatments
     .filter((c) => c.kind === kind && c.start <= asOf)
     .sort(byTime)
     .map((course) => {
       const end = course.end !== undefined && course.end <= asOf ? course.end : asOf;
       const { outcome } = deriveOutcome(course, scores, { label: `${kind} (${course.id})`, start: course.start, end, asOf, doseOn: () => undefined }, rules);
-      const failed = outcome.category === "non-response" || (outcome.category === "partial-response" && p.partialResponseCountsAsFailure);
-      return { course, end, inCurrentEpisode: course.start <= episodeEnd && end >= history.episode.onset, outcome, failed };
+      return { course, end, inCurrentEpisode: inCurrentEpisode(course.start, end, history.episode, asOf), outcome, failed: isFailedOutcome(outcome.category, rules.parameters) };
     });
 }
 

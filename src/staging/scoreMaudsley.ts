@@ -3,10 +3,11 @@
  *
  * @module
  */
-import { resolveAgent } from "../classify/assessTrial";
+import { resolveAgent } from "../catalogue/resolveAgent";
 import { SCALE_PREFERENCE } from "../classify/deriveOutcome";
 import type { TrdAssessment } from "../classify/types";
 import { addDays, daysBetween, wholeMonthsBetween } from "../internal/dates";
+import { currentEpisodeEnd, inCurrentEpisode } from "../rules/currentEpisode";
 import { severityBand } from "../rules/severityBands";
 import type { SeverityCategory } from "../rules/severityBands";
 import type { RuleSet } from "../rules/types";
@@ -64,7 +65,7 @@ export function scoreMaudsley(history: TreatmentHistory, assessment: TrdAssessme
   const items: StagingItem[] = [];
   const incomplete: ("severity" | "antidepressants")[] = [];
   const episode = history.episode;
-  const episodeEnd = episode.end !== undefined && episode.end < asOf ? episode.end : asOf;
+  const episodeEnd = currentEpisodeEnd(episode, asOf);
 
   // Duration of the current episode.
   const durationReading = options.durationReading ?? "days";
@@ -133,7 +134,7 @@ export function scoreMaudsley(history: TreatmentHistory, assessment: TrdAssessme
   });
 
   // Augmentation and ECT used in the current episode.
-  const inEpisode = (start: string, end: string | undefined): boolean => start <= episodeEnd && (end ?? asOf) >= episode.onset;
+  const inEpisode = (start: string, end: string | undefined): boolean => inCurrentEpisode(start, end ?? asOf, episode, asOf);
   const augmenters = history.trials.filter((t) => t.start <= asOf && inEpisode(t.start, t.end) && (t.role === "augmentation" || resolveAgent(t.agent)?.role === "augmenting-agent"));
   const ects = history.otherTreatments.filter((c) => c.kind === "ect" && c.start <= asOf && inEpisode(c.start, c.end));
   const augmentation = augmenters.length > 0 ? 1 : 0;

@@ -3,13 +3,13 @@
  *
  * @module
  */
-import { resolveAgent } from "../classify/assessTrial";
+import { resolveAgent } from "../catalogue/resolveAgent";
 import type { TrdAssessment, TrialAssessment } from "../classify/types";
 import { doseSegments } from "../rules/doseTimeline";
 import type { RuleSet } from "../rules/types";
 import type { TreatmentHistory } from "../schema/history";
 import type { Trial } from "../schema/trial";
-import { failedAntidepressantTrials, failedCourses, rulesOf } from "./courses";
+import { MIN_WEEKS_AT_ADEQUATE_DOSE, failedAntidepressantTrials, failedCourses, rulesOf } from "./courses";
 import type { MghStagingScore, StagingItem } from "./types";
 
 /**
@@ -27,11 +27,11 @@ export interface ScoreMghStagingOptions {
    * but not read in a source.
    */
   readonly reading?: "verified-items" | "with-recalled-items";
+  /** Weeks at an adequate dose a failed trial needs to score (default 6, Hägg 2020 Panel 1). */
+  readonly minWeeks?: number;
   /** The rule set to judge ECT outcomes by (default: the assessment's). */
   readonly rules?: RuleSet;
 }
-
-const MIN_DAYS = 42;
 
 /** True when the dose rose after first reaching the adequate threshold. */
 function doseOptimised(trial: Trial, assessed: TrialAssessment): boolean {
@@ -78,6 +78,8 @@ function addedTo(history: TreatmentHistory, target: TrialAssessment, role: "augm
  */
 export function scoreMghStaging(history: TreatmentHistory, assessment: TrdAssessment, options: ScoreMghStagingOptions = {}): MghStagingScore {
   const reading = options.reading ?? "verified-items";
+  const minWeeks = options.minWeeks ?? MIN_WEEKS_AT_ADEQUATE_DOSE;
+  const minDays = minWeeks * 7;
   const rules = rulesOf(assessment, options.rules);
   const verified = { source: "hagg-2020", verification: "primary" } as const;
   const recalled = { source: "fava-2003", verification: "unverified" } as const;
@@ -87,12 +89,12 @@ export function scoreMghStaging(history: TreatmentHistory, assessment: TrdAssess
   let score = 0;
   for (const t of failedAntidepressantTrials(assessment)) {
     const name = `${t.drugName ?? t.trialId} (${t.trialId})`;
-    if (t.duration.daysAtAdequateDose < MIN_DAYS) {
-      items.push({ item: "too-short", points: 0, trialIds: [t.trialId], message: `${name}: ${t.duration.weeksAtAdequateDose} weeks at an adequate dose; MGH-s needs at least 6: 0 points`, ...verified });
+    if (t.duration.daysAtAdequateDose < minDays) {
+      items.push({ item: "too-short", points: 0, trialIds: [t.trialId], message: `${name}: ${t.duration.weeksAtAdequateDose} weeks at an adequate dose; MGH-s needs at least ${minWeeks}: 0 points`, ...verified });
       continue;
     }
     score += 1;
-    items.push({ item: "failed-trial", points: 1, trialIds: [t.trialId], message: `${name}: failed adequate trial of at least 6 weeks: 1 point`, ...verified });
+    items.push({ item: "failed-trial", points: 1, trialIds: [t.trialId], message: `${name}: failed adequate trial of at least ${minWeeks} weeks: 1 point`, ...verified });
     const trial = byId.get(t.trialId);
     if (trial !== undefined && doseOptimised(trial, t)) {
       score += 0.5;
@@ -109,9 +111,9 @@ export function scoreMghStaging(history: TreatmentHistory, assessment: TrdAssess
         score += 0.5;
         items.push({ item: "combination", points: 0.5, trialIds: [t.trialId, ...combined.map((c) => c.id)], message: `${name}: combined with another antidepressant: +0.5 (recalled item, not verified)`, ...recalled });
       }
-      if (t.duration.daysAtAdequateDose > MIN_DAYS) {
+      if (t.duration.daysAtAdequateDose > minDays) {
         score += 0.5;
-        items.push({ item: "duration-optimisation", points: 0.5, trialIds: [t.trialId], message: `${name}: continued beyond 6 weeks at an adequate dose: +0.5 (recalled item, library reading, not verified)`, ...recalled });
+        items.push({ item: "duration-optimisation", points: 0.5, trialIds: [t.trialId], message: `${name}: continued beyond ${minWeeks} weeks at an adequate dose: +0.5 (recalled item, library reading, not verified)`, ...recalled });
       }
     }
   }

@@ -17,7 +17,8 @@ import type { StageThaseRushOptions } from "./stageThaseRush";
 import type { StagingResults } from "./types";
 
 /**
- * Options for each model when staging through {@link classifyTrd} (`staging: { ... }`).
+ * Options for each model when staging with {@link stageAll} or `classifyAndStage`; its keys are
+ * exactly the staging models (`StagingModel`), so a misspelt model is a type error.
  *
  * @example
  * const o: StagingOptions = { thaseRush: { reading: "sequential" }, maudsley: { durationReading: "whole-months" } };

@@ -7,7 +7,7 @@ import type { TrdAssessment } from "../classify/types";
 import { daysBetween } from "../internal/dates";
 import type { RuleSet } from "../rules/types";
 import type { TreatmentHistory } from "../schema/history";
-import { failedAntidepressantTrials, failedCourses, rulesOf } from "./courses";
+import { MIN_WEEKS_AT_ADEQUATE_DOSE, failedAntidepressantTrials, failedCourses, rulesOf } from "./courses";
 import { stagingClass } from "./modelClass";
 import type { EuropeanStage, StagingItem } from "./types";
 
@@ -50,7 +50,7 @@ const LEVELS = ["TRD1", "TRD2", "TRD3", "TRD4", "TRD5"] as const;
  */
 export function stageEuropean(history: TreatmentHistory, assessment: TrdAssessment, options: StageEuropeanOptions = {}): EuropeanStage {
   const reading = options.reading ?? "trial-count";
-  const minWeeks = options.minWeeks ?? 6;
+  const minWeeks = options.minWeeks ?? MIN_WEEKS_AT_ADEQUATE_DOSE;
   const rules = rulesOf(assessment, options.rules);
   const items: StagingItem[] = [];
   const souery = { source: "souery-1999", verification: "secondary" } as const;

@@ -4,6 +4,7 @@
  * @module
  */
 import type { TrdAssessment } from "../classify/types";
+import { byTime } from "../internal/chronological";
 import type { RuleSet } from "../rules/types";
 import type { TreatmentHistory } from "../schema/history";
 import { failedAntidepressantTrials, failedCourses, rulesOf } from "./courses";
@@ -55,7 +56,7 @@ export function stageThaseRush(history: TreatmentHistory, assessment: TrdAssessm
   const events: Event[] = [
     ...failedAntidepressantTrials(assessment).map((t) => ({ start: t.start, end: t.end, id: t.trialId, kind: "drug" as const, cls: stagingClass(t.drugClass), name: t.drugName ?? t.trialId })),
     ...failedCourses(history, assessment, "ect", rules).map((c) => ({ start: c.course.start, end: c.end, id: c.course.id, kind: "ect" as const, bilateral: c.course.kind === "ect" && c.course.laterality === "bilateral" })),
-  ].sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end) || a.id.localeCompare(b.id));
+  ].sort(byTime);
 
   const items: StagingItem[] = [];
   let stage = 0 as ThaseRushStage["stage"];

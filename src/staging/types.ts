@@ -5,6 +5,7 @@
  */
 import type { SourceId } from "../catalogue/sources";
 import type { Verification } from "../catalogue/types";
+import type { TrdAssessment } from "../classify/types";
 
 /**
  * One scored item of a staging model: what earned (or did not earn) points or a stage, from
@@ -119,7 +120,15 @@ export interface MaudsleyScore {
 }
 
 /**
- * All four models, as `classifyTrd` returns them with `staging: true`.
+ * The names of the staging models: the keys of {@link StagingResults} and of `StagingOptions`.
+ *
+ * @example
+ * const model: StagingModel = "maudsley";
+ */
+export type StagingModel = keyof StagingResults;
+
+/**
+ * All four models, as {@link stageAll} and `classifyAndStage` return them.
  *
  * @example
  * declare const s: StagingResults;
@@ -134,4 +143,16 @@ export interface StagingResults {
   readonly mghs: MghStagingScore;
   /** Maudsley Staging Method. */
   readonly maudsley: MaudsleyScore;
+}
+
+/**
+ * An assessment with the four staging models, as `classifyAndStage` returns it.
+ *
+ * @example
+ * declare const staged: StagedAssessment;
+ * console.log(staged.status, staged.staging.maudsley.band);
+ */
+export interface StagedAssessment extends TrdAssessment {
+  /** The four staging models under the assessment's rule set. */
+  readonly staging: StagingResults;
 }

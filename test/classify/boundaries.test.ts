@@ -109,8 +109,8 @@ describe.each(listRuleSets().map((r) => r.id))("boundaries under %s", (id) => {
   it(`early stop: a trial stopped after ${p.earlyStopWeeks * 7 - 1} days is flagged, after ${p.earlyStopWeeks * 7} days it is not`, () => {
     const codes = (days: number) =>
       assessOne(id, scoredTrial({ id: "t1", drug: "sertraline", start: START, days, mgPerDay: 100, baseline: 30, endpoint: 20 })).reasons.map((r) => r.code);
-    expect(codes(p.earlyStopWeeks * 7 - 1)).toContain("stopped_before_week_4");
-    expect(codes(p.earlyStopWeeks * 7)).not.toContain("stopped_before_week_4");
+    expect(codes(p.earlyStopWeeks * 7 - 1)).toContain("stopped_before_early_stop_weeks");
+    expect(codes(p.earlyStopWeeks * 7)).not.toContain("stopped_before_early_stop_weeks");
   });
 
   it(`status: ${p.minFailedTrials - 1} failed adequate trial is not enough, ${p.minFailedTrials} are`, () => {

@@ -18,6 +18,26 @@ describe("classifyTrd", () => {
     expect(durationReason).toMatchObject({ rule: "minWeeksAtAdequateDose", source: "library-convention", verification: "unverified" });
   });
 
+  it("names the rule set's early-stop week, not week 4, when earlyStopWeeks is overridden (#12)", () => {
+    const short = scoredTrial({ id: "t1", drug: "sertraline", start: "2023-02-01", days: 42, mgPerDay: 100, baseline: 30, endpoint: 20 });
+    const result = classifyTrd(historyOf([short.trial], short.scores), { asOf: "2024-01-01", overrides: { earlyStopWeeks: 8, minWeeksAtAdequateDose: 2 } });
+    const reasons = result.trials[0]?.reasons ?? [];
+    const early = reasons.find((r) => r.code === "stopped_before_early_stop_weeks");
+    expect(early).toMatchObject({ rule: "earlyStopWeeks", compared: { value: 6, threshold: 8, unit: "weeks", met: false } });
+    expect(early?.message).toContain("before the end of week 8");
+    expect(reasons.find((r) => r.code === "trial_not_failed")?.message).toContain("stopped before week 8");
+    expect(JSON.stringify(result)).not.toMatch(/week[ _]4/);
+  });
+
+  it("carries the parameters in effect, overrides applied, so that consumers need not guess them (#12)", () => {
+    expect(classifyTrd(history, { asOf: "2024-01-01" }).ruleSet.parameters).toStrictEqual(getRuleSet("eu-pearl-2022").parameters);
+    const overridden = classifyTrd(history, { asOf: "2024-01-01", ruleSet: "mgh-atrq", overrides: { minFailedTrials: 3 } }).ruleSet.parameters;
+    expect(overridden).toStrictEqual({ ...getRuleSet("mgh-atrq").parameters, minFailedTrials: 3 });
+    expect(() => {
+      (overridden as { minFailedTrials: number }).minFailedTrials = 1;
+    }).toThrow(TypeError);
+  });
+
   it("uses EU-PEARL 2022 by default", () => {
     expect(classifyTrd(history, { asOf: "2024-01-01" }).ruleSet.id).toBe("eu-pearl-2022");
   });

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { classifyTrd, findDrug, parseTreatmentHistory, scoreMaudsley, scoreMghStaging, stageEuropean, stageThaseRush } from "trd-classifier";
+import { classifyAndStage, classifyTrd, findDrug, parseTreatmentHistory, scoreMaudsley, scoreMghStaging, stageEuropean, stageThaseRush } from "trd-classifier";
 import type { TreatmentHistory, TreatmentHistoryInput } from "trd-classifier";
 import { addDays } from "../helpers/build";
 
@@ -51,7 +51,7 @@ describe("clinical.md §4 constructed checks (test/vignettes/d*.json)", () => {
     const v = JSON.parse(readFileSync(dir + file, "utf8")) as { history: unknown; asOf: string; ruleSet: "eu-pearl-2022"; staging: Record<string, unknown> };
     const parsed = parseTreatmentHistory(v.history);
     if (!parsed.success) throw new Error("invalid");
-    const s = classifyTrd(parsed.data, { asOf: v.asOf, ruleSet: v.ruleSet, staging: true }).staging;
+    const s = classifyAndStage(parsed.data, { asOf: v.asOf, ruleSet: v.ruleSet }).staging;
     const expected = v.staging as { maudsley?: { total: number; band: string; duration: number; severity: number; antidepressants: number; augmentation: number; ect: number }; mghs?: number; thaseRush?: number };
     if (expected.maudsley !== undefined) {
       const { total, band, ...dimensions } = expected.maudsley;
@@ -278,8 +278,8 @@ describe("staging (properties)", () => {
           trials: h.trials.map((t, i) => ({ t, k: key(i) })).sort((a, b) => a.k - b.k).map((x) => x.t),
           otherTreatments: [...h.otherTreatments].reverse(),
         };
-        const a = classifyTrd(h, { asOf: AS_OF, staging: true }).staging;
-        const b = classifyTrd(shuffled, { asOf: AS_OF, staging: true }).staging;
+        const a = classifyAndStage(h, { asOf: AS_OF }).staging;
+        const b = classifyAndStage(shuffled, { asOf: AS_OF }).staging;
         expect(b).toStrictEqual(a);
       }),
       { numRuns: 200 },

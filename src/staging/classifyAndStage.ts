@@ -1,0 +1,55 @@
+/**
+ * Classification and the four staging models in one call: the rule set is resolved once and
+ * shared by both.
+ *
+ * @module
+ */
+import { classifyResolved } from "../classify/classifyTrd";
+import { resolveRuleSet } from "../rules/resolveRuleSet";
+import type { ClassifyTrdOptions } from "../rules/resolveRuleSet";
+import type { TreatmentHistory } from "../schema/history";
+import { stageAll } from "./stageAll";
+import type { StagingOptions } from "./stageAll";
+import type { StagedAssessment } from "./types";
+
+/**
+ * Options for {@link classifyAndStage}: those of {@link classifyTrd}, plus options per staging
+ * model. A misspelt model key is a type error.
+ *
+ * @example
+ * const o: ClassifyAndStageOptions = { asOf: "2024-06-30", ruleSet: "mgh-atrq", staging: { thaseRush: { reading: "sequential" } } };
+ */
+export interface ClassifyAndStageOptions extends ClassifyTrdOptions {
+  /** Options per staging model (each model's defaults when left out). */
+  readonly staging?: StagingOptions;
+}
+
+/**
+ * Classifies a validated history ({@link classifyTrd}) and stages it by Thase-Rush, the European
+ * Staging Model, MGH-s and Maudsley ({@link stageAll}) under the same rule set.
+ *
+ * @param history - A history returned by {@link parseTreatmentHistory} (`data`).
+ * @param options - As for {@link classifyTrd}, plus `staging` options per model.
+ * @returns The assessment with a `staging` field.
+ * @throws {@link TrdOptionsError} when `asOf`, the rule set or an override is invalid.
+ * @example
+ * import { classifyAndStage, parseTreatmentHistory } from "trd-classifier";
+ *
+ * const parsed = parseTreatmentHistory({
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [
+ *     { id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-03-10", mgPerDay: 100, outcome: { percentImprovement: 10 } },
+ *     { id: "t2", agent: { name: "venlafaxine" }, start: "2024-03-15", end: "2024-05-15", mgPerDay: 150, outcome: { percentImprovement: 15 } },
+ *   ],
+ * });
+ * if (parsed.success) {
+ *   const result = classifyAndStage(parsed.data, { asOf: "2024-06-01" });
+ *   result.status; //=> "no-response"
+ *   result.staging.thaseRush.label; //=> "Stage I"
+ * }
+ */
+export function classifyAndStage(history: TreatmentHistory, options: ClassifyAndStageOptions): StagedAssessment {
+  const resolved = resolveRuleSet(options);
+  const assessment = classifyResolved(history, resolved, options.asOf);
+  return { ...assessment, staging: stageAll(history, assessment, options.staging, resolved.rules) };
+}
