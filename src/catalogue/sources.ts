@@ -34,6 +34,11 @@ export interface Source {
   readonly kind: "label" | "paper" | "guideline" | "form" | "listing" | "secondary" | "book" | "convention";
   /** DOI, PMID/PMCID or URL where the text was read, when one is known. */
   readonly locator?: string;
+  /**
+   * For a label: its revision as printed ("Revised 8/2023", "SmPC revised 09/07/2019"), or
+   * "not printed in the copy read". Every label behind a `primary` value states it.
+   */
+  readonly revision?: string;
 }
 
 const SOURCE_TABLE = {

@@ -35,6 +35,11 @@ export interface Citation {
   readonly verification: Verification;
   /** Where the value needs explaining: the exact quote or the reasoning, in one or two sentences. */
   readonly note?: string;
+  /**
+   * Where in the source the value was read ("§2.2 Major Depressive Disorder", "SmPC 4.2
+   * Posology"). Every `primary` value of the catalogue names its section.
+   */
+  readonly section?: string;
 }
 
 /**
@@ -89,6 +94,93 @@ export interface AgeDoseCap extends Citation {
   readonly olderThanYears: number;
   /** The maximum recommended daily dose in mg at that age. */
   readonly maxMgPerDay: number;
+}
+
+/**
+ * Organ impairments the catalogue has dose limits for, and their severities as labels word them
+ * (hepatic: Child-Pugh A/B/C read as mild/moderate/severe; renal: creatinine clearance bands, e.g.
+ * 30-59 mL/min moderate, below 30 severe, as each label states).
+ *
+ * @example
+ * IMPAIRMENTS; //=> ["hepatic", "renal"]
+ */
+export const IMPAIRMENTS = deepFreeze(["hepatic", "renal"] as const);
+
+/**
+ * An organ impairment.
+ *
+ * @example
+ * const i: Impairment = "hepatic";
+ */
+export type Impairment = (typeof IMPAIRMENTS)[number];
+
+/**
+ * The severities an impairment limit applies to.
+ *
+ * @example
+ * IMPAIRMENT_SEVERITIES; //=> ["mild", "moderate", "severe"]
+ */
+export const IMPAIRMENT_SEVERITIES = deepFreeze(["mild", "moderate", "severe"] as const);
+
+/**
+ * A severity of organ impairment.
+ *
+ * @example
+ * const s: ImpairmentSeverity = "severe";
+ */
+export type ImpairmentSeverity = (typeof IMPAIRMENT_SEVERITIES)[number];
+
+/**
+ * What a label says about dosing in an impairment: a stated maximum daily dose, a fraction of the
+ * usual dose ("reduce the total daily dose by 50%": 0.5), or that the drug should not be used.
+ *
+ * @example
+ * const l: ImpairmentLimitKind = { kind: "fraction-of-dose", fraction: 0.5 };
+ */
+export type ImpairmentLimitKind =
+  | { readonly kind: "max-mg-per-day"; readonly mgPerDay: number }
+  | { readonly kind: "fraction-of-dose"; readonly fraction: number }
+  | { readonly kind: "not-recommended" };
+
+/**
+ * A label's dose limit in hepatic or renal impairment. Only what a label states as a limit is
+ * encoded; "use with caution" and "lower doses may be needed" stay in the notes.
+ *
+ * @example
+ * const venlafaxineHepatic: ImpairmentLimit = {
+ *   impairment: "hepatic", severities: ["mild", "moderate"], limit: { kind: "fraction-of-dose", fraction: 0.5 },
+ *   source: "venlafaxine-us-label", verification: "primary", section: "§2.6 Patients with Hepatic Impairment",
+ * };
+ */
+export interface ImpairmentLimit extends Citation {
+  readonly impairment: Impairment;
+  readonly severities: readonly ImpairmentSeverity[];
+  readonly limit: ImpairmentLimitKind;
+}
+
+/**
+ * How adequacy is judged for an agent: a daily dose held for the rule set's weeks (almost every
+ * agent), or what its label defines instead: a fixed course (zuranolone: 50 mg nightly for 14
+ * days), a continuous infusion (brexanolone: 60 hours), or sessions (esketamine, ketamine).
+ *
+ * @example
+ * const zuranolone: AdequacyModel = { kind: "fixed-course", days: 14, mgPerDay: 50, source: "zurzuvae-us-label", verification: "primary", section: "§2.1" };
+ */
+export type AdequacyModel =
+  | { readonly kind: "daily-dose" }
+  | (Citation & { readonly kind: "fixed-course"; readonly days: number; readonly mgPerDay: number })
+  | (Citation & { readonly kind: "infusion"; readonly hours: number })
+  | (Citation & { readonly kind: "sessions" });
+
+/**
+ * A brand name and the markets it is sold under (ISO 3166 alpha-2 codes, or "EU").
+ *
+ * @example
+ * const b: BrandName = { name: "Auvelity", markets: ["US"] };
+ */
+export interface BrandName {
+  readonly name: string;
+  readonly markets: readonly string[];
 }
 
 /**
@@ -166,8 +258,17 @@ export interface DrugEntry {
   readonly rxnorm?: CodeValue;
   /** Minimum adequate daily dose per named table, where the table has a value for this agent. */
   readonly minimumDose: Readonly<Partial<Record<DoseTableId, DoseValue>>>;
-  /** Age caps on the daily dose (for example citalopram at most 20 mg/day over 60). */
+  /**
+   * Age caps on the daily dose (for example citalopram at most 20 mg/day over 60): stated maxima
+   * only, never a tolerability remark ("lower doses may be needed"), which stays in the notes.
+   */
   readonly ageCaps: readonly AgeDoseCap[];
+  /** Hepatic and renal dose limits as the labels state them (applied by the classifier when the impairment is on record). */
+  readonly impairmentLimits?: readonly ImpairmentLimit[];
+  /** How adequacy is judged when it is not a daily dose held for weeks (absent: a daily dose). */
+  readonly adequacy?: AdequacyModel;
+  /** Brand names by market (the names are also in `synonyms`, which `findDrug` searches). */
+  readonly brands?: readonly BrandName[];
   /** Clinically relevant remarks a reader of a result should see (one or two sentences each). */
   readonly notes: readonly string[];
 }
