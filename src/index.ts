@@ -62,6 +62,10 @@ export { ageOn } from "./rules/ageOn";
 
 // Classification.
 export { classifyTrd } from "./classify/classifyTrd";
+export { statusTimeline } from "./classify/statusTimeline";
+export type { StatusChange } from "./classify/statusTimeline";
+export { OPEN_QUESTION_CODES, RESISTANT_SINCE_EVENTS } from "./classify/evidence";
+export type { Evidence, OpenQuestion, OpenQuestionCode, ResistantSince } from "./classify/evidence";
 export { TrdOptionsError, resolveRuleSet } from "./rules/resolveRuleSet";
 export type { ClassifyTrdOptions, ResolvedRuleSet } from "./rules/resolveRuleSet";
 export { assessTrial } from "./classify/assessTrial";

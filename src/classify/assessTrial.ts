@@ -13,7 +13,7 @@ import { deriveOutcome, indexScores } from "./deriveOutcome";
 import { assessDose } from "./dose";
 import { assessDuration } from "./duration";
 import { measureExposure } from "./exposure";
-import { assessFailure, isAdequate } from "./failure";
+import { assessFailure, isAdequate, whyNotAdequate } from "./failure";
 import { assessScope, reasonKinds } from "./scope";
 import { trialFacts } from "./trialFacts";
 import type { TrialContext } from "./trialFacts";
@@ -65,7 +65,8 @@ export function assessTrialInContext(trial: Trial, context: TrialContext): Trial
   const window = { label: facts.label, start: trial.start, end: facts.end, asOf: facts.asOf, adequateFrom: exposure.exposure.dayRequirementMet, doseOn: (date: string) => segments.find((s) => s.from <= date && date <= s.to)?.mgPerDay };
   const outcome = deriveOutcome(trial, context.scores, window, context.rules, kinds.gap);
   const adequate = isAdequate(facts, scope.verdict, dose.verdict, duration.verdict, adherence.verdict);
-  const failure = assessFailure(facts, { scope: scope.verdict, adequate, stoppedEarly: duration.stoppedEarly, outcome }, kinds);
+  const notAdequateBecause = adequate ? [] : whyNotAdequate(facts, dose.verdict, duration.verdict, adherence.verdict);
+  const failure = assessFailure(facts, { scope: scope.verdict, adequate, notAdequateBecause, stoppedEarly: duration.stoppedEarly, outcome }, kinds);
   const reasons = [...scope.reasons, ...dose.reasons, ...duration.reasons, ...adherence.reasons, ...outcome.reasons, ...failure.reasons];
   const { drug, end, ongoing } = facts;
   const { inCurrentEpisode } = scope.verdict;

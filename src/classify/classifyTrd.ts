@@ -10,7 +10,9 @@ import type { RuleSet } from "../rules/types";
 import type { TreatmentHistory } from "../schema/history";
 import { assessTrialInContext } from "./assessTrial";
 import { indexScores } from "./deriveOutcome";
+import { openQuestions } from "./openQuestions";
 import { reason } from "./reason";
+import { resistantSinceOf } from "./since";
 import { isPseudoResistanceFlagCode } from "./reasonCodes";
 import type { OutcomeCategory, PseudoResistanceFlag, Reason, TrdAssessment, TrdCounts, TrdStatus, TrialAssessment } from "./types";
 
@@ -75,6 +77,7 @@ const BLOCKING_CODES: ReadonlySet<Reason["code"]> = new Set<Reason["code"]>([
   "combination_not_counted",
   "trial_outside_current_episode",
   "dose_threshold_unknown",
+  "dose_not_recorded",
   "stopped_before_early_stop_weeks",
   "outcome_response",
   "outcome_remission",
@@ -123,7 +126,7 @@ const RANK: Readonly<Record<OutcomeCategory, number>> = { "non-response": 0, "pa
  * }
  */
 export function classifyTrd(history: TreatmentHistory, options: ClassifyTrdOptions): TrdAssessment {
-  return classifyResolved(history, resolveRuleSet(options), options.asOf);
+  return classifyResolved(history, resolveRuleSet(options), options.asOf, options.resistantSince === true);
 }
 
 /** The trials on or before `asOf`, assessed, and the ids of those that start after it. */
@@ -186,6 +189,30 @@ function countFailures(trials: readonly TrialAssessment[], rules: RuleSet): Fail
   return { counts, failures, reasons };
 }
 
+/**
+ * The status alone, from assessed trials: the same counting and decision as {@link countFailures}
+ * and {@link decideStatus}, without their reasons (for the open questions' what-ifs, which run it
+ * once per trial with a gap).
+ */
+function quickStatus(trials: readonly TrialAssessment[], rules: RuleSet): TrdStatus {
+  const p = rules.parameters;
+  const best = new Map<string, number>();
+  for (const t of trials) {
+    if (!t.countsTowardResistance) continue;
+    const key = (p.requireDifferentClasses ? t.drugClass : t.drugId) ?? t.trialId;
+    best.set(key, Math.max(best.get(key) ?? -1, RANK[t.outcome.category]));
+  }
+  let nonResponse = 0;
+  let partial = 0;
+  for (const rank of best.values()) {
+    if (rank === RANK["non-response"]) nonResponse += 1;
+    else partial += 1;
+  }
+  if (nonResponse >= p.minFailedTrials) return "no-response";
+  if (nonResponse + partial >= p.minFailedTrials || (p.partialResponseAfterOneTrial && partial >= 1)) return "partial-response";
+  return "not-yet-resistant";
+}
+
 /** The status and the reason that states it. */
 function decideStatus(count: FailureCount, rules: RuleSet): { status: TrdStatus; reason: Reason } {
   const p = rules.parameters;
@@ -216,24 +243,58 @@ function decideStatus(count: FailureCount, rules: RuleSet): { status: TrdStatus;
   return { status: "not-yet-resistant", reason: reason("status_not_yet_resistant", "decision", message, failedIds, "minFailedTrials", cited, trialsCompared(nonResponse + partial, needed, false)) };
 }
 
+/** The status and failures of a history as of a date, without its reasons (for since-when; internal). */
+export function statusAt(history: TreatmentHistory, rules: RuleSet, date: string): { status: TrdStatus; failures: readonly TrialAssessment[] } {
+  const trials = assessTrials(history, rules, date).trials;
+  return { status: quickStatus(trials, rules), failures: trials.filter((t) => t.countsTowardResistance) };
+}
+
+/** Where failures of different agents share a class and the rule set counts them apart, say so. */
+function sameClassNotes(count: FailureCount, rules: RuleSet): Reason[] {
+  if (rules.parameters.requireDifferentClasses || count.failures.length < 2) return [];
+  const byClass = new Map<string, TrialAssessment[]>();
+  for (const t of count.failures) {
+    if (t.drugClass === undefined) continue;
+    byClass.set(t.drugClass, [...(byClass.get(t.drugClass) ?? []), t]);
+  }
+  const notes: Reason[] = [];
+  for (const [drugClass, group] of byClass) {
+    const agents = new Set(group.map((t) => t.drugId));
+    if (agents.size < 2) continue;
+    const message = `${group.map((t) => `${t.drugName ?? "?"} (${t.trialId})`).join(" and ")}: the same class (${drugClass}), different agents; counted apart under ${rules.name}`;
+    notes.push(reason("same_class_repeated", "note", message, group.map((t) => t.trialId), "requireDifferentClasses", rules.provenance.requireDifferentClasses));
+  }
+  return notes;
+}
+
+/** The status shown first wherever a result is displayed: not-applicable leads. */
+function displayStatusOf(status: TrdStatus, applicable: boolean): TrdAssessment["displayStatus"] {
+  return applicable ? status : "not-applicable";
+}
+
 /** {@link classifyTrd} with the options already validated and the rule set resolved (internal). */
-export function classifyResolved(history: TreatmentHistory, resolved: ResolvedRuleSet, asOf: string): TrdAssessment {
+export function classifyResolved(history: TreatmentHistory, resolved: ResolvedRuleSet, asOf: string, findSince = false): TrdAssessment {
   const { rules, overrides } = resolved;
   const { trials, notYetStarted } = assessTrials(history, rules, asOf);
   const count = countFailures(trials, rules);
   const decided = decideStatus(count, rules);
+  const evidence = openQuestions(trials, history, rules, (ts) => quickStatus(ts, rules), decided.status);
+  const earliest = history.trials.reduce((min, t) => (t.start < min ? t.start : min), asOf);
+  const since = !findSince || decided.status === "not-yet-resistant" ? undefined : resistantSinceOf(history, count.failures, earliest, asOf, (date) => statusAt(history, rules, date));
   // Overall reasons: the status, patient facts, counting, then why each trial that does not count does not.
   const patient = patientReasons(history, rules, asOf);
-  const reasons: Reason[] = [decided.reason, ...patient.reasons, ...count.reasons];
+  const reasons: Reason[] = [decided.reason, ...patient.reasons, ...count.reasons, ...sameClassNotes(count, rules)];
   for (const t of trials) {
     if (t.countsTowardResistance) continue;
     for (const r of t.reasons) if (r.kind === "pseudo-resistance" || BLOCKING_CODES.has(r.code)) reasons.push(r);
   }
   if (notYetStarted.length > 0) reasons.push(reason("trial_after_as_of", "note", `${notYetStarted.length} trial(s) start after ${asOf} and were not assessed`, notYetStarted, "asOf"));
-  return {
+  const result: TrdAssessment = {
     status: decided.status,
     applicable: patient.applicable,
+    displayStatus: displayStatusOf(decided.status, patient.applicable),
     asOf,
+    evidence,
     ruleSet: { id: rules.id, version: rules.version, name: rules.name, source: rules.source, parameters: rules.parameters },
     overrides,
     catalogueVersion: CATALOGUE_VERSION,
@@ -242,4 +303,6 @@ export function classifyResolved(history: TreatmentHistory, resolved: ResolvedRu
     flags: collectFlags(trials, patient.reasons),
     reasons,
   };
+  // One literal for the common case; since-when (asked for, and resistant) is added after it.
+  return since === undefined ? result : { ...result, resistantSince: since };
 }

@@ -12,6 +12,7 @@ import type { Assessment } from "../schema/assessment";
 import type { ScaleId } from "../schema/scales";
 import type { Trial } from "../schema/trial";
 import { reason } from "./reason";
+import { outcomeText, percentText } from "./wording";
 import type { OutcomeCategory, Reason, TrialOutcome } from "./types";
 
 /** Scales tried in this order when several have a baseline and an endpoint: clinician-rated first. */
@@ -82,7 +83,7 @@ function outcomeReason(category: Exclude<OutcomeCategory, "unknown" | "remission
             met: category === "non-response",
           };
   const rule = category === "response" ? "responsePercent" : "nonResponseBelowPercent";
-  return reason(code, "decision", `${label}: ${category.replace("-", " ")} (${detail})`, [trialId], rule, rules.provenance[rule], compared);
+  return reason(code, "decision", `${label}: ${outcomeText(category)} (${detail})`, [trialId], rule, rules.provenance[rule], compared);
 }
 
 /** What every step of {@link deriveOutcome} reads. */
@@ -117,7 +118,7 @@ function fromRecordedPercent(ctx: OutcomeContext, percent: number, recordedOn: s
     tachyphylaxis: false,
     reasons: [
       ...gaps,
-      outcomeReason(category, ctx.window.label, `${percent}% improvement as recorded`, ctx.trialId, ctx.rules, percent),
+      outcomeReason(category, ctx.window.label, `${percentText(percent)} improvement as recorded`, ctx.trialId, ctx.rules, percent),
       ...(measuredBeforeAdequacy ? [beforeAdequacy(ctx, "the recorded outcome", recordedOn)] : []),
     ],
   };
@@ -148,7 +149,7 @@ function lostResponse(list: readonly Assessment[], scale: ScaleId, baseline: Ass
     const earlier = percentImprovement(baseline.total, a.total);
     if (earlier !== undefined && earlier >= p.responsePercent && endpointDose !== undefined && ctx.window.doseOn(a.date) === endpointDose) {
       const counted = p.tachyphylaxisCountsAsFailure ? "counted" : "not counted";
-      const message = `${ctx.window.label}: responded (${scale} ${a.total} on ${a.date}, ${earlier}% improvement) and lost the response at the same dose; ${counted} as a failure`;
+      const message = `${ctx.window.label}: responded (${scale} ${a.total} on ${a.date}, ${percentText(earlier)} improvement) and lost the response at the same dose; ${counted} as a failure`;
       return reason("tachyphylaxis", "decision", message, [ctx.trialId], "tachyphylaxisCountsAsFailure", ctx.rules.provenance.tachyphylaxisCountsAsFailure);
     }
   }
@@ -160,7 +161,7 @@ function fromScores(list: readonly Assessment[], scale: ScaleId, baseline: Asses
   const { window, trialId } = ctx;
   const remission = REMISSION_THRESHOLDS[scale];
   const category: Exclude<OutcomeCategory, "unknown"> = endpoint.total <= remission.maxTotal ? "remission" : categoriseImprovement(percent, ctx.rules.parameters);
-  const detail = `${scale} ${baseline.total} on ${baseline.date} to ${endpoint.total} on ${endpoint.date}, ${percent}% improvement`;
+  const detail = `${scale} ${baseline.total} on ${baseline.date} to ${endpoint.total} on ${endpoint.date}, ${percentText(percent)} improvement`;
   const reasons: Reason[] = [
     category === "remission"
       ? reason("outcome_remission", "decision", `${window.label}: remission (${detail}; at or below the ${scale} remission cut-off of ${remission.maxTotal})`, [trialId], `remission:${scale}`, remission, {

@@ -27,6 +27,14 @@ function durationVerdict(facts: TrialFacts, exposure: Exposure): DurationVerdict
     : { status, daysAtAdequateDose: daysAtOrAbove, weeksAtAdequateDose, requiredWeeks: required, totalDays, adequateFrom: dayRequirementMet };
 }
 
+/** "8.1 weeks at or above 20 mg/day; 4 needed", or a shortfall: "3 of 4 weeks …", "ongoing: 2 of 4 weeks so far …". */
+function durationMessage(facts: TrialFacts, verdict: DurationVerdict, thresholdMg: number): string {
+  const at = `at or above ${thresholdMg} mg/day`;
+  if (verdict.status === "adequate") return `${facts.label}: ${verdict.weeksAtAdequateDose} weeks ${at}; ${verdict.requiredWeeks} needed`;
+  if (facts.ongoing) return `${facts.label}: ongoing, ${verdict.weeksAtAdequateDose} of ${verdict.requiredWeeks} weeks ${at} so far`;
+  return `${facts.label}: ${verdict.weeksAtAdequateDose} of ${verdict.requiredWeeks} weeks ${at}`;
+}
+
 /** Assesses the weeks at or above the adequate dose, and an early stop. */
 export function assessDuration(facts: TrialFacts, exposure: Exposure, kinds: ReasonKinds): DurationStep {
   const { rules, label, ids, totalDays } = facts;
@@ -36,7 +44,7 @@ export function assessDuration(facts: TrialFacts, exposure: Exposure, kinds: Rea
   if (verdict.status !== "unknown") {
     const met = verdict.status === "adequate";
     reasons.push(
-      reason(met ? "duration_adequate" : "duration_inadequate", met ? "decision" : kinds.shortfall, `${label}: ${verdict.weeksAtAdequateDose} of ${p.minWeeksAtAdequateDose} weeks at or above ${exposure.thresholdMg ?? 0} mg/day`, ids, "minWeeksAtAdequateDose", rules.provenance.minWeeksAtAdequateDose, {
+      reason(met ? "duration_adequate" : "duration_inadequate", met ? "decision" : kinds.shortfall, durationMessage(facts, verdict, exposure.thresholdMg ?? 0), ids, "minWeeksAtAdequateDose", rules.provenance.minWeeksAtAdequateDose, {
         value: verdict.weeksAtAdequateDose,
         threshold: p.minWeeksAtAdequateDose,
         unit: "weeks",

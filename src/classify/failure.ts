@@ -7,6 +7,7 @@ import type { Citation } from "../catalogue/types";
 import { isFailedOutcome } from "../rules/failedOutcome";
 import type { DerivedOutcome } from "./deriveOutcome";
 import { reason } from "./reason";
+import { outcomeText } from "./wording";
 import type { ScopeVerdict } from "./scope";
 import type { ReasonKinds, Step, TrialFacts } from "./trialFacts";
 import type { AdherenceVerdict, DoseVerdict, DurationVerdict, Reason } from "./types";
@@ -24,10 +25,29 @@ export function isAdequate(facts: TrialFacts, scope: ScopeVerdict, dose: DoseVer
   return scope.relevant && dose.status === "adequate" && duration.status === "adequate" && adherenceOk;
 }
 
+/**
+ * Why a trial that can count is not adequate, in words ("dose not recorded", "3.1 of 4 weeks at
+ * the adequate dose"): empty when it is adequate.
+ *
+ * @example
+ * whyNotAdequate(facts, { status: "unknown", reachedMgPerDay: 0 }, duration, adherence); //=> ["dose not recorded"]
+ */
+export function whyNotAdequate(facts: TrialFacts, dose: DoseVerdict, duration: DurationVerdict, adherence: AdherenceVerdict): string[] {
+  const why: string[] = [];
+  if (dose.status === "unknown") why.push(dose.reachedMgPerDay === 0 && facts.drug !== undefined ? "dose not recorded" : "adequate dose unknown");
+  else if (dose.status === "inadequate") why.push(`dose ${dose.reachedMgPerDay} mg/day, below ${dose.thresholdMgPerDay}`);
+  if (duration.status === "inadequate") why.push(`${duration.weeksAtAdequateDose} of ${duration.requiredWeeks} weeks at the adequate dose${facts.ongoing ? " so far (ongoing)" : ""}`);
+  if (adherence.status === "poor") why.push("poor adherence");
+  else if (adherence.status === "unknown" && facts.rules.parameters.requireDocumentedAdherence) why.push("adherence not documented");
+  return why;
+}
+
 /** What the failure verdict reads from the other verdicts. */
 export interface FailureInput {
   readonly scope: ScopeVerdict;
   readonly adequate: boolean;
+  /** Why it is not adequate (see {@link whyNotAdequate}). */
+  readonly notAdequateBecause: readonly string[];
   readonly stoppedEarly: boolean;
   readonly outcome: DerivedOutcome;
 }
@@ -40,8 +60,8 @@ function blockers(facts: TrialFacts, input: FailureInput): string[] {
   const found: string[] = [];
   if (!scope.inScope) found.push("not a trial that counts under this rule set");
   else if (!scope.relevant) found.push("outside the current episode");
-  else if (!input.adequate) found.push("not adequate");
-  if (!isFailedOutcome(category, p)) found.push(category === "unknown" ? "outcome unknown" : `outcome ${category.replace("-", " ")}`);
+  else if (!input.adequate) found.push(input.notAdequateBecause.length === 0 ? "not adequate" : `not adequate: ${input.notAdequateBecause.join(", ")}`);
+  if (!isFailedOutcome(category, p)) found.push(category === "unknown" ? "outcome unknown" : `outcome ${outcomeText(category)}`);
   if (facts.trial.stopReason === "intolerance") found.push("stopped for intolerance");
   if (input.stoppedEarly && category !== "non-response") found.push(`stopped before week ${p.earlyStopWeeks}`);
   if (derived.measuredBeforeAdequacy) found.push("outcome measured before the trial was adequate");
@@ -64,7 +84,7 @@ export function assessFailure(facts: TrialFacts, input: FailureInput, kinds: Rea
   const counts = blocked.length === 0;
   reasons.push(
     counts
-      ? reason("trial_failed", "decision", `${label}: a failed adequate trial (${input.outcome.outcome.category.replace("-", " ")})`, ids, "failedAdequateTrial")
+      ? reason("trial_failed", "decision", `${label}: a failed adequate trial (${outcomeText(input.outcome.outcome.category)}${facts.ongoing ? ", ongoing" : ""})`, ids, "failedAdequateTrial")
       : reason("trial_not_failed", "decision", `${label}: does not count toward resistance (${blocked.join("; ")})`, ids, "failedAdequateTrial"),
   );
   return { verdict: counts, reasons };

@@ -114,6 +114,7 @@ export const PSEUDO_RESISTANCE_FLAG_CODES = deepFreeze([
   "thyroid_disease_on_record",
   "outcome_data_missing",
   "agent_unknown",
+  "dose_not_recorded",
 ] as const satisfies readonly ReasonCode[]);
 
 /**

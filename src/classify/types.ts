@@ -10,16 +10,9 @@ import type { ScaleId } from "../schema/scales";
 import type { Agent, TrialRole } from "../schema/trial";
 import type { PseudoResistanceFlagCode, ReasonCode, ReasonKind } from "./reasonCodes";
 import type { RuleName } from "./ruleNames";
+import type { Evidence, ResistantSince, TrdStatus } from "./evidence";
 
-/**
- * The three statuses. `no-response`: at least the required number of failed adequate trials
- * showed non-response. `partial-response`: enough failures, but improvement reached the partial
- * band. `not-yet-resistant`: anything else; the reasons say what is missing.
- *
- * @example
- * const s: TrdStatus = "not-yet-resistant";
- */
-export type TrdStatus = "no-response" | "partial-response" | "not-yet-resistant";
+export type { TrdStatus } from "./evidence";
 
 export type { ReasonCode, ReasonKind, PseudoResistanceFlagCode } from "./reasonCodes";
 export type { RuleName } from "./ruleNames";
@@ -282,8 +275,21 @@ export interface TrdAssessment {
    * this field before using it as a TRD label.
    */
   readonly applicable: boolean;
+  /**
+   * What to show, or put in a column: `not-applicable` when the definition does not apply (it
+   * leads wherever a result is displayed), else the status.
+   */
+  readonly displayStatus: TrdStatus | "not-applicable";
   /** The as-of date the caller passed. */
   readonly asOf: string;
+  /**
+   * For a resistant status, when `resistantSince: true` was asked for: the first date of the
+   * resistant period that lasts to `asOf` (the status on it is resistant, on the day before it is
+   * not), the trial that completed the criteria, and the event on that date.
+   */
+  readonly resistantSince?: ResistantSince;
+  /** Whether the evidence is complete, and each open question that could change the status. */
+  readonly evidence: Evidence;
   /**
    * The rule set that produced the result, with the parameter values in effect (after any
    * overrides), so that a consumer can read, say, `ruleSet.parameters.minFailedTrials` instead of

@@ -24,6 +24,12 @@ export interface ClassifyTrdOptions {
   readonly ruleSet?: RuleSetId | RuleSet;
   /** Parameters to override; the result records them. */
   readonly overrides?: Partial<RuleSetParameters>;
+  /**
+   * Also find `resistantSince` for a resistant result: the first date its criteria were met. It
+   * costs about two more classifications of the history for each resistant patient, so it is off
+   * unless asked for.
+   */
+  readonly resistantSince?: boolean;
 }
 
 /**

@@ -50,6 +50,6 @@ export interface ClassifyAndStageOptions extends ClassifyTrdOptions {
  */
 export function classifyAndStage(history: TreatmentHistory, options: ClassifyAndStageOptions): StagedAssessment {
   const resolved = resolveRuleSet(options);
-  const assessment = classifyResolved(history, resolved, options.asOf);
+  const assessment = classifyResolved(history, resolved, options.asOf, options.resistantSince === true);
   return { ...assessment, staging: stageAll(history, assessment, options.staging, resolved.rules) };
 }

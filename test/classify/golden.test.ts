@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { classifyAndStage, classifyTrd, listRuleSets, parseTreatmentHistory } from "trd-classifier";
 import { syntheticPatientLine } from "../../src/cli/syntheticCohort";
 
-const GOLDEN = "607552a53276c2e2c481b14b3755566ef9ed27ee371da01d6cd1ea2de9782ae7";
+const GOLDEN = "955f25f143ddf930fec34621e3c839f18398a8e1afb47192ab9e80fc9a3cb87a";
 
 describe("classification output on a fixed cohort", () => {
   it("is unchanged, byte for byte, for 1,000 synthetic histories under every rule set", () => {

@@ -1,0 +1,112 @@
+/**
+ * What is missing, and what would change the answer: for every trial that could count, each gap
+ * in its evidence (no outcome, no dose, weeks still short, adherence not documented, indication
+ * not recorded), worded as the clinician's next step, with the status the history would have if
+ * the gap were resolved against the patient (the trial a non-response failure, or the course not
+ * for depression).
+ *
+ * @module
+ */
+import type { RuleSet } from "../rules/types";
+import type { TreatmentHistory } from "../schema/history";
+import type { Evidence, OpenQuestion, OpenQuestionCode, TrdStatus } from "./evidence";
+import type { TrialAssessment } from "./types";
+
+/** The status a set of assessed trials gives (the classifier's counting and decision). */
+export type StatusOf = (trials: readonly TrialAssessment[]) => TrdStatus;
+
+/** Reasons that settle a trial against counting, whatever evidence is added. */
+const SETTLED_AGAINST: ReadonlySet<string> = new Set([
+  "not_an_antidepressant",
+  "augmentation_not_counted",
+  "combination_not_counted",
+  "indication_not_depression",
+  "trial_outside_current_episode",
+  "stopped_for_intolerance",
+  "stopped_before_early_stop_weeks",
+  "outcome_response",
+  "outcome_remission",
+  "adherence_poor",
+]);
+
+/** What one pass over a trial's reasons tells: settled against, unknown agent, no dose recorded. */
+function scan(t: TrialAssessment): { settled: boolean; agentUnknown: boolean; doseNotRecorded: boolean } {
+  let settled = false;
+  let agentUnknown = false;
+  let doseNotRecorded = false;
+  for (const r of t.reasons) {
+    if (SETTLED_AGAINST.has(r.code) || (r.code === "dose_inadequate" && !t.ongoing)) settled = true;
+    else if (r.code === "agent_unknown") agentUnknown = true;
+    else if (r.code === "dose_not_recorded") doseNotRecorded = true;
+  }
+  return { settled, agentUnknown, doseNotRecorded };
+}
+
+/** The gaps of a trial that could count, in the order a clinician would fill them (empty when it cannot). */
+function gapsOf(t: TrialAssessment, rules: RuleSet): { code: OpenQuestionCode; words: string }[] {
+  if (t.countsTowardResistance) return [];
+  // Finished short of the weeks: more evidence cannot make it adequate.
+  if (!t.ongoing && t.duration.status === "inadequate") return [];
+  const seen = scan(t);
+  if (seen.settled) return [];
+  const gaps: { code: OpenQuestionCode; words: string }[] = [];
+  if (seen.agentUnknown) gaps.push({ code: "agent_unknown", words: "agent not in the catalogue, so its adequate dose is unknown" });
+  else if (seen.doseNotRecorded) gaps.push({ code: "dose_not_recorded", words: "dose not recorded" });
+  else if (t.dose.status === "unknown") gaps.push({ code: "dose_threshold_unknown", words: "no adequate dose for this agent in the rule set's table" });
+  const d = t.duration;
+  if (t.ongoing && t.dose.status === "inadequate") {
+    gaps.push({ code: "weeks_short", words: `ongoing at ${t.dose.reachedMgPerDay} mg/day: ${d.requiredWeeks} weeks at ≥ ${t.dose.thresholdMgPerDay} mg/day needed` });
+  } else if (t.ongoing && d.status === "inadequate" && t.dose.status === "adequate") {
+    const more = Math.round((d.requiredWeeks - d.weeksAtAdequateDose) * 10) / 10;
+    gaps.push({ code: "weeks_short", words: `ongoing: ${more} more weeks at ≥ ${t.dose.thresholdMgPerDay} mg/day needed` });
+  }
+  if (t.adherence.status === "unknown" && rules.parameters.requireDocumentedAdherence) gaps.push({ code: "adherence_not_documented", words: "adherence not documented" });
+  if (t.outcome.category === "unknown") gaps.push({ code: "outcome_not_recorded", words: "no outcome recorded" });
+  return gaps;
+}
+
+/** The same trial, as a non-response failure. */
+const asFailure = (t: TrialAssessment): TrialAssessment => ({ ...t, adequate: true, countsTowardResistance: true, outcome: { category: "non-response", basis: "recorded-percent", percentImprovement: 0 } });
+
+/** The evidence of a history with no open question (shared: it is frozen). */
+const COMPLETE: Evidence = Object.freeze({ complete: true, openQuestions: Object.freeze([]) });
+
+const labelOf = (t: TrialAssessment): string => `${t.drugName ?? t.agent.name ?? "agent"} (${t.trialId})`;
+
+/** The questions of one trial's gaps, each with the status if the trial turned out a failure. */
+function gapQuestions(t: TrialAssessment, gaps: readonly { code: OpenQuestionCode; words: string }[], trials: readonly TrialAssessment[], i: number, statusOf: StatusOf, status: TrdStatus): OpenQuestion[] {
+  const outcomeKnown = t.outcome.category !== "unknown";
+  // With the outcome known, only adequacy is in question; else, the outcome too.
+  const hypothetical = statusOf(trials.map((x, j) => (j === i ? (outcomeKnown ? { ...x, adequate: true, countsTowardResistance: true } : asFailure(x)) : x)));
+  const changes = hypothetical !== status;
+  const assuming = outcomeKnown ? "adequate" : "non-response";
+  const ifWords = outcomeKnown ? "if it was adequate" : "if non-response";
+  return gaps.map((gap) => ({ code: gap.code, trialId: t.trialId, message: `${labelOf(t)}: ${gap.words}${changes ? `; ${ifWords}: ${hypothetical}` : ""}`, ...(changes ? { ifResolved: { assuming, status: hypothetical } } : {}) }));
+}
+
+/**
+ * The evidence of a classification: open questions per trial, and whether any remains.
+ *
+ * @example
+ * openQuestions(assessment.trials, history, rules, (ts) => statusFromTrials(ts), "not-yet-resistant").openQuestions[0]?.message;
+ * //=> "sertraline (t2): no outcome recorded; if non-response: no-response"
+ */
+export function openQuestions(trials: readonly TrialAssessment[], history: TreatmentHistory, rules: RuleSet, statusOf: StatusOf, status: TrdStatus): Evidence {
+  const questions: OpenQuestion[] = [];
+  let complete = true;
+  trials.forEach((t, i) => {
+    const gaps = gapsOf(t, rules);
+    if (gaps.length > 0) {
+      complete = false;
+      questions.push(...gapQuestions(t, gaps, trials, i, statusOf, status));
+      return;
+    }
+    if (!t.countsTowardResistance) return;
+    const indication = history.trials[i]?.id === t.trialId ? history.trials[i]?.indication : history.trials.find((x) => x.id === t.trialId)?.indication;
+    if (indication !== "not-recorded" && indication !== "not-recognised") return;
+    const without = statusOf(trials.filter((_, j) => j !== i));
+    if (without === status) return;
+    questions.push({ code: "indication_not_recorded", trialId: t.trialId, message: `${labelOf(t)}: indication not recorded; if it was prescribed for another condition: ${without}`, ifResolved: { assuming: "another-indication", status: without } });
+  });
+  return complete && questions.length === 0 ? COMPLETE : { complete, openQuestions: questions };
+}

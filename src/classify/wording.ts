@@ -1,0 +1,40 @@
+/**
+ * How numbers and terms read in messages: percentages to one decimal at most, weeks to one
+ * decimal, outcome categories as hyphenated clinical terms, counts with their noun.
+ *
+ * @module
+ */
+import type { OutcomeCategory } from "./types";
+
+/**
+ * A percentage for a message: one decimal at most, no trailing ".0".
+ *
+ * @example
+ * percentText(10.5263157895); //=> "10.5%"
+ * percentText(25); //=> "25%"
+ */
+export function percentText(value: number): string {
+  return `${Math.round(value * 10) / 10}%`;
+}
+
+/**
+ * An outcome category as a clinician writes it.
+ *
+ * @example
+ * outcomeText("non-response"); //=> "non-response"
+ * outcomeText("partial-response"); //=> "partial response"
+ */
+export function outcomeText(category: OutcomeCategory): string {
+  return category === "partial-response" ? "partial response" : category === "unknown" ? "unknown outcome" : category;
+}
+
+/**
+ * A count and its noun, singular or plural.
+ *
+ * @example
+ * countText(1, "trial"); //=> "1 trial"
+ * countText(3, "day"); //=> "3 days"
+ */
+export function countText(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : plural}`;
+}
