@@ -454,6 +454,16 @@ const SOURCE_TABLE = {
     kind: "paper",
     locator: "doi:10.1186/s12888-018-1679-x; PMC5896127",
   },
+  "berman-2007": {
+    title: "Berman RM, et al. The efficacy and safety of aripiprazole as adjunctive therapy in major depressive disorder: a multicenter, randomized, double-blind, placebo-controlled study (CN138-163). J Clin Psychiatry 2007;68:843-853, as summarised in Evid Based Ment Health 2008;11:15: 'Incomplete response was defined as <50% reduction in HAM-D17 …, and a CGI-I score >=3'",
+    kind: "secondary",
+    locator: "ebmh.bmj.com/content/11/1/15",
+  },
+  "leucht-2013": {
+    title: "Leucht S, et al. What does the HAMD mean? J Affect Disord 2013;148:243-248 (abstract): CGI-I 2 ('much improved') corresponded to a >50% and <60% HAMD reduction; CGI-I 1 to >75% and <85%",
+    kind: "paper",
+    locator: "doi:10.1016/j.jad.2012.12.001 (abstract)",
+  },
   "vsac-depression-diagnosis": {
     title: "NLM VSAC value set 2.16.840.1.113883.3.600.145 'Depression Diagnosis' (version 20210220; ICD-10-CM 2021, SNOMED CT 2020-09), as expanded in the CQF eCQM content IG",
     kind: "listing",

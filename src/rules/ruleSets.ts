@@ -35,8 +35,8 @@ const SHARED_PROVENANCE = {
   excludeBipolar: cite("sforzini-2022", "primary", "Recommendation #15 excludes bipolar depression; TRD in bipolar disorder is usually defined after one failure (Gaynes 2020)."),
   baselineWindowDays: cite("library-convention", "unverified", "A baseline score must be dated within 28 days before the trial's start, or on it."),
   endpointGraceDays: cite("library-convention", "unverified", "A score up to 7 days after a trial's end still counts as its endpoint."),
-  cgiIResponseMax: cite("library-convention", "unverified", "CGI-I 1-2 (very much or much improved) read as response; the mapping is conventional and was not checked in a source."),
-  cgiIPartialMax: cite("library-convention", "unverified", "CGI-I 3 (minimally improved) read as partial response, 4-7 as non-response; conventional, not checked in a source."),
+  cgiIResponseMax: cite("berman-2007", "secondary", "CGI-I 1-2 (very much or much improved) is response, as adjunctive-treatment trials define it; linking studies put CGI-I 2 at a 50-60% HAM-D reduction (Leucht 2013). No TRD definition uses CGI-I."),
+  cgiIPartialMax: cite("library-convention", "unverified", "CGI-I 3 (minimally improved) read as partial response, 4-7 (no change or worse) as non-response. No TRD definition, consensus or guidance read maps CGI-I 3 to a band, and linking data spread it widely; a CGI-I 3 trial is therefore a partial failure here, never a response."),
   tachyphylaxisCountsAsFailure: cite("library-convention", "unverified", "A trial that responded and then lost response at the same dose shows the agent can work; it is flagged, not counted as a failure."),
 } as const satisfies Partial<Record<ParameterName, Citation>>;
 
@@ -81,10 +81,10 @@ const EU_PEARL_2022: RuleSet = {
 
 const MGH_ATRQ: RuleSet = {
   id: "mgh-atrq",
-  version: "1.0.0",
+  version: "1.1.0",
   name: "MGH-ATRQ practice (Desseilles et al. 2011; esketamine trials)",
   description:
-    "The Massachusetts General Hospital Antidepressant Treatment Response Questionnaire as used for trial entry: a failure is <=25% improvement after at least 6 weeks at the questionnaire's minimum dose; augmentation and combination trials count.",
+    "The Massachusetts General Hospital Antidepressant Treatment Response Questionnaire as its authors use it: non-response is <25% improvement (25-49% partial response), both failures, after at least 6 weeks at the questionnaire's minimum dose; augmentation and combination trials count. The esketamine programme drew the line at <=25% (override nonResponseInclusive: true for that reading).",
   source: "desseilles-2011",
   parameters: {
     ...SHARED_VALUES,
@@ -92,7 +92,7 @@ const MGH_ATRQ: RuleSet = {
     doseTable: "mgh-atrq",
     minWeeksAtAdequateDose: 6,
     nonResponseBelowPercent: 25,
-    nonResponseInclusive: true,
+    nonResponseInclusive: false,
     partialResponseCountsAsFailure: true,
     partialResponseAfterOneTrial: false,
     requireDocumentedAdherence: false,
@@ -100,14 +100,16 @@ const MGH_ATRQ: RuleSet = {
     requireDifferentClasses: false,
     countAugmentation: true,
     countCombination: true,
+    cgiIPartialMax: 2,
   },
   provenance: {
     ...SHARED_PROVENANCE,
     minFailedTrials: cite("esketamine-trial-mgh-atrq", "primary", "Trial entry counted antidepressants with non-response; the ATRQ's own definition of TRD is >=1 failure (Desseilles 2011)."),
     doseTable: cite("comp006-mgh-atrq-form", "secondary", "The canonical form's dose column could not be read; the study-specific transcription is used, with the licensed minimum as fallback."),
     minWeeksAtAdequateDose: cite("desseilles-2011", "primary", "At least 6 weeks at an adequate dose (also the esketamine trial footnote)."),
-    nonResponseBelowPercent: cite("esketamine-trial-mgh-atrq", "primary", "Non-response defined as <=25% improvement."),
-    nonResponseInclusive: cite("esketamine-trial-mgh-atrq", "primary", "'<=25%': exactly 25% is non-response."),
+    nonResponseBelowPercent: cite("desseilles-2011", "primary", "'nonresponse, < 25% reduction; partial response, 25%-49% reduction'."),
+    nonResponseInclusive: cite("desseilles-2011", "primary", "'< 25%': exactly 25% is partial response. The esketamine programme's '<=25%' (esketamine-trial-mgh-atrq) is the other reading; version 1.0.0 used it."),
+    cgiIPartialMax: cite("berman-2007", "secondary", "An ATRQ-based trial programme counted CGI-I >=3 as incomplete response: CGI-I 3 is non-response here. Partial response also fails a trial under this rule set, so the count does not depend on it."),
     partialResponseCountsAsFailure: cite("desseilles-2011", "primary", "Partial response 25-49% is an insufficient response."),
     partialResponseAfterOneTrial: cite("library-convention", "unverified", "The ATRQ grades trials; no separate partial-response status is defined."),
     requireDocumentedAdherence: cite("library-convention", "unverified", "Not stated in the sources read."),
@@ -159,7 +161,7 @@ const REGULATORY: RuleSet = {
 
 const CANADIAN_2021: RuleSet = {
   id: "canadian-2021",
-  version: "1.0.0",
+  version: "1.1.0",
   name: "Canadian expert consensus (Rybak et al. 2021)",
   description:
     "Failure to achieve response (<50% reduction) to two adequately dosed, evidence-supported antidepressant trials of at least 4-6 weeks. Partial response counts as non-response, so this rule set never returns partial-response.",
@@ -173,6 +175,7 @@ const CANADIAN_2021: RuleSet = {
     nonResponseInclusive: false,
     partialResponseCountsAsFailure: true,
     partialResponseAfterOneTrial: false,
+    cgiIPartialMax: 2,
     requireDocumentedAdherence: false,
     currentEpisodeOnly: true,
     requireDifferentClasses: false,
@@ -188,6 +191,7 @@ const CANADIAN_2021: RuleSet = {
     nonResponseInclusive: cite("rybak-2021", "primary", "'less than 50%'."),
     partialResponseCountsAsFailure: cite("rybak-2021", "primary", "Partial response is folded into non-response."),
     partialResponseAfterOneTrial: cite("rybak-2021", "primary", "No partial-response status."),
+    cgiIPartialMax: cite("rybak-2021", "primary", "Anything short of response (<50% reduction) is non-response; CGI-I 2 corresponds to about a 50-60% reduction (leucht-2013), so CGI-I 3 is non-response."),
     requireDocumentedAdherence: cite("library-convention", "unverified", "Not stated in Table 3."),
     currentEpisodeOnly: cite("library-convention", "unverified", "Not stated in Table 3; the current episode, as in the other definitions."),
     requireDifferentClasses: cite("library-convention", "unverified", "Not stated in Table 3."),

@@ -10,7 +10,7 @@ const history = historyOf([a.trial, b.trial], [...a.scores, ...b.scores]);
 describe("classifyTrd", () => {
   it("names the rule set, its version, the catalogue version and the overrides", () => {
     const result = classifyTrd(history, { asOf: "2024-01-01", ruleSet: "mgh-atrq", overrides: { minWeeksAtAdequateDose: 8 } });
-    expect(result.ruleSet).toMatchObject({ id: "mgh-atrq", version: "1.0.0" });
+    expect(result.ruleSet).toMatchObject({ id: "mgh-atrq", version: "1.1.0" });
     expect(result.overrides).toStrictEqual({ minWeeksAtAdequateDose: 8 });
     expect(result.catalogueVersion).toBe("2026.11.0");
     expect(result.trials[0]?.duration.requiredWeeks).toBe(8);

@@ -26,7 +26,9 @@ describe("rule sets", () => {
 
   it("encodes the published thresholds", () => {
     expect(getRuleSet("eu-pearl-2022").parameters).toMatchObject({ nonResponseBelowPercent: 25, nonResponseInclusive: false, minFailedTrials: 2, excludeBipolar: true });
-    expect(getRuleSet("mgh-atrq").parameters).toMatchObject({ nonResponseBelowPercent: 25, nonResponseInclusive: true, minWeeksAtAdequateDose: 6, countAugmentation: true });
+    expect(getRuleSet("mgh-atrq").parameters).toMatchObject({ nonResponseBelowPercent: 25, nonResponseInclusive: false, minWeeksAtAdequateDose: 6, countAugmentation: true, cgiIPartialMax: 2 });
+    expect(getRuleSet("canadian-2021").parameters).toMatchObject({ cgiIPartialMax: 2 });
+    expect(getRuleSet("eu-pearl-2022").parameters).toMatchObject({ cgiIPartialMax: 3, cgiIResponseMax: 2 });
     expect(getRuleSet("canadian-2021").parameters).toMatchObject({ nonResponseBelowPercent: 50, minWeeksAtAdequateDose: 4 });
     expect(getRuleSet("regulatory").parameters).toMatchObject({ requireDocumentedAdherence: true, currentEpisodeOnly: true });
   });
@@ -46,7 +48,8 @@ describe("percentImprovement and categoriseImprovement", () => {
     expect(categoriseImprovement(25, eu)).toBe("partial-response");
     expect(categoriseImprovement(49.9, eu)).toBe("partial-response");
     expect(categoriseImprovement(50, eu)).toBe("response");
-    expect(categoriseImprovement(25, getRuleSet("mgh-atrq").parameters)).toBe("non-response");
+    expect(categoriseImprovement(25, getRuleSet("mgh-atrq").parameters)).toBe("partial-response");
+    expect(categoriseImprovement(25, { ...getRuleSet("mgh-atrq").parameters, nonResponseInclusive: true })).toBe("non-response");
     expect(categoriseImprovement(49, getRuleSet("canadian-2021").parameters)).toBe("non-response");
   });
 
