@@ -24,9 +24,12 @@ import type { MaudsleyScore, StagingItem } from "./types";
  */
 export interface ScoreMaudsleyOptions {
   /**
-   * The 12-to-13-month boundary. `days` (default): acute is at most 365 days (Hägg 2020), sub-acute
-   * at most 730, chronic beyond; `whole-months`: acute is at most 12 whole months, sub-acute at most
-   * 24 (so 12 months and 20 days is still acute).
+   * The 12-to-13-month boundary. `whole-months` (default): acute is at most 12 whole months,
+   * sub-acute 13 to 24, as the method's developers standardised it (Fekadu 2018, Table 3: "Acute
+   * (≤12 months)", "Sub-acute (13–24 months)"); 12 months and 20 days is still acute. `days`: acute
+   * is at most 365 days, sub-acute at most 730 (Hägg 2020, a register adaptation: "Acute (≤365
+   * days)"); across a 29 February the two differ (2023-03-01 to 2024-03-01 is 366 days: sub-acute
+   * by days, acute by months).
    */
   readonly durationReading?: "days" | "whole-months";
   /**
@@ -68,7 +71,7 @@ export function scoreMaudsley(history: TreatmentHistory, assessment: TrdAssessme
   const episodeEnd = currentEpisodeEnd(episode, asOf);
 
   // Duration of the current episode.
-  const durationReading = options.durationReading ?? "days";
+  const durationReading = options.durationReading ?? "whole-months";
   const days = daysBetween(episode.onset, episodeEnd);
   const months = wholeMonthsBetween(episode.onset, episodeEnd);
   const duration = durationReading === "days" ? (days <= 365 ? 1 : days <= 730 ? 2 : 3) : months <= 12 ? 1 : months <= 24 ? 2 : 3;

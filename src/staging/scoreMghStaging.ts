@@ -9,7 +9,7 @@ import { doseSegments } from "../rules/doseTimeline";
 import type { RuleSet } from "../rules/types";
 import type { TreatmentHistory } from "../schema/history";
 import type { Trial } from "../schema/trial";
-import { MIN_WEEKS_AT_ADEQUATE_DOSE, failedAntidepressantTrials, failedCourses, rulesOf } from "./courses";
+import { MIN_WEEKS_AT_ADEQUATE_DOSE, courseOutcomes, failedAntidepressantTrials, failedCourses, rulesOf } from "./courses";
 import type { MghStagingScore, StagingItem } from "./types";
 
 /**
@@ -29,6 +29,13 @@ export interface ScoreMghStagingOptions {
   readonly reading?: "verified-items" | "with-recalled-items";
   /** Weeks at an adequate dose a failed trial needs to score (default 6, Hägg 2020 Panel 1). */
   readonly minWeeks?: number;
+  /**
+   * How ECT scores. `per-failed-course` (default): +3 for each failed ECT course in scope, this
+   * library's reading of Hägg 2020 Panel 1 ("3 point for ECT" under a header that sums each
+   * treatment trial; Fava 2003's own wording was not read). `any-course`: +3 once when any ECT
+   * course was given in scope, whatever its outcome, the literal reading of "3 point for ECT".
+   */
+  readonly ect?: "per-failed-course" | "any-course";
   /** The rule set to judge ECT outcomes by (default: the assessment's). */
   readonly rules?: RuleSet;
 }
@@ -117,9 +124,17 @@ export function scoreMghStaging(history: TreatmentHistory, assessment: TrdAssess
       }
     }
   }
-  for (const c of failedCourses(history, assessment, "ect", rules)) {
-    score += 3;
-    items.push({ item: "ect", points: 3, trialIds: [c.course.id], message: `ECT (${c.course.id}) failed: +3`, ...verified });
+  if (options.ect === "any-course") {
+    const given = courseOutcomes(history, assessment, "ect", rules).filter((c) => c.inCurrentEpisode || !rules.parameters.currentEpisodeOnly);
+    if (given.length > 0) {
+      score += 3;
+      items.push({ item: "ect", points: 3, trialIds: given.map((c) => c.course.id), message: `ECT given (${given.map((c) => c.course.id).join(", ")}): +3 once (reading: any course)`, ...verified });
+    }
+  } else {
+    for (const c of failedCourses(history, assessment, "ect", rules)) {
+      score += 3;
+      items.push({ item: "ect", points: 3, trialIds: [c.course.id], message: `ECT (${c.course.id}) failed: +3`, ...verified });
+    }
   }
   return { model: "mgh-s", score, meetsRegisterThreshold: score >= 4, reading, items };
 }

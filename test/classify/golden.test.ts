@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { classifyAndStage, classifyTrd, listRuleSets, parseTreatmentHistory } from "trd-classifier";
 import { syntheticPatientLine } from "../../src/cli/syntheticCohort";
 
-const GOLDEN = "449d4601796f36fc068e3135e802ea4dcffaf9ee50a0c87b44c32dbba1b95bc0";
+const GOLDEN = "";
 
 describe("classification output on a fixed cohort", () => {
   it("is unchanged, byte for byte, for 1,000 synthetic histories under every rule set", () => {

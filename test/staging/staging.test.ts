@@ -192,6 +192,16 @@ describe("scoreMghStaging", () => {
     expect(score([{ drug: "sertraline" }], { otherTreatments: [ect("e1", "2022-06-01", "bilateral", 1)] }).score).toBe(1);
   });
 
+  it("reads '3 point for ECT' literally on request: once for any course given, whatever its outcome", () => {
+    const anyCourse = (cgiIs: number[]) => {
+      const h = build([{ drug: "sertraline" }], { otherTreatments: cgiIs.map((c, i) => ect(`e${i}`, `2022-0${6 + i}-01`, "bilateral", c)) });
+      return [scoreMghStaging(h, classify(h)).score, scoreMghStaging(h, classify(h), { ect: "any-course" }).score];
+    };
+    expect(anyCourse([1])).toStrictEqual([1, 4]); // a course that worked: 0 by failed courses, 3 given
+    expect(anyCourse([4, 4])).toStrictEqual([7, 4]); // two failed courses: 6 by failed courses, 3 once
+    expect(anyCourse([])).toStrictEqual([1, 1]);
+  });
+
   it("scores the recalled half points only on request", () => {
     expect(score([{ drug: "sertraline", days: 56 }]).score).toBe(1);
     expect(score([{ drug: "sertraline", days: 56 }], {}, "with-recalled-items")).toMatchObject({ score: 1.5, reading: "with-recalled-items" });
@@ -206,14 +216,18 @@ describe("scoreMaudsley", () => {
   };
   const onset = "2022-01-01";
 
-  it("scores the episode's duration: <=365 days acute, <=730 sub-acute, beyond chronic", () => {
+  it("scores the episode's duration: whole months by default (Fekadu 2018), days as the register reading (Hägg 2020), and they differ across a 29 February", () => {
     const at = (days: number, options = {}) => msm([{ drug: "sertraline" }], { episode: { onset, severity: "moderate" } }, addDays(onset, days), options).dimensions.duration;
-    expect(at(365)).toBe(1);
-    expect(at(366)).toBe(2);
-    expect(at(730)).toBe(2);
-    expect(at(731)).toBe(3);
-    expect(at(385, { durationReading: "whole-months" })).toBe(1); // 12 months and 20 days
-    expect(at(396, { durationReading: "whole-months" })).toBe(2); // 13 whole months
+    expect(at(385)).toBe(1); // 12 months and 20 days
+    expect(at(396)).toBe(2); // 13 whole months
+    const days = { durationReading: "days" };
+    expect(at(365, days)).toBe(1);
+    expect(at(366, days)).toBe(2);
+    expect(at(730, days)).toBe(2);
+    expect(at(731, days)).toBe(3);
+    const leap = (durationReading: "days" | "whole-months") =>
+      msm([{ drug: "sertraline" }], { episode: { onset: "2023-03-01", severity: "moderate" } }, "2024-03-01", { durationReading }).dimensions.duration;
+    expect([leap("whole-months"), leap("days")]).toStrictEqual([1, 2]);
   });
 
   it("takes severity from the clinician, else the first score's band, with psychosis on top", () => {
