@@ -4,7 +4,7 @@
  *
  *   npx tsx examples/ehrSinglePatient.ts
  */
-import { classifyTrd, parseTreatmentHistory } from "trd-classifier";
+import { classifyTrd, neededText, parseTreatmentHistory, reachedText } from "trd-classifier";
 
 // In an integration this comes from the EHR (see the FHIR adapter); here it is inline.
 const fromTheRecord: unknown = {
@@ -47,6 +47,6 @@ console.log("\nWhy:");
 for (const r of result.reasons) console.log(`  - ${r.message}${r.source === undefined ? "" : ` [${r.source}]`}`);
 console.log("\nTrials:");
 for (const t of result.trials) {
-  const dose = t.dose.status === "unknown" ? "dose threshold unknown" : `${t.dose.reachedMgPerDay}/${t.dose.thresholdMgPerDay} mg/day`;
+  const dose = t.dose.status === "unknown" ? "dose threshold unknown" : `${reachedText(t.dose)} of ${neededText(t.dose)}`;
   console.log(`  ${t.trialId} ${t.drugName ?? "?"}: ${dose}, ${t.duration.weeksAtAdequateDose} of ${t.duration.requiredWeeks} weeks, outcome ${t.outcome.category}${t.ongoing ? " (ongoing)" : ""}`);
 }

@@ -63,6 +63,7 @@ export { ageOn } from "./rules/ageOn";
 // Classification.
 export { classifyTrd } from "./classify/classifyTrd";
 export { statusTimeline } from "./classify/statusTimeline";
+export { neededText, reachedText } from "./classify/wording";
 export type { StatusChange } from "./classify/statusTimeline";
 export { OPEN_QUESTION_CODES, RESISTANT_SINCE_EVENTS } from "./classify/evidence";
 export type { Evidence, OpenQuestion, OpenQuestionCode, ResistantSince } from "./classify/evidence";

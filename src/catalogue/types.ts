@@ -170,7 +170,16 @@ export type AdequacyModel =
   | { readonly kind: "daily-dose" }
   | (Citation & { readonly kind: "fixed-course"; readonly days: number; readonly mgPerDay: number })
   | (Citation & { readonly kind: "infusion"; readonly hours: number })
-  | (Citation & { readonly kind: "sessions" });
+  | (Citation & { readonly kind: "sessions" })
+  | (Citation & {
+      readonly kind: "serum-level";
+      /** The lowest serum level (mmol/L) at which the agent counts as given adequately. */
+      readonly minMmolPerL: number;
+      /** Weeks at or above it. */
+      readonly minWeeks: number;
+      /** Without a recorded level, the daily dose (mg) the source accepts instead, if it does. */
+      readonly fallbackMgPerDay?: number;
+    });
 
 /**
  * A brand name and the markets it is sold under (ISO 3166 alpha-2 codes, or "EU").

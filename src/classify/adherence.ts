@@ -11,7 +11,21 @@ import type { AdherenceVerdict } from "./types";
  * Assesses recorded adherence: a fraction against the rule set's minimum, or a clinician's "good"
  * or "poor"; anything else is not documented (a shortfall where the rule set requires it).
  */
-export function assessAdherence(facts: TrialFacts, kinds: ReasonKinds): Step<AdherenceVerdict> {
+export function assessAdherence(facts: TrialFacts, kinds: ReasonKinds, poorAdherenceDays = 0): Step<AdherenceVerdict> {
+  const step = recordedAdherence(facts, kinds);
+  const changes = facts.trial.adherenceChanges;
+  if (changes === undefined) return step;
+  const words = changes.map((c) => `${typeof c.adherence === "number" ? `${Math.round(c.adherence * 100)}%` : c.adherence} from ${c.from}`).join(", ");
+  const note = reason("adherence_changed", poorAdherenceDays > 0 ? kinds.shortfall : "note", `${facts.label}: adherence changed (${words}); ${poorAdherenceDays} day(s) of poor adherence do not count toward the weeks at the adequate dose`, facts.ids, "adherenceChanges", facts.rules.provenance.minAdherenceFraction);
+  // An adherent period is what counts: its days make the weeks at the adequate dose (poor days
+  // are taken out there), so the trial's adherence is that period's; with none, the latest.
+  const periods = changes.filter((c) => c.from <= facts.end).map((c) => recordedAdherence({ ...facts, trial: { ...facts.trial, adherence: c.adherence } }, kinds));
+  const chosen = [step, ...periods].find((p) => p.verdict.status === "adequate") ?? periods.at(-1) ?? step;
+  return { verdict: chosen.verdict, reasons: [...chosen.reasons, note] };
+}
+
+/** Adherence as recorded on the trial (one value for the whole trial). */
+function recordedAdherence(facts: TrialFacts, kinds: ReasonKinds): Step<AdherenceVerdict> {
   const { rules, label, ids } = facts;
   const p = rules.parameters;
   const recorded = facts.trial.adherence;

@@ -60,7 +60,7 @@ export function assessTrialInContext(trial: Trial, context: TrialContext): Trial
   const exposure = measureExposure(facts, scope.verdict);
   const dose = assessDose(facts, exposure, kinds);
   const duration = assessDuration(facts, exposure, kinds);
-  const adherence = assessAdherence(facts, kinds);
+  const adherence = assessAdherence(facts, kinds, exposure.poorAdherenceDays);
   const { segments } = exposure;
   const window = { label: facts.label, start: trial.start, end: facts.end, asOf: facts.asOf, adequateFrom: exposure.exposure.dayRequirementMet, doseOn: (date: string) => segments.find((s) => s.from <= date && date <= s.to)?.mgPerDay };
   const outcome = deriveOutcome(trial, context.scores, window, context.rules, kinds.gap);

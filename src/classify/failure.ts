@@ -7,7 +7,7 @@ import type { Citation } from "../catalogue/types";
 import { isFailedOutcome } from "../rules/failedOutcome";
 import type { DerivedOutcome } from "./deriveOutcome";
 import { reason } from "./reason";
-import { outcomeText } from "./wording";
+import { neededText, outcomeText, reachedText } from "./wording";
 import type { ScopeVerdict } from "./scope";
 import type { ReasonKinds, Step, TrialFacts } from "./trialFacts";
 import type { AdherenceVerdict, DoseVerdict, DurationVerdict, Reason } from "./types";
@@ -35,7 +35,7 @@ export function isAdequate(facts: TrialFacts, scope: ScopeVerdict, dose: DoseVer
 export function whyNotAdequate(facts: TrialFacts, dose: DoseVerdict, duration: DurationVerdict, adherence: AdherenceVerdict): string[] {
   const why: string[] = [];
   if (dose.status === "unknown") why.push(dose.reachedMgPerDay === 0 && facts.drug !== undefined ? "dose not recorded" : "adequate dose unknown");
-  else if (dose.status === "inadequate") why.push(`dose ${dose.reachedMgPerDay} mg/day, below ${dose.thresholdMgPerDay}`);
+  else if (dose.status === "inadequate") why.push(`${"basis" in dose ? "serum level" : "dose"} ${reachedText(dose)}, below ${neededText(dose)}`);
   if (duration.status === "inadequate") why.push(`${duration.weeksAtAdequateDose} of ${duration.requiredWeeks} weeks at the adequate dose${facts.ongoing ? " so far (ongoing)" : ""}`);
   if (adherence.status === "poor") why.push("poor adherence");
   else if (adherence.status === "unknown" && facts.rules.parameters.requireDocumentedAdherence) why.push("adherence not documented");

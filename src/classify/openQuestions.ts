@@ -11,6 +11,7 @@ import type { RuleSet } from "../rules/types";
 import type { TreatmentHistory } from "../schema/history";
 import type { Evidence, OpenQuestion, OpenQuestionCode, TrdStatus } from "./evidence";
 import type { TrialAssessment } from "./types";
+import { neededText, reachedText } from "./wording";
 
 /** The status a set of assessed trials gives (the classifier's counting and decision). */
 export type StatusOf = (trials: readonly TrialAssessment[]) => TrdStatus;
@@ -55,10 +56,10 @@ function gapsOf(t: TrialAssessment, rules: RuleSet): { code: OpenQuestionCode; w
   else if (t.dose.status === "unknown") gaps.push({ code: "dose_threshold_unknown", words: "no adequate dose for this agent in the rule set's table" });
   const d = t.duration;
   if (t.ongoing && t.dose.status === "inadequate") {
-    gaps.push({ code: "weeks_short", words: `ongoing at ${t.dose.reachedMgPerDay} mg/day: ${d.requiredWeeks} weeks at ≥ ${t.dose.thresholdMgPerDay} mg/day needed` });
+    gaps.push({ code: "weeks_short", words: `ongoing at ${reachedText(t.dose)}: ${d.requiredWeeks} weeks at ≥ ${neededText(t.dose)} needed` });
   } else if (t.ongoing && d.status === "inadequate" && t.dose.status === "adequate") {
     const more = Math.round((d.requiredWeeks - d.weeksAtAdequateDose) * 10) / 10;
-    gaps.push({ code: "weeks_short", words: `ongoing: ${more} more weeks at ≥ ${t.dose.thresholdMgPerDay} mg/day needed` });
+    gaps.push({ code: "weeks_short", words: `ongoing: ${more} more weeks at ≥ ${neededText(t.dose)} needed` });
   }
   if (t.adherence.status === "unknown" && rules.parameters.requireDocumentedAdherence) gaps.push({ code: "adherence_not_documented", words: "adherence not documented" });
   if (t.outcome.category === "unknown") gaps.push({ code: "outcome_not_recorded", words: "no outcome recorded" });

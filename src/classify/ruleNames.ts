@@ -30,6 +30,10 @@ export const CLASSIFIER_RULE_NAMES = deepFreeze([
   "asOf",
   "percentImprovement",
   "outcome",
+  "adequacyModel",
+  "impairmentLimits",
+  "adherenceChanges",
+  "sideEffects",
 ] as const);
 
 /**

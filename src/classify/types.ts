@@ -29,7 +29,7 @@ export interface Comparison {
   /** The rule's threshold. */
   readonly threshold: number;
   /** Unit of both. */
-  readonly unit: "mg/day" | "weeks" | "days" | "%" | "points" | "trials" | "fraction" | "years";
+  readonly unit: "mg/day" | "mmol/L" | "weeks" | "days" | "%" | "points" | "trials" | "fraction" | "years";
   /** The test the value had to pass: `value <comparison> threshold`. */
   readonly comparison: ">=" | ">" | "<=" | "<";
   /** Whether it passed. */
@@ -127,14 +127,27 @@ export type DoseVerdict =
       readonly reachedMgPerDay: number;
       /** The threshold applied (after any age cap). */
       readonly thresholdMgPerDay: number;
-      /** The table it came from. */
-      readonly table: DoseTableId;
+      /** The table it came from, or `adequacy-model`: the agent's own adequacy rule in the catalogue (lithium's dose fallback). */
+      readonly table: DoseTableId | "adequacy-model";
       /** The source of the threshold (the age cap's source when a cap lowered it). */
       readonly source: SourceId;
       /** How well that source was verified. */
       readonly verification: Verification;
       /** Whether an age cap lowered the threshold. */
       readonly ageAdjusted: boolean;
+    }
+  | {
+      readonly status: "adequate" | "inadequate";
+      /** Judged by serum level (lithium), as the catalogue's adequacy model says. */
+      readonly basis: "serum-level";
+      /** Highest serum level in the counted window (mmol/L). */
+      readonly reachedMmolPerL: number;
+      /** The level needed (mmol/L). */
+      readonly thresholdMmolPerL: number;
+      /** Highest daily dose in the counted window (0 when none was recorded). */
+      readonly reachedMgPerDay: number;
+      readonly source: SourceId;
+      readonly verification: Verification;
     }
   | { readonly status: "unknown"; readonly reachedMgPerDay: number };
 

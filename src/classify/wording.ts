@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { OutcomeCategory } from "./types";
+import type { DoseVerdict, OutcomeCategory } from "./types";
 
 /**
  * A percentage for a message: one decimal at most, no trailing ".0".
@@ -37,4 +37,27 @@ export function outcomeText(category: OutcomeCategory): string {
  */
 export function countText(n: number, noun: string, plural = `${noun}s`): string {
   return `${n} ${n === 1 ? noun : plural}`;
+}
+
+/** A dose verdict that compared something with a threshold. */
+type Compared = Extract<DoseVerdict, { status: "adequate" | "inadequate" }>;
+
+/**
+ * The threshold of a dose verdict with its unit: a daily dose, or a serum level (lithium).
+ *
+ * @example
+ * neededText({ status: "inadequate", reachedMgPerDay: 10, thresholdMgPerDay: 20, table: "licensed-minimum", source: "citalopram-uk-smpc", verification: "primary", ageAdjusted: false }); //=> "20 mg/day"
+ */
+export function neededText(dose: Compared): string {
+  return "basis" in dose ? `${dose.thresholdMmolPerL} mmol/L` : `${dose.thresholdMgPerDay} mg/day`;
+}
+
+/**
+ * What a dose verdict reached, with its unit.
+ *
+ * @example
+ * reachedText({ status: "adequate", basis: "serum-level", reachedMmolPerL: 0.7, thresholdMmolPerL: 0.5, reachedMgPerDay: 800, source: "bauer-dopfmer-1999", verification: "primary" }); //=> "0.7 mmol/L"
+ */
+export function reachedText(dose: Compared): string {
+  return "basis" in dose ? `${dose.reachedMmolPerL} mmol/L` : `${dose.reachedMgPerDay} mg/day`;
 }

@@ -100,7 +100,7 @@ function trialTable(a: TrdAssessment, max: number): string[] {
   const shown = a.trials.slice(-max);
   const lines = ["", "| trial | agent | dose reached / adequate | weeks at adequate dose | adherence | outcome | counts |", "|---|---|---|---|---|---|---|"];
   for (const t of shown) {
-    const dose = t.dose.status === "unknown" ? "unknown" : `${t.dose.reachedMgPerDay} / ${t.dose.thresholdMgPerDay} mg`;
+    const dose = t.dose.status === "unknown" ? "unknown" : "basis" in t.dose ? `${t.dose.reachedMmolPerL} / ${t.dose.thresholdMmolPerL} mmol/L` : `${t.dose.reachedMgPerDay} / ${t.dose.thresholdMgPerDay} mg`;
     const adherence = typeof t.adherence.recorded === "number" ? `${Math.round(t.adherence.recorded * 100)}%` : (t.adherence.recorded ?? "not documented");
     lines.push(`| ${cell(t.trialId)} | ${cell(t.drugName ?? t.agent.name ?? "?")} | ${dose} | ${t.duration.weeksAtAdequateDose} of ${t.duration.requiredWeeks} | ${adherence} | ${t.outcome.category} | ${t.countsTowardResistance ? "yes" : "no"} |`);
   }

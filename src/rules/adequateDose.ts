@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { AgeDoseCap, Citation, DoseTableId, DrugEntry } from "../catalogue/types";
+import type { AgeDoseCap, Citation, DoseTableId, DrugEntry, Impairment, ImpairmentLimit, ImpairmentSeverity } from "../catalogue/types";
 
 /**
  * The threshold a trial's dose is compared with, or why there is none.
@@ -21,14 +21,16 @@ export type DoseThreshold =
       readonly mgPerDay: number;
       /** The table's value before any age cap. */
       readonly baseMgPerDay: number;
-      /** The table the value came from. */
-      readonly table: DoseTableId;
+      /** The table the value came from, or `adequacy-model`: the agent's own adequacy rule in the catalogue. */
+      readonly table: DoseTableId | "adequacy-model";
       /** Set when the rule set's own table had no value and a fallback table was used. */
       readonly fallbackFrom?: DoseTableId;
       /** The citation of the table value. */
       readonly citation: Citation;
       /** The age cap that lowered the threshold, when one did. */
       readonly ageCap?: AgeDoseCap;
+      /** The hepatic or renal limit that lowered the threshold, when one did. */
+      readonly impairmentLimit?: ImpairmentLimit;
     }
   | { readonly status: "none"; readonly tablesTried: readonly DoseTableId[] };
 
@@ -45,6 +47,25 @@ export interface AdequateDoseOptions {
   readonly fallback: readonly DoseTableId[];
   /** The patient's age in whole years at the trial, when known. */
   readonly ageYears?: number | undefined;
+  /** Hepatic or renal impairment on record, with its severity where recorded. */
+  readonly impairments?: Readonly<Partial<Record<Impairment, ImpairmentSeverity | "unknown">>>;
+}
+
+/**
+ * The lowest threshold a label's impairment limits allow, for the impairments of known severity:
+ * a stated maximum caps it, a fraction of the usual dose scales it ("not recommended" does not
+ * change it; the classifier reports it).
+ */
+function impairmentCap(drug: DrugEntry, threshold: number, impairments: AdequateDoseOptions["impairments"]): { mgPerDay: number; limit: ImpairmentLimit } | undefined {
+  let best: { mgPerDay: number; limit: ImpairmentLimit } | undefined;
+  for (const limit of drug.impairmentLimits ?? []) {
+    const severity = impairments?.[limit.impairment];
+    if (severity === undefined || severity === "unknown" || !limit.severities.includes(severity)) continue;
+    const l = limit.limit;
+    const capped = l.kind === "max-mg-per-day" ? Math.min(threshold, l.mgPerDay) : l.kind === "fraction-of-dose" ? Math.round(threshold * l.fraction * 1000) / 1000 : threshold;
+    if (capped < (best?.mgPerDay ?? threshold)) best = { mgPerDay: capped, limit };
+  }
+  return best;
 }
 
 type FoundThreshold = Extract<DoseThreshold, { status: "found" }>;
@@ -96,9 +117,11 @@ export function adequateDose(drug: DrugEntry, options: AdequateDoseOptions): Dos
         }
       }
     }
-    const found: { -readonly [K in keyof FoundThreshold]: FoundThreshold[K] } = { status: "found", mgPerDay: threshold, baseMgPerDay: mgPerDay, table, citation };
+    const impaired = options.impairments === undefined ? undefined : impairmentCap(drug, threshold, options.impairments);
+    const found: { -readonly [K in keyof FoundThreshold]: FoundThreshold[K] } = { status: "found", mgPerDay: impaired?.mgPerDay ?? threshold, baseMgPerDay: mgPerDay, table, citation };
     if (table !== options.table) found.fallbackFrom = options.table;
     if (cap !== undefined) found.ageCap = cap;
+    if (impaired !== undefined) found.impairmentLimit = impaired.limit;
     return found;
   }
   const tried = [options.table];

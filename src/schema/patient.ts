@@ -43,6 +43,8 @@ export type Condition = z.output<typeof ConditionSchema>;
 export const DiagnosisSchema = z.strictObject({
   condition: ConditionSchema,
   onset: IsoDateSchema.optional(),
+  /** For hepatic or renal impairment: how severe (hepatic: Child-Pugh A/B/C; renal: as the label bands creatinine clearance). */
+  severity: z.enum(["mild", "moderate", "severe"]).optional(),
   code: z
     .strictObject({
       system: z.enum(["ICD-10-CM", "ICD-10", "SNOMED-CT", "other"]),

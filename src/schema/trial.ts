@@ -108,6 +108,42 @@ export const TrialRoleSchema = z.enum(["monotherapy", "augmentation", "combinati
 export type TrialRole = z.output<typeof TrialRoleSchema>;
 
 /**
+ * A change of adherence during a trial: from `from`, adherence was this (a fraction of doses
+ * taken, or a clinician's judgement), until the next change. Days of poor adherence do not count
+ * toward the weeks at an adequate dose.
+ *
+ * @example
+ * AdherenceChangeSchema.parse({ from: "2024-02-15", adherence: "poor" });
+ */
+export const AdherenceChangeSchema = z.strictObject({
+  from: IsoDateSchema,
+  adherence: AdherenceSchema,
+});
+
+/**
+ * A serum level during a trial (lithium: mmol/L, the same number as mEq/L).
+ *
+ * @example
+ * SerumLevelSchema.parse({ date: "2024-02-01", mmolPerL: 0.6 });
+ */
+export const SerumLevelSchema = z.strictObject({
+  date: IsoDateSchema,
+  mmolPerL: z.number().positive().max(10),
+});
+
+/**
+ * Side effects recorded during a trial that continued (a trial stopped for them has
+ * `stopReason: "intolerance"`). No free text: the date and, if known, how severe.
+ *
+ * @example
+ * SideEffectSchema.parse({ date: "2024-01-20", severity: "moderate" });
+ */
+export const SideEffectSchema = z.strictObject({
+  date: IsoDateSchema,
+  severity: z.enum(["mild", "moderate", "severe"]).optional(),
+});
+
+/**
  * What a course was prescribed for, as the source record states it. Every definition of TRD
  * counts treatments of the depressive episode, so a course given for another condition (an SSRI
  * for post-traumatic stress disorder, amitriptyline for pain) is not a trial. `not-recorded` says
@@ -184,6 +220,12 @@ export const TrialSchema = z.strictObject({
   outcome: RecordedOutcomeSchema.optional(),
   /** What the course was prescribed for; absent means the history's author lists it as a treatment of the depression. */
   indication: IndicationSchema.optional(),
+  /** Changes of adherence during the trial, in date order; each holds until the next (`adherence` holds before the first). */
+  adherenceChanges: z.array(AdherenceChangeSchema).min(1).optional(),
+  /** Serum levels (lithium), in any order. */
+  serumLevels: z.array(SerumLevelSchema).min(1).optional(),
+  /** Side effects recorded while the trial continued. */
+  sideEffects: z.array(SideEffectSchema).min(1).optional(),
 });
 
 /**

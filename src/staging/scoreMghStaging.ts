@@ -42,7 +42,7 @@ export interface ScoreMghStagingOptions {
 
 /** True when the dose rose after first reaching the adequate threshold. */
 function doseOptimised(trial: Trial, assessed: TrialAssessment): boolean {
-  if (assessed.dose.status === "unknown") return false;
+  if (assessed.dose.status === "unknown" || "basis" in assessed.dose) return false;
   const threshold = assessed.dose.thresholdMgPerDay;
   let first: number | undefined;
   for (const segment of doseSegments(trial, assessed.end)) {

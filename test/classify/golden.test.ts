@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { classifyAndStage, classifyTrd, listRuleSets, parseTreatmentHistory } from "trd-classifier";
 import { syntheticPatientLine } from "../../src/cli/syntheticCohort";
 
-const GOLDEN = "f9e942885723711d88b6e74b5a4608614b3e3f33feecd2b3376846696140ca00";
+const GOLDEN = "f01e15bcf9b391dab25fe86183be99f1f0a6e8f190b446e3f51bdcda7e3eb944";
 
 describe("classification output on a fixed cohort", () => {
   it("is unchanged, byte for byte, for 1,000 synthetic histories under every rule set", () => {
