@@ -131,6 +131,7 @@ export async function classifyCommand(input: string, out: Writable, err: Writabl
     inputFormat: options.inputFormat,
     outputFormat: options.outputFormat,
     full: options.full,
+    ...(options.since === true ? { since: true } : {}),
     preset: options.preset,
     failFast: options.failFast,
   };

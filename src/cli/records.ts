@@ -20,6 +20,8 @@ export interface RecordOptions {
   readonly inputFormat: "ndjson" | "csv";
   readonly outputFormat: "ndjson" | "csv";
   readonly full: boolean;
+  /** Also find each resistant patient's resistant-since date (about two more classifications each). */
+  readonly since?: boolean;
   readonly preset?: BuildPresetId | undefined;
   /** Keep the output up to the first invalid record of each chunk (only --fail-fast needs it). */
   readonly failFast?: boolean;
@@ -32,7 +34,7 @@ export interface OutputRecord {
   readonly status: TrdStatus | "invalid";
 }
 
-export const CSV_HEADER = "line,id,status,applicable,rule_set,catalogue,trials,adequate_trials,failed_adequate_trials,non_response_failures,partial_response_failures,flags,key_reason,error";
+export const CSV_HEADER = "line,id,result,status,applicable,evidence,resistant_since,rule_set,catalogue,trials,adequate_trials,failed_adequate_trials,non_response_failures,partial_response_failures,flags,key_reason,open_questions,error";
 
 function csvField(value: string | number | boolean | undefined): string {
   const text = value === undefined ? "" : String(value);
@@ -49,7 +51,7 @@ function idOf(value: unknown): string | undefined {
 function errorRecord(line: number, id: string | undefined, error: "invalid_json" | "invalid_history", issues: readonly TrdIssue[], options: RecordOptions): OutputRecord {
   if (options.outputFormat === "csv") {
     const what = issues.map((i) => `${i.code} at ${i.path || "(root)"}`).join("; ");
-    return { line, status: "invalid", text: [line, id, "invalid", "", `${options.ruleSet}`, CATALOGUE_VERSION, "", "", "", "", "", "", "", `${error}: ${what}`].map(csvField).join(",") };
+    return { line, status: "invalid", text: [line, id, "invalid", "invalid", "", "", "", `${options.ruleSet}`, CATALOGUE_VERSION, "", "", "", "", "", "", "", "", `${error}: ${what}`].map(csvField).join(",") };
   }
   return { line, status: "invalid", text: JSON.stringify({ line, ...(id === undefined ? {} : { id }), error, issues }) };
 }
@@ -57,7 +59,9 @@ function errorRecord(line: number, id: string | undefined, error: "invalid_json"
 function resultRecord(line: number, id: string | undefined, a: TrdAssessment, options: RecordOptions, notes: readonly TrdIssue[]): OutputRecord {
   const c = a.counts;
   if (options.outputFormat === "csv") {
-    const cells = [line, id, a.status, a.applicable, `${a.ruleSet.id}@${a.ruleSet.version}`, a.catalogueVersion, c.trials, c.adequateTrials, c.failedAdequateTrials, c.nonResponseFailures, c.partialResponseFailures, a.flags.map((f) => f.code).join(" "), a.reasons[0]?.message, notes.map((n) => `${n.code} at ${n.path}`).join("; ")];
+    const evidence = a.evidence.complete ? "complete" : "incomplete";
+    const questions = a.evidence.openQuestions.map((q) => q.message).join("; ");
+    const cells = [line, id, a.displayStatus, a.status, a.applicable, evidence, a.resistantSince?.date, `${a.ruleSet.id}@${a.ruleSet.version}`, a.catalogueVersion, c.trials, c.adequateTrials, c.failedAdequateTrials, c.nonResponseFailures, c.partialResponseFailures, a.flags.map((f) => f.code).join(" "), a.reasons[0]?.message, questions, notes.map((n) => `${n.code} at ${n.path}`).join("; ")];
     return { line, status: a.status, text: cells.map(csvField).join(",") };
   }
   const reasons: { code: string; message: string }[] = [];
@@ -67,8 +71,12 @@ function resultRecord(line: number, id: string | undefined, a: TrdAssessment, op
   const out = {
     line,
     id, // left out of the JSON when undefined
+    result: a.displayStatus,
     status: a.status,
     applicable: a.applicable,
+    evidence: a.evidence.complete ? "complete" : "incomplete",
+    ...(a.evidence.openQuestions.length === 0 ? {} : { openQuestions: a.evidence.openQuestions.map((q) => q.message) }),
+    ...(a.resistantSince === undefined ? {} : { resistantSince: a.resistantSince.date }),
     ruleSet: `${a.ruleSet.id}@${a.ruleSet.version}`,
     catalogue: a.catalogueVersion,
     asOf: a.asOf,
@@ -111,7 +119,7 @@ export function processRecord(record: InputRecord, options: RecordOptions): Outp
   }
   const parsed = parseTreatmentHistory(input);
   if (!parsed.success) return errorRecord(record.line, idOf(input), "invalid_history", parsed.issues, options);
-  const assessment = classifyTrd(parsed.data, { asOf: options.asOf, ruleSet: options.ruleSet });
+  const assessment = classifyTrd(parsed.data, { asOf: options.asOf, ruleSet: options.ruleSet, resistantSince: options.since === true });
   return resultRecord(record.line, idOf(input), assessment, options, notes);
 }
 

@@ -96,9 +96,25 @@ describe("trd-classifier generate and classify", () => {
     const fills = fileURLToPath(new URL("../../examples/data/fills.csv", import.meta.url));
     const { stdout, code } = await cli(["classify", fills, "--as-of", "2023-12-31", "--format", "csv", "--workers", "1", "--no-progress"]);
     const rows = stdout.trimEnd().split("\n");
-    expect(rows[0]).toMatch(/^line,id,status,/);
+    expect(rows[0]).toMatch(/^line,id,result,status,applicable,evidence,resistant_since,/);
     expect(rows.slice(1).map((r) => r.split(",").slice(1, 3).join(" "))).toStrictEqual(["p001 no-response", "p002 not-yet-resistant", "p003 partial-response", "p004 not-yet-resistant", "p005 not-yet-resistant"]);
     expect(code).toBe(0);
+  }, 60_000);
+
+  it("leads with not-applicable, says whether the evidence is complete and what is open, and finds resistant-since with --since", async () => {
+    const trial = (id: string, drug: string, start: string, end: string, mgPerDay: number, percent?: number) => ({ id, agent: { name: drug }, start, end, mgPerDay, adherence: "good", ...(percent === undefined ? {} : { outcome: { percentImprovement: percent, assessedOn: end } }) });
+    const resistant = { id: "r1", episode: { onset: "2024-01-01" }, trials: [trial("t1", "sertraline", "2024-01-10", "2024-03-10", 100, 10), trial("t2", "venlafaxine", "2024-03-15", "2024-05-15", 150, 15)] };
+    const bipolar = { ...resistant, id: "b1", patient: { diagnoses: [{ condition: "bipolar-disorder" }] } };
+    const open = { id: "o1", episode: { onset: "2024-01-01" }, trials: [trial("t1", "sertraline", "2024-01-10", "2024-03-10", 100, 10), trial("t2", "venlafaxine", "2024-03-15", "2024-05-15", 150)] };
+    const file = join(dir, "honest.ndjson");
+    writeFileSync(file, [resistant, bipolar, open].map((h) => JSON.stringify(h)).join("\n"));
+    const { stdout } = await cli(["classify", file, "--as-of", "2024-06-30", "--workers", "1", "--no-progress", "--since"]);
+    const [r, b, o] = stdout.trimEnd().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(r).toMatchObject({ result: "no-response", evidence: "complete", resistantSince: "2024-05-15" });
+    expect(b).toMatchObject({ result: "not-applicable", status: "no-response", applicable: false });
+    expect(o).toMatchObject({ result: "not-yet-resistant", evidence: "incomplete", openQuestions: ["venlafaxine (t2): no outcome recorded; if non-response: no-response"] });
+    const csv = await cli(["classify", file, "--as-of", "2024-06-30", "--workers", "1", "--no-progress", "--format", "csv"]);
+    expect(csv.stdout.trimEnd().split("\n")[2]).toMatch(/^2,b1,not-applicable,no-response,false,/);
   }, 60_000);
 
   it("reports usage errors with exit code 2", async () => {
