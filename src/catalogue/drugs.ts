@@ -851,10 +851,11 @@ export const DRUGS = deepFreeze([
     rxnorm: { code: "3638", source: "rxnorm-cpic-drug-table", verification: "primary" },
     minimumDose: {
       "licensed-minimum": {
-        mgPerDay: 100,
-        source: "uptodate-antidepressant-doses",
-        verification: "secondary",
-        note: "Lower bound of UpToDate's usual range, 100-300 mg/day (start 25); the label was not read.",
+        mgPerDay: 75,
+        source: "doxepin-us-label",
+        verification: "primary",
+        section: "Highlights, Dosage and Administration (§2.2)",
+        note: "'Recommended target total dosage range is between 75 mg/day and 150 mg/day'; 75 mg once daily is also a recommended starting dose. Corrected from 100 (UpToDate's usual-range lower bound) in catalogue 2026.12.0.",
       },
       "mgh-atrq": { mgPerDay: 150, source: "comp006-mgh-atrq-form", verification: "secondary" },
       "hayasaka-2015-fe40": { mgPerDay: 140.1, source: "hayasaka-2015", verification: "primary" },
@@ -976,10 +977,11 @@ export const DRUGS = deepFreeze([
     },
     minimumDose: {
       "licensed-minimum": {
-        mgPerDay: 100,
-        source: "uptodate-antidepressant-doses",
+        mgPerDay: 75,
+        source: "maprotiline-drugs-com",
         verification: "secondary",
-        note: "Lower bound of UpToDate's usual range, 100-225 mg/day (start 25); the label was not read.",
+        section: "Dosage and Administration (label-derived)",
+        note: "US label as transcribed: 'Initial dose: 75 mg ... Maintenance dose: 75 to 150 mg/day'; Ludiomil-type SmPC text: 'The recommended dose range is between 75 and 150 mg daily'. 150 is the dose at which 'most outpatients' respond (a stricter choice). The verbatim label's dosage section was not read, hence secondary. Corrected from 100 (UpToDate's usual-range lower bound; in no label text seen) in catalogue 2026.12.0.",
       },
       "mgh-atrq": { mgPerDay: 150, source: "comp006-mgh-atrq-form", verification: "secondary" },
       "hayasaka-2015-fe40": { mgPerDay: 118.0, source: "hayasaka-2015", verification: "primary" },
@@ -1058,10 +1060,11 @@ export const DRUGS = deepFreeze([
     rxnorm: { code: "6011", source: "rxnorm-atc-grouped-list", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
-        mgPerDay: 10,
-        source: "uptodate-antidepressant-doses",
+        mgPerDay: 40,
+        source: "isocarboxazid-marplan-label-centerwatch",
         verification: "secondary",
-        note: "Lower bound of UpToDate's usual range, 10-40 mg/day (also its starting dose); the label was not read.",
+        section: "Dosage and Administration",
+        note: "'Dosage should be started with one tablet (10 mg) of Marplan twice daily ... to achieve a dosage of four tablets daily (40 mg) by the end of the first week of treatment'; maximum 60 mg/day. Label wording read as reproduced by CenterWatch (not a label host), hence secondary. Corrected from 10 (UpToDate's usual-range lower bound, below even the 20 mg/day starting dose) in catalogue 2026.12.0.",
       },
       "mgh-atrq": { mgPerDay: 30, source: "comp006-mgh-atrq-form", verification: "secondary" },
     },

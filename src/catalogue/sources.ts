@@ -205,6 +205,22 @@ const SOURCE_TABLE = {
     kind: "secondary",
     locator: "medscape.co.uk/drug/lofepramine-oral-20347-20347",
   },
+  "doxepin-us-label": {
+    title: "Doxepin hydrochloride capsules (generic of Sinequan), US prescribing information, PLR format (FDA)",
+    kind: "label",
+    locator: "prescriberpoint.com/therapies/doxepin-hydrochloride-fdaf3bd (verbatim copy of the US label Highlights; research notes labels.md task A)",
+    revision: "Recent Major Changes: Dosage and Administration (2.4-2.8) 7/2025, as printed in the copy read",
+  },
+  "maprotiline-drugs-com": {
+    title: "Drugs.com. Maprotiline dosage (transcribing the US maprotiline HCl tablets label, Mylan); with Ludiomil-type SmPC text on rxreasoner.com",
+    kind: "secondary",
+    locator: "drugs.com/dosage/maprotiline.html; rxreasoner.com/indications/I-369233",
+  },
+  "isocarboxazid-marplan-label-centerwatch": {
+    title: "MARPLAN (isocarboxazid) tablets, US prescribing information (Validus; FDA), Dosage and Administration wording as reproduced in CenterWatch's FDA-approved-drugs profile (not a label host)",
+    kind: "secondary",
+    locator: "cms.centerwatch.com/directories/1067-fda-approved-drugs/listing/3809-marplan-isocarboxazid; same numbers on empr.com/marplan",
+  },
   "phenelzine-drugs-com": {
     title: "Drugs.com. Phenelzine dosage (label-derived)",
     kind: "secondary",

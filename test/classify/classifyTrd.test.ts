@@ -12,7 +12,7 @@ describe("classifyTrd", () => {
     const result = classifyTrd(history, { asOf: "2024-01-01", ruleSet: "mgh-atrq", overrides: { minWeeksAtAdequateDose: 8 } });
     expect(result.ruleSet).toMatchObject({ id: "mgh-atrq", version: "1.0.0" });
     expect(result.overrides).toStrictEqual({ minWeeksAtAdequateDose: 8 });
-    expect(result.catalogueVersion).toBe("2026.11.0");
+    expect(result.catalogueVersion).toBe("2026.12.0");
     expect(result.trials[0]?.duration.requiredWeeks).toBe(8);
     const durationReason = result.trials[0]?.reasons.find((r) => r.code === "duration_adequate");
     expect(durationReason).toMatchObject({ rule: "minWeeksAtAdequateDose", source: "library-convention", verification: "unverified" });

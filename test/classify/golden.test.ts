@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { classifyAndStage, classifyTrd, listRuleSets, parseTreatmentHistory } from "trd-classifier";
 import { syntheticPatientLine } from "../../src/cli/syntheticCohort";
 
-const GOLDEN = "607552a53276c2e2c481b14b3755566ef9ed27ee371da01d6cd1ea2de9782ae7";
+const GOLDEN = "15bc16bbe11ce08535d62bb89fb9b66630d8d4126000d8707b85dac85019c5c9";
 
 describe("classification output on a fixed cohort", () => {
   it("is unchanged, byte for byte, for 1,000 synthetic histories under every rule set", () => {
