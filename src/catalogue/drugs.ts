@@ -31,12 +31,14 @@ import type { DrugEntry } from "./types";
  * Rapid-acting agents are dosed per session, so their `minimumDose` is empty and their session
  * dosing is in `notes`.
  *
- * **Verification.** `primary` = read in regulator text or the paper's own table (or a verbatim
- * copy); `secondary` = read in a drug-information site, AI summary, manufacturer page, review or
- * third-party transcription; `unverified` = recalled. Research-note tags map [V] → `primary`,
- * [S] → `secondary`, [R] → `unverified`; facts tagged [X] (not found) are omitted and explained in
- * `notes`. An age cap whose source says only "elderly" uses `olderThanYears: 64` (65 and over),
- * a conventional cut-off, and is at best `secondary`.
+ * **Verification.** One rule (see `Verification`): `primary` = read in the regulator's own label
+ * or SmPC text, or a verbatim copy whose identity is confirmed, citing a `label` source with its
+ * revision and the section read; `secondary` = a copy not confirmed (a transcription of a form or
+ * of a paper's table, a label quoted by a letter, drug-information site, AI summary or manufacturer
+ * page) or a reference work; `unverified` = recalled. So the Hayasaka table (read in
+ * transcriptions) and the MGH-ATRQ form (a transcription) are at best `secondary`. Facts not found
+ * are omitted and explained in `notes`. An age cap whose source says only "elderly" uses
+ * `olderThanYears: 64` (65 and over), a conventional cut-off.
  *
  * **Codes.** `rxnorm` is the RxNorm ingredient RXCUI where a listing was found (CPIC drug table
  * → `primary`; other listings → `secondary`). `atc` is the WHO ATC code read in a 2025 copy of
@@ -62,9 +64,10 @@ export const DRUGS = deepFreeze([
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 20,
-        source: "fluoxetine-droracle-536121",
-        verification: "secondary",
-        note: "Label starting dose ('Initial dose: 20 mg/day'), read in an AI summary of the US label; UpToDate's usual range 20-60 mg/day agrees.",
+        source: "fluoxetine-us-label",
+        verification: "primary",
+        section: "Dosage and Administration: Major Depressive Disorder, Initial Treatment, Adult",
+        note: "'20 mg/day is sufficient to obtain a satisfactory response in major depressive disorder in most cases. Consequently, a dose of 20 mg/day ... is recommended as the initial dose' (older US label). Upgraded secondary -> primary in catalogue 2026.12.0 (label read in the copy named by the source).",
       },
       "mgh-atrq": { mgPerDay: 20, source: "comp006-mgh-atrq-form", verification: "secondary" },
       "maudsley-med": {
@@ -76,7 +79,7 @@ export const DRUGS = deepFreeze([
       "hayasaka-2015-fe40": {
         mgPerDay: 40,
         source: "hayasaka-2015",
-        verification: "primary",
+        verification: "secondary",
         note: "Reference agent: every Hayasaka value is the dose equivalent to fluoxetine 40 mg/day.",
       },
     },
@@ -100,6 +103,7 @@ export const DRUGS = deepFreeze([
         mgPerDay: 50,
         source: "sertraline-us-label",
         verification: "primary",
+        section: "Dosage and Administration (older label format)",
         note: "'a dose of 50 mg, administered once daily, is recommended as the initial therapeutic dose'; maximum 200 mg/day.",
       },
       "mgh-atrq": { mgPerDay: 50, source: "comp006-mgh-atrq-form", verification: "secondary" },
@@ -109,7 +113,7 @@ export const DRUGS = deepFreeze([
         verification: "unverified",
         note: "Maudsley value not read in a source",
       },
-      "hayasaka-2015-fe40": { mgPerDay: 98.5, source: "hayasaka-2015", verification: "primary" },
+      "hayasaka-2015-fe40": { mgPerDay: 98.5, source: "hayasaka-2015", verification: "secondary" },
     },
     ageCaps: [],
     notes: [],
@@ -126,9 +130,10 @@ export const DRUGS = deepFreeze([
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 20,
-        source: "paroxetine-droracle-159810",
-        verification: "secondary",
-        note: "Immediate release: 'The recommended initial dose is 20 mg/day' (Paxil label quoted on an AI page). Controlled release: 25 mg/day (UpToDate; the CR label was not read).",
+        source: "paroxetine-us-label",
+        verification: "primary",
+        section: "Highlights, Dosage and Administration table (§2.2)",
+        note: "MDD: starting daily dose 20 mg, maximum daily dose 50 mg (Paxil US label, immediate release); controlled release starts at 25 mg/day (UpToDate; the CR label was not read). Upgraded secondary -> primary in catalogue 2026.12.0 (label read in the copy named by the source).",
       },
       "mgh-atrq": {
         mgPerDay: 20,
@@ -142,7 +147,7 @@ export const DRUGS = deepFreeze([
         verification: "unverified",
         note: "Maudsley value not read in a source",
       },
-      "hayasaka-2015-fe40": { mgPerDay: 34.0, source: "hayasaka-2015", verification: "primary" },
+      "hayasaka-2015-fe40": { mgPerDay: 34.0, source: "hayasaka-2015", verification: "secondary" },
     },
     ageCaps: [
       {
@@ -171,6 +176,7 @@ export const DRUGS = deepFreeze([
         mgPerDay: 20,
         source: "citalopram-uk-smpc",
         verification: "primary",
+        section: "SmPC 4.2 Posology",
         note: "'The recommended starting dose is 20 mg per day' (UK SmPC); the label gives a starting dose, used here; maximum 40 mg/day.",
       },
       "mgh-atrq": { mgPerDay: 20, source: "comp006-mgh-atrq-form", verification: "secondary" },
@@ -185,9 +191,10 @@ export const DRUGS = deepFreeze([
       {
         olderThanYears: 60,
         maxMgPerDay: 20,
-        source: "citalopram-fda-2011",
+        source: "citalopram-us-label",
         verification: "primary",
-        note: "Maximum 20 mg/day for patients older than 60 (also with hepatic impairment, in CYP2C19 poor metabolisers and with CYP2C19 inhibitors); 40 mg/day otherwise.",
+        section: "Highlights, Dosage and Administration (§2.2)",
+        note: "'Patients greater than 60 years of age, patients with hepatic impairment, and CYP2C19 poor metabolizers: maximum recommended dosage is 20 mg once daily'; 40 mg/day otherwise. First stated in the FDA's 2011/2012 drug safety communication (read as quoted).",
       },
     ],
     notes: [
@@ -210,6 +217,7 @@ export const DRUGS = deepFreeze([
         mgPerDay: 10,
         source: "escitalopram-us-label",
         verification: "primary",
+        section: "§2.1 Dosage (major depressive disorder)",
         note: "'The recommended dose of escitalopram tablets is 10 mg once daily'; a fixed-dose trial showed no greater benefit of 20 mg over 10 mg.",
       },
       "mgh-atrq": { mgPerDay: 10, source: "comp006-mgh-atrq-form", verification: "secondary" },
@@ -219,7 +227,7 @@ export const DRUGS = deepFreeze([
         verification: "unverified",
         note: "Maudsley value not read in a source",
       },
-      "hayasaka-2015-fe40": { mgPerDay: 18.0, source: "hayasaka-2015", verification: "primary" },
+      "hayasaka-2015-fe40": { mgPerDay: 18.0, source: "hayasaka-2015", verification: "secondary" },
     },
     ageCaps: [
       {
@@ -248,6 +256,7 @@ export const DRUGS = deepFreeze([
         mgPerDay: 100,
         source: "fluvoxamine-uk-smpc",
         verification: "primary",
+        section: "SmPC 4.2 Posology",
         note: "'The recommended dose is 100 mg daily. Patients should start on 50 or 100 mg' (UK SmPC, Faverin); maximum 300 mg/day.",
       },
       "mgh-atrq": {
@@ -262,7 +271,7 @@ export const DRUGS = deepFreeze([
         verification: "unverified",
         note: "Maudsley value not read in a source",
       },
-      "hayasaka-2015-fe40": { mgPerDay: 143.3, source: "hayasaka-2015", verification: "primary" },
+      "hayasaka-2015-fe40": { mgPerDay: 143.3, source: "hayasaka-2015", verification: "secondary" },
     },
     ageCaps: [],
     notes: [
@@ -281,9 +290,10 @@ export const DRUGS = deepFreeze([
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 75,
-        source: "venlafaxine-uk-smpc",
+        source: "venlafaxine-xr-us-label",
         verification: "primary",
-        note: "'The recommended starting dose for prolonged-release venlafaxine is 75 mg given once daily' (UK SmPC); the US immediate-release label also starts at 75 mg/day (secondary).",
+        section: "Highlights, Dosage and Administration table (§2.2)",
+        note: "MDD: starting dose 37.5-75 mg/day, target dose 75 mg/day, maximum 225 mg/day (US XR label). The UK prolonged-release SmPC also starts at 75 mg/day (studylib copy, cited before 2026.12.0).",
       },
       "mgh-atrq": {
         mgPerDay: 150,
@@ -297,7 +307,7 @@ export const DRUGS = deepFreeze([
         verification: "unverified",
         note: "Maudsley value not read in a source",
       },
-      "hayasaka-2015-fe40": { mgPerDay: 149.4, source: "hayasaka-2015", verification: "primary" },
+      "hayasaka-2015-fe40": { mgPerDay: 149.4, source: "hayasaka-2015", verification: "secondary" },
     },
     ageCaps: [],
     notes: [
@@ -316,9 +326,10 @@ export const DRUGS = deepFreeze([
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 50,
-        source: "desvenlafaxine-drugs-com",
-        verification: "secondary",
-        note: "'Initial dose: 50 mg orally once daily ... no additional benefit was demonstrated at doses greater than 50 mg/day'.",
+        source: "desvenlafaxine-us-label",
+        verification: "primary",
+        section: "§2.1 General Instructions for Use",
+        note: "'The 50 mg dose is both a starting dose and the therapeutic dose'; no additional benefit above 50 mg/day. Upgraded secondary -> primary in catalogue 2026.12.0 (label read in the copy named by the source).",
       },
       "mgh-atrq": { mgPerDay: 50, source: "comp006-mgh-atrq-form", verification: "secondary" },
     },
@@ -375,9 +386,10 @@ export const DRUGS = deepFreeze([
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 40,
-        source: "levomilnacipran-drugs-com",
-        verification: "secondary",
-        note: "'Initial dose: 20 mg orally once a day for 2 days then increase to 40 mg ... Maintenance dose: 40 to 120 mg'.",
+        source: "levomilnacipran-us-label",
+        verification: "primary",
+        section: "§2.1 Recommended Dosage",
+        note: "'The recommended dosage range for FETZIMA is 40 mg to 120 mg once daily'; start 20 mg for 2 days. Upgraded secondary -> primary in catalogue 2026.12.0 (label read in the copy named by the source).",
       },
       "mgh-atrq": { mgPerDay: 40, source: "comp006-mgh-atrq-form", verification: "secondary" },
     },
@@ -422,12 +434,13 @@ export const DRUGS = deepFreeze([
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 300,
-        source: "bupropion-droracle-24656",
-        verification: "secondary",
-        note: "Extended release (XL), label Highlights as quoted: 'Starting dose: 150 mg once daily. Usual target dose: 300 mg once daily'.",
+        source: "bupropion-xl-us-label",
+        verification: "primary",
+        section: "Highlights, §2.2 Dosage for Major Depressive Disorder",
+        note: "Extended release (XL): 'Starting dose: 150 mg/day once daily. Usual target dose: 300 mg once daily'; the SR target is also 300 mg/day (150 mg twice daily). Upgraded secondary -> primary in catalogue 2026.12.0 (label read in the copy named by the source).",
       },
       "mgh-atrq": { mgPerDay: 300, source: "comp006-mgh-atrq-form", verification: "secondary" },
-      "hayasaka-2015-fe40": { mgPerDay: 348.5, source: "hayasaka-2015", verification: "primary" },
+      "hayasaka-2015-fe40": { mgPerDay: 348.5, source: "hayasaka-2015", verification: "secondary" },
     },
     ageCaps: [],
     notes: [
@@ -455,6 +468,7 @@ export const DRUGS = deepFreeze([
         mgPerDay: 15,
         source: "mirtazapine-us-label",
         verification: "primary",
+        section: "§2.1 Recommended Dosage",
         note: "'The recommended starting dose of mirtazapine tablets is 15 mg once daily'; the UK SmPC gives 15-45 mg as the usual effective range.",
       },
       "mgh-atrq": { mgPerDay: 15, source: "comp006-mgh-atrq-form", verification: "secondary" },
@@ -467,7 +481,7 @@ export const DRUGS = deepFreeze([
       "hayasaka-2015-fe40": {
         mgPerDay: 50.9,
         source: "hayasaka-2015",
-        verification: "primary",
+        verification: "secondary",
         note: "An equivalence, not a minimum: it exceeds the 45 mg/day label maximum.",
       },
     },
@@ -489,10 +503,11 @@ export const DRUGS = deepFreeze([
         mgPerDay: 30,
         source: "mianserin-uk-smpc",
         verification: "primary",
+        section: "SmPC 4.2 Posology",
         note: "'Treatment should usually commence with 30 mg or 40 mg mianserin per day ... The effective dosage usually lies between 30 mg and 90 mg.'",
       },
       "mgh-atrq": { mgPerDay: 30, source: "comp006-mgh-atrq-form", verification: "secondary" },
-      "hayasaka-2015-fe40": { mgPerDay: 101.1, source: "hayasaka-2015", verification: "primary" },
+      "hayasaka-2015-fe40": { mgPerDay: 101.1, source: "hayasaka-2015", verification: "secondary" },
     },
     ageCaps: [],
     notes: [
@@ -514,6 +529,7 @@ export const DRUGS = deepFreeze([
         mgPerDay: 150,
         source: "trazodone-us-label",
         verification: "primary",
+        section: "§2.1 Dose Selection",
         note: "Starting dose only: 'An initial dose of 150 mg/day in divided doses is suggested' (the stored label text is truncated; no separate therapeutic dose was read).",
       },
       "mgh-atrq": { mgPerDay: 300, source: "comp006-mgh-atrq-form", verification: "secondary" },
@@ -523,7 +539,7 @@ export const DRUGS = deepFreeze([
         verification: "unverified",
         note: "Maudsley value not read in a source",
       },
-      "hayasaka-2015-fe40": { mgPerDay: 401.4, source: "hayasaka-2015", verification: "primary" },
+      "hayasaka-2015-fe40": { mgPerDay: 401.4, source: "hayasaka-2015", verification: "secondary" },
     },
     ageCaps: [],
     notes: [
@@ -543,12 +559,13 @@ export const DRUGS = deepFreeze([
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 300,
-        source: "uptodate-antidepressant-doses",
-        verification: "secondary",
-        note: "Lower bound of UpToDate's usual range, 300-600 mg/day (start 200); the label was not read.",
+        source: "nefazodone-us-label",
+        verification: "primary",
+        section: "Dosage and Administration: Initial Treatment",
+        note: "'the effective dose range was generally 300 to 600 mg/day' (start 200 mg/day). Upgraded secondary -> primary in catalogue 2026.12.0 (label read in the copy named by the source).",
       },
       "mgh-atrq": { mgPerDay: 300, source: "comp006-mgh-atrq-form", verification: "secondary" },
-      "hayasaka-2015-fe40": { mgPerDay: 535.2, source: "hayasaka-2015", verification: "primary" },
+      "hayasaka-2015-fe40": { mgPerDay: 535.2, source: "hayasaka-2015", verification: "secondary" },
     },
     ageCaps: [],
     notes: [],
@@ -593,9 +610,10 @@ export const DRUGS = deepFreeze([
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 10,
-        source: "vortioxetine-mims-philippines",
-        verification: "secondary",
-        note: "'The starting and recommended dose ... is 10 mg Vortioxetine once daily', which may be 'decreased to a minimum of 5 mg' (EU-type product information); US maintenance 5-20 mg.",
+        source: "vortioxetine-eu-smpc",
+        verification: "primary",
+        section: "SmPC 4.2 Posology",
+        note: "'The starting and recommended dose of Brintellix is 10 mg vortioxetine once daily in adults less than 65 years of age'; range 5-20 mg. Upgraded secondary -> primary in catalogue 2026.12.0 (label read in the copy named by the source).",
       },
       "mgh-atrq": { mgPerDay: 10, source: "comp006-mgh-atrq-form", verification: "secondary" },
       "maudsley-med": {
@@ -621,9 +639,10 @@ export const DRUGS = deepFreeze([
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 25,
-        source: "agomelatine-mims-indonesia",
-        verification: "secondary",
-        note: "'The recommended dose is 25 mg once daily taken orally at bedtime'; may rise to 50 mg after two weeks (EU-type product information).",
+        source: "agomelatine-sg-pi",
+        verification: "primary",
+        section: "4.2 Posology and method of administration",
+        note: "'The recommended dose is 25 mg once daily taken orally at bedtime'; may rise to 50 mg after 2 weeks (HSA-approved PI; the EMA SmPC itself was not reached). Upgraded secondary -> primary in catalogue 2026.12.0 (label read in the copy named by the source).",
       },
       "mgh-atrq": { mgPerDay: 25, source: "comp006-mgh-atrq-form", verification: "secondary" },
       "maudsley-med": {
@@ -632,7 +651,7 @@ export const DRUGS = deepFreeze([
         verification: "unverified",
         note: "Maudsley value not read in a source",
       },
-      "hayasaka-2015-fe40": { mgPerDay: 53.2, source: "hayasaka-2015", verification: "primary" },
+      "hayasaka-2015-fe40": { mgPerDay: 53.2, source: "hayasaka-2015", verification: "secondary" },
     },
     ageCaps: [],
     notes: [
@@ -655,6 +674,7 @@ export const DRUGS = deepFreeze([
         mgPerDay: 8,
         source: "reboxetine-uk-smpc",
         verification: "primary",
+        section: "SmPC 4.2 Posology",
         note: "'The recommended therapeutic dose is 4 mg twice a day (b.i.d.) i.e.8 mg/day'; the SmPC adds that the minimum effective dose has not been established.",
       },
       "mgh-atrq": {
@@ -669,7 +689,7 @@ export const DRUGS = deepFreeze([
         verification: "unverified",
         note: "Maudsley value not read in a source",
       },
-      "hayasaka-2015-fe40": { mgPerDay: 11.5, source: "hayasaka-2015", verification: "primary" },
+      "hayasaka-2015-fe40": { mgPerDay: 11.5, source: "hayasaka-2015", verification: "secondary" },
     },
     ageCaps: [],
     notes: [
@@ -692,6 +712,7 @@ export const DRUGS = deepFreeze([
         mgPerDay: 75,
         source: "amitriptyline-us-label",
         verification: "primary",
+        section: "Dosage and Administration",
         note: "'For outpatients 75 mg of amitriptyline HCl a day in divided doses is usually satisfactory'; hospitalised patients may need 100-300 mg/day.",
       },
       "mgh-atrq": {
@@ -700,7 +721,7 @@ export const DRUGS = deepFreeze([
         verification: "secondary",
         note: "The top of the label's outpatient range (75, up to 150).",
       },
-      "hayasaka-2015-fe40": { mgPerDay: 122.3, source: "hayasaka-2015", verification: "primary" },
+      "hayasaka-2015-fe40": { mgPerDay: 122.3, source: "hayasaka-2015", verification: "secondary" },
     },
     ageCaps: [
       {
@@ -729,10 +750,11 @@ export const DRUGS = deepFreeze([
         mgPerDay: 75,
         source: "nortriptyline-us-label",
         verification: "primary",
+        section: "Dosage and Administration",
         note: "'Usual Adult Dose 25 mg 3 or 4 times daily' (75-100 mg/day); above 100 mg/day monitor plasma levels (50-150 ng/mL); above 150 mg/day not recommended.",
       },
       "mgh-atrq": { mgPerDay: 75, source: "comp006-mgh-atrq-form", verification: "secondary" },
-      "hayasaka-2015-fe40": { mgPerDay: 100.9, source: "hayasaka-2015", verification: "primary" },
+      "hayasaka-2015-fe40": { mgPerDay: 100.9, source: "hayasaka-2015", verification: "secondary" },
     },
     ageCaps: [
       {
@@ -764,12 +786,13 @@ export const DRUGS = deepFreeze([
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 150,
-        source: "imipramine-drugs-com",
-        verification: "secondary",
-        note: "'Usual initial adult dose for outpatients is 75 mg/day increased to 150 mg/day'; imipramine pamoate: '150 mg/day, which is the dose level at which optimum response is usually obtained'.",
+        source: "imipramine-us-label",
+        verification: "primary",
+        section: "Dosage and Administration: Usual Adult Dose, Outpatients",
+        note: "'Outpatients – Initially, 75 mg/day increased to 150 mg/day'; Tofranil-PM: '150 mg/day which is the dose level at which optimum response is usually obtained'. Upgraded secondary -> primary in catalogue 2026.12.0 (label read in the copy named by the source).",
       },
       "mgh-atrq": { mgPerDay: 150, source: "comp006-mgh-atrq-form", verification: "secondary" },
-      "hayasaka-2015-fe40": { mgPerDay: 137.2, source: "hayasaka-2015", verification: "primary" },
+      "hayasaka-2015-fe40": { mgPerDay: 137.2, source: "hayasaka-2015", verification: "secondary" },
     },
     ageCaps: [
       {
@@ -797,12 +820,13 @@ export const DRUGS = deepFreeze([
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 100,
-        source: "desipramine-drugs-com",
-        verification: "secondary",
-        note: "'100 to 200 mg orally per day Maximum dose: 300 mg'.",
+        source: "desipramine-us-label",
+        verification: "primary",
+        section: "Dosage and Administration: Usual Adult Dose",
+        note: "'The usual adult dose is 100 to 200 mg per day'; up to 300 in more severely ill patients. Upgraded secondary -> primary in catalogue 2026.12.0 (label read in the copy named by the source).",
       },
       "mgh-atrq": { mgPerDay: 150, source: "comp006-mgh-atrq-form", verification: "secondary" },
-      "hayasaka-2015-fe40": { mgPerDay: 196.3, source: "hayasaka-2015", verification: "primary" },
+      "hayasaka-2015-fe40": { mgPerDay: 196.3, source: "hayasaka-2015", verification: "secondary" },
     },
     ageCaps: [
       {
@@ -832,7 +856,7 @@ export const DRUGS = deepFreeze([
         note: "UK: 'Initial dose: 10mg per day, increasing gradually to 30 to 150mg per day if required'; maximum 250 mg in severe cases (SmPC-derived monograph). UpToDate's usual range is 100-250 mg/day.",
       },
       "mgh-atrq": { mgPerDay: 150, source: "comp006-mgh-atrq-form", verification: "secondary" },
-      "hayasaka-2015-fe40": { mgPerDay: 116.1, source: "hayasaka-2015", verification: "primary" },
+      "hayasaka-2015-fe40": { mgPerDay: 116.1, source: "hayasaka-2015", verification: "secondary" },
     },
     ageCaps: [],
     notes: [
@@ -858,7 +882,7 @@ export const DRUGS = deepFreeze([
         note: "'Recommended target total dosage range is between 75 mg/day and 150 mg/day'; 75 mg once daily is also a recommended starting dose. Corrected from 100 (UpToDate's usual-range lower bound) in catalogue 2026.12.0.",
       },
       "mgh-atrq": { mgPerDay: 150, source: "comp006-mgh-atrq-form", verification: "secondary" },
-      "hayasaka-2015-fe40": { mgPerDay: 140.1, source: "hayasaka-2015", verification: "primary" },
+      "hayasaka-2015-fe40": { mgPerDay: 140.1, source: "hayasaka-2015", verification: "secondary" },
     },
     ageCaps: [],
     notes: [],
@@ -875,9 +899,10 @@ export const DRUGS = deepFreeze([
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 15,
-        source: "uptodate-antidepressant-doses",
-        verification: "secondary",
-        note: "Lower bound of UpToDate's usual range, 15-60 mg/day (start 10); the label was not read.",
+        source: "protriptyline-us-label",
+        verification: "primary",
+        section: "Dosage and Administration: Usual Adult Dosage",
+        note: "'Fifteen to 40 mg a day divided into 3 or 4 doses'; up to 60 mg. Previously UpToDate's range floor (same value). Upgraded secondary -> primary in catalogue 2026.12.0 (label read in the copy named by the source).",
       },
       "mgh-atrq": { mgPerDay: 30, source: "comp006-mgh-atrq-form", verification: "secondary" },
     },
@@ -918,9 +943,10 @@ export const DRUGS = deepFreeze([
         mgPerDay: 150,
         source: "dosulepin-uk-smpc",
         verification: "primary",
+        section: "SmPC 4.2 Posology",
         note: "'Adults: Initially 75 mg/day ... increasing to 150 mg/day'; 150 is the dose the SmPC titrates to (75 is its starting dose); up to 225 mg in hospital use.",
       },
-      "hayasaka-2015-fe40": { mgPerDay: 154.8, source: "hayasaka-2015", verification: "primary" },
+      "hayasaka-2015-fe40": { mgPerDay: 154.8, source: "hayasaka-2015", verification: "secondary" },
     },
     ageCaps: [],
     notes: [
@@ -939,9 +965,10 @@ export const DRUGS = deepFreeze([
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 140,
-        source: "lofepramine-medscape-uk",
-        verification: "secondary",
-        note: "'The usual dosage is 70 mg twice daily (140 mg) or three times daily (210 mg)' (SmPC-derived monograph).",
+        source: "lofepramine-uk-smpc",
+        verification: "primary",
+        section: "SmPC 4.2 Posology",
+        note: "'70 mg twice daily (140 mg)' or three times daily (210 mg); read on emc by the 2026.11.0 audit, not re-read since. Upgraded secondary -> primary in catalogue 2026.12.0 (label read in the copy named by the source).",
       },
       "maudsley-med": {
         mgPerDay: 140,
@@ -952,7 +979,7 @@ export const DRUGS = deepFreeze([
       "hayasaka-2015-fe40": {
         mgPerDay: 250.2,
         source: "hayasaka-2015",
-        verification: "primary",
+        verification: "secondary",
         note: "An equivalence, not a minimum: it exceeds the usual 210 mg/day.",
       },
     },
@@ -984,7 +1011,7 @@ export const DRUGS = deepFreeze([
         note: "US label as transcribed: 'Initial dose: 75 mg ... Maintenance dose: 75 to 150 mg/day'; Ludiomil-type SmPC text: 'The recommended dose range is between 75 and 150 mg daily'. 150 is the dose at which 'most outpatients' respond (a stricter choice). The verbatim label's dosage section was not read, hence secondary. Corrected from 100 (UpToDate's usual-range lower bound; in no label text seen) in catalogue 2026.12.0.",
       },
       "mgh-atrq": { mgPerDay: 150, source: "comp006-mgh-atrq-form", verification: "secondary" },
-      "hayasaka-2015-fe40": { mgPerDay: 118.0, source: "hayasaka-2015", verification: "primary" },
+      "hayasaka-2015-fe40": { mgPerDay: 118.0, source: "hayasaka-2015", verification: "secondary" },
     },
     ageCaps: [],
     notes: [
@@ -1081,9 +1108,10 @@ export const DRUGS = deepFreeze([
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 6,
-        source: "uptodate-antidepressant-doses",
-        verification: "secondary",
-        note: "mg per 24 h patch: lower bound of UpToDate's usual range, 6-12 mg/24 h (also its starting dose); the label was not read.",
+        source: "selegiline-transdermal-us-label",
+        verification: "primary",
+        section: "Dosage and Administration: Initial Treatment",
+        note: "mg per 24 h patch: 'The recommended starting dose and target dose for EMSAM is 6 mg/24 hours' (older, pre-PLR label); maximum 12 mg/24 h. Upgraded secondary -> primary in catalogue 2026.12.0 (label read in the copy named by the source).",
       },
       "mgh-atrq": {
         mgPerDay: 6,
@@ -1116,9 +1144,10 @@ export const DRUGS = deepFreeze([
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 300,
-        source: "moclobemide-martindale",
-        verification: "secondary",
-        note: "'300 mg Daily in divided doses. This may be increased up to 600 mg daily' (Martindale 38th ed.); the UK SmPC §4.2 was not reached.",
+        source: "moclobemide-uk-smpc",
+        verification: "primary",
+        section: "SmPC 4.2 Posology: Adults, major depression",
+        note: "'The recommended initial dose is 300mg daily ... may be increased up to 600mg/day'; responders may be reduced to 150 mg/day for maintenance (not an adequacy threshold). Upgraded secondary -> primary in catalogue 2026.12.0 (label read in the copy named by the source).",
       },
       "mgh-atrq": { mgPerDay: 300, source: "comp006-mgh-atrq-form", verification: "secondary" },
       "maudsley-med": {
@@ -1127,7 +1156,7 @@ export const DRUGS = deepFreeze([
         verification: "unverified",
         note: "Maudsley value not read in a source",
       },
-      "hayasaka-2015-fe40": { mgPerDay: 575.2, source: "hayasaka-2015", verification: "primary" },
+      "hayasaka-2015-fe40": { mgPerDay: 575.2, source: "hayasaka-2015", verification: "secondary" },
     },
     ageCaps: [],
     notes: [
@@ -1169,8 +1198,9 @@ export const DRUGS = deepFreeze([
       "licensed-minimum": {
         mgPerDay: 5,
         source: "aripiprazole-ajp-2011",
-        verification: "primary",
-        note: "Adjunct to antidepressants in MDD: start 2-5 mg/day, target 5-10 mg/day, maximum 15 mg/day (label dosing as quoted in a 2011 AJP letter and on Medscape, Citrome 2013).",
+        verification: "secondary",
+        section: "§2.3 Adjunctive Treatment of Major Depressive Disorder (as quoted, not read)",
+        note: "Adjunct to antidepressants in MDD: start 2-5 mg/day, target 5-10 mg/day, maximum 15 mg/day, as the US label is quoted in a 2011 AJP letter and on Medscape (Citrome 2013); the label itself was not read (two phrase searches failed), so secondary (was primary before catalogue 2026.12.0).",
       },
     },
     ageCaps: [],
@@ -1223,6 +1253,7 @@ export const DRUGS = deepFreeze([
         mgPerDay: 2,
         source: "brexpiprazole-us-label",
         verification: "primary",
+        section: "§2.2 Adjunctive Treatment of Major Depressive Disorder",
         note: "'Titrate to 1 mg once daily, then titrate to the target dosage of 2 mg once daily'; start 0.5 or 1 mg; maximum 3 mg/day.",
       },
     },
@@ -1273,9 +1304,10 @@ export const DRUGS = deepFreeze([
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 6,
-        source: "symbyax-drugs-com",
-        verification: "secondary",
-        note: "Olanzapine component only, always with fluoxetine 25 mg: treatment-resistant depression starts at 6/25 mg and efficacy was shown at olanzapine 6-18 mg with fluoxetine 25-50 mg.",
+        source: "symbyax-us-label",
+        verification: "primary",
+        section: "§2.2 Treatment Resistant Depression",
+        note: "Olanzapine component only, always with fluoxetine 25 mg: 'generally beginning with the 6 mg/25 mg capsule'; efficacy was shown at olanzapine 6-18 mg with fluoxetine 25-50 mg. Upgraded secondary -> primary in catalogue 2026.12.0 (label read in the copy named by the source).",
       },
     },
     ageCaps: [],
