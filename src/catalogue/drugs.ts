@@ -151,11 +151,12 @@ export const DRUGS = deepFreeze([
     },
     ageCaps: [
       {
-        olderThanYears: 59,
+        olderThanYears: 64,
         maxMgPerDay: 40,
-        source: "paroxetine-droracle-720116",
-        verification: "secondary",
-        note: "'For elderly patients (≥60 years) ... start at 10 mg/day with a maximum of 40 mg/day' (US label as cited on an AI page).",
+        source: "paroxetine-us-label",
+        verification: "primary",
+        section: "Highlights, Dosage and Administration (§2.4)",
+        note: "'Elderly patients, patients with severe renal impairment or severe hepatic impairment: Starting dosage is 10 mg daily. Maximum dosage is 40 mg daily.' The Highlights say 'elderly' without an age: 65 and over is the catalogue's conventional cut (an AI page citing the label gave 60 and over, the cut used before catalogue 2026.12.0).",
       },
     ],
     notes: [
@@ -723,17 +724,10 @@ export const DRUGS = deepFreeze([
       },
       "hayasaka-2015-fe40": { mgPerDay: 122.3, source: "hayasaka-2015", verification: "secondary" },
     },
-    ageCaps: [
-      {
-        olderThanYears: 64,
-        maxMgPerDay: 50,
-        source: "amitriptyline-us-label",
-        verification: "secondary",
-        note: "'10 mg three times a day with 20 mg at bedtime may be satisfactory in adolescent and elderly patients who do not tolerate higher dosages' (50 mg/day); a tolerability dose rather than a stated maximum; the age cut (65 and over) is the conventional one, not stated by the source.",
-      },
-    ],
+    ageCaps: [],
     notes: [
       "No Maudsley value: the research notes give only a '75-100?' range (Maudsley calls the TCA minimum effective dose unclear).",
+      "Elderly: '10 mg three times a day with 20 mg at bedtime may be satisfactory in adolescent and elderly patients who do not tolerate higher dosages' (about 50 mg/day; US label, Dosage and Administration). A tolerability dose, not a stated maximum, so no age cap (it was an age cap of 50 mg/day over 64 before catalogue 2026.12.0).",
     ],
   },
   {
@@ -756,17 +750,9 @@ export const DRUGS = deepFreeze([
       "mgh-atrq": { mgPerDay: 75, source: "comp006-mgh-atrq-form", verification: "secondary" },
       "hayasaka-2015-fe40": { mgPerDay: 100.9, source: "hayasaka-2015", verification: "secondary" },
     },
-    ageCaps: [
-      {
-        olderThanYears: 64,
-        maxMgPerDay: 50,
-        source: "nortriptyline-us-label",
-        verification: "secondary",
-        note: "'Elderly Patients 30 to 50 mg/day in divided doses'; the age cut (65 and over) is the conventional one, not stated by the source.",
-      },
-    ],
+    ageCaps: [],
     notes: [
-      "In older patients the adult thresholds (75 mg) exceed the labelled elderly range.",
+      "Elderly: 'Elderly Patients 30 to 50 mg/day in divided doses' (US label, Dosage and Administration) is a usual range, not a stated maximum, so no age cap (it was an age cap of 50 mg/day over 64 before catalogue 2026.12.0); the adult thresholds (75 mg) exceed that range.",
     ],
   },
   {
@@ -794,18 +780,11 @@ export const DRUGS = deepFreeze([
       "mgh-atrq": { mgPerDay: 150, source: "comp006-mgh-atrq-form", verification: "secondary" },
       "hayasaka-2015-fe40": { mgPerDay: 137.2, source: "hayasaka-2015", verification: "secondary" },
     },
-    ageCaps: [
-      {
-        olderThanYears: 64,
-        maxMgPerDay: 100,
-        source: "imipramine-drugs-com",
-        verification: "secondary",
-        note: "'For adolescents and elderly patients, usual initial dose is 30 to 40 mg/day, not to exceed 100 mg/day'; the age cut (65 and over) is the conventional one, not stated by the source.",
-      },
-    ],
+    ageCaps: [],
     notes: [
       "'Doses over 200 mg/day are not recommended' (secondary source).",
       "WPA 1974 defined resistance as no response to at least 150 mg/day imipramine (or equivalent) for 4-6 weeks (quoted in Cochrane protocol CD010557).",
+      "Adolescent and geriatric patients: 'Initially, 30 to 40 mg/day; it is generally not necessary to exceed 100 mg/day' (Tofranil US label, Dosage and Administration). A remark, not a stated maximum, so no age cap (it was an age cap of 100 mg/day over 64 before catalogue 2026.12.0).",
     ],
   },
   {
@@ -834,7 +813,8 @@ export const DRUGS = deepFreeze([
         maxMgPerDay: 150,
         source: "desipramine-drugs-com",
         verification: "secondary",
-        note: "Geriatric: '25 to 100 mg orally per day Maximum dose: 150 mg'; the age cut (65 and over) is the conventional one, not stated by the source.",
+        section: "Usual Geriatric Dose",
+        note: "'Desipramine hydrochloride dosages exceeding 150 mg daily are not recommended in these age groups' (AHFS text; drugs.com 'Maximum dose: 150 mg'); the Norpramin label's own sentence was truncated in the copy read after 'The usual adolescent and geriatric dose is 25 to 100 mg daily'. The label says 'geriatric'; 65 and over is the catalogue's conventional cut.",
       },
     ],
     notes: [],
@@ -927,7 +907,16 @@ export const DRUGS = deepFreeze([
       },
       "mgh-atrq": { mgPerDay: 150, source: "comp006-mgh-atrq-form", verification: "secondary" },
     },
-    ageCaps: [],
+    ageCaps: [
+      {
+        olderThanYears: 64,
+        maxMgPerDay: 100,
+        source: "trimipramine-nursekey",
+        verification: "secondary",
+        section: "Adolescent and Geriatric Patients",
+        note: "'Geriatric patients 50 mg/day PO with gradual increases up to 100 mg/day PO' (Surmontil US label as transcribed; the label's own dosage section was not reached). 'Geriatric' is not given an age; 65 and over is the catalogue's conventional cut. Below the adult minimum of 150, so the threshold falls to 100 at that age.",
+      },
+    ],
     notes: [],
   },
   {
@@ -1013,7 +1002,16 @@ export const DRUGS = deepFreeze([
       "mgh-atrq": { mgPerDay: 150, source: "comp006-mgh-atrq-form", verification: "secondary" },
       "hayasaka-2015-fe40": { mgPerDay: 118.0, source: "hayasaka-2015", verification: "secondary" },
     },
-    ageCaps: [],
+    ageCaps: [
+      {
+        olderThanYears: 60,
+        maxMgPerDay: 75,
+        source: "maprotiline-drugs-com",
+        verification: "secondary",
+        section: "Elderly patients (more than 60 years of age)",
+        note: "Ludiomil-type SmPC text: 'Elderly patients (more than 60 years of age) In general, lower dosages are recommended. Initially, 10 mg 3 times daily or 25 mg once daily ... gradually increased in small increments up to 25 mg 3 times da[ily]' (75 mg/day); the US label as transcribed: 'Patients over the age of 60 years had a satisfactory response with a maintenance dose of 50 to 75 mg/day'.",
+      },
+    ],
     notes: [
       "RxNorm code not verified: the research notes list no checked RXCUI for this agent.",
     ],

@@ -67,11 +67,6 @@ const SOURCE_TABLE = {
     locator: "fr.diagnosispro.com/…/sertraline-hcl-caremark-l-c-dosage-and-administration/8295-551870.html (verbatim copy)",
     revision: "not recorded when the copy was read (research notes doses-verified.md)",
   },
-  "paroxetine-droracle-720116": {
-    title: "Dr. Oracle (AI-written page citing the paroxetine US label on elderly and impaired patients), article 720116",
-    kind: "secondary",
-    locator: "droracle.ai/articles/720116",
-  },
   "citalopram-uk-smpc": {
     title: "Citalopram 40 mg tablets (Tillomed), UK Summary of Product Characteristics, §4.2 (source: MHRA)",
     kind: "label",
@@ -145,15 +140,15 @@ const SOURCE_TABLE = {
     locator: "recallguide.org/manufacturer/ranbaxy-laboratories-limited/ (verbatim copy)",
     revision: "not recorded when the copy was read (research notes doses-verified.md)",
   },
-  "imipramine-drugs-com": {
-    title: "Drugs.com. Imipramine dosage (with compiled label text on ventln.com)",
-    kind: "secondary",
-    locator: "drugs.com/dosage/imipramine.html",
-  },
   "desipramine-drugs-com": {
     title: "Drugs.com. Desipramine dosage (also nursekey.com, desipramine hydrochloride)",
     kind: "secondary",
     locator: "drugs.com/dosage/desipramine.html",
+  },
+  "trimipramine-nursekey": {
+    title: "Nursekey (Lippincott Nurse's Drug Guide), trimipramine maleate: Surmontil US label dosing as transcribed (also dealpain.net, minclinic.eu)",
+    kind: "secondary",
+    locator: "nursekey.com/trimipramine-maleate",
   },
   "clomipramine-medscape-uk": {
     title: "Medscape UK. Clomipramine capsules (SmPC-derived monograph)",

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { classifyAndStage, classifyTrd, listRuleSets, parseTreatmentHistory } from "trd-classifier";
 import { syntheticPatientLine } from "../../src/cli/syntheticCohort";
 
-const GOLDEN = "5c4daa1b89b7551f9a5d3ba117b3a9c6b885822d026c0208d8ff358d4c89582c";
+const GOLDEN = "d30a4442c3141f02868ecc924df985d16be5d570f2f8c826513e02334b0fbda9";
 
 describe("classification output on a fixed cohort", () => {
   it("is unchanged, byte for byte, for 1,000 synthetic histories under every rule set", () => {
