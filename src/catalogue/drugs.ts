@@ -159,8 +159,27 @@ export const DRUGS = deepFreeze([
         note: "'Elderly patients, patients with severe renal impairment or severe hepatic impairment: Starting dosage is 10 mg daily. Maximum dosage is 40 mg daily.' The Highlights say 'elderly' without an age: 65 and over is the catalogue's conventional cut (an AI page citing the label gave 60 and over, the cut used before catalogue 2026.12.0).",
       },
     ],
+    impairmentLimits: [
+      {
+        impairment: "hepatic",
+        severities: ["severe"],
+        limit: { kind: "max-mg-per-day", mgPerDay: 40 },
+        source: "paroxetine-us-label",
+        verification: "primary",
+        section: "Highlights, Dosage and Administration (§2.4)",
+        note: "'patients with severe renal impairment or severe hepatic impairment: Starting dosage is 10 mg daily. Maximum dosage is 40 mg daily.'",
+      },
+      {
+        impairment: "renal",
+        severities: ["severe"],
+        limit: { kind: "max-mg-per-day", mgPerDay: 40 },
+        source: "paroxetine-us-label",
+        verification: "primary",
+        section: "Highlights, Dosage and Administration (§2.4)",
+        note: "'patients with severe renal impairment or severe hepatic impairment: Starting dosage is 10 mg daily. Maximum dosage is 40 mg daily.'",
+      },
+    ],
     notes: [
-      "Severe renal or severe hepatic impairment: start 10 mg/day, maximum 40 mg/day (US label, per a secondary source).",
     ],
   },
   {
@@ -198,9 +217,19 @@ export const DRUGS = deepFreeze([
         note: "'Patients greater than 60 years of age, patients with hepatic impairment, and CYP2C19 poor metabolizers: maximum recommended dosage is 20 mg once daily'; 40 mg/day otherwise. First stated in the FDA's 2011/2012 drug safety communication (read as quoted).",
       },
     ],
+    impairmentLimits: [
+      {
+        impairment: "hepatic",
+        severities: ["mild", "moderate", "severe"],
+        limit: { kind: "max-mg-per-day", mgPerDay: 20 },
+        source: "citalopram-us-label",
+        verification: "primary",
+        section: "Highlights, Dosage and Administration (§2.2)",
+        note: "'patients with hepatic impairment ... maximum recommended dosage is 20 mg once daily'. Renal: no adjustment at CrCl 20 mL/min or more, no information below (secondary, not encoded).",
+      },
+    ],
     notes: [
       "No Hayasaka value: the paper could not estimate an equivalent for this agent (secondary report).",
-      "Hepatic impairment: maximum 20 mg/day (FDA 2011/2012 communication; MIMS UK).",
       "UK: for elderly patients the dose 'should be decreased to half of the recommended dose, e.g. 10-20 mg daily' (UK SmPC).",
     ],
   },
@@ -239,8 +268,17 @@ export const DRUGS = deepFreeze([
         note: "Elderly or reduced hepatic function: maximum 10 mg; the age cut (65 and over) is the conventional one, not stated by the source. Equals the adult minimum, so a threshold must not rise above 10 mg for older patients.",
       },
     ],
+    impairmentLimits: [
+      {
+        impairment: "hepatic",
+        severities: ["mild", "moderate", "severe"],
+        limit: { kind: "max-mg-per-day", mgPerDay: 10 },
+        source: "nhs-somerset-formulary",
+        verification: "secondary",
+        note: "'Elderly or reduced hepatic function: maximum 10 mg' (formulary); the US label's '10 mg/day is the recommended dose' in hepatic impairment was read only in secondary sources.",
+      },
+    ],
     notes: [
-      "Hepatic impairment: 10 mg/day is the recommended dose (secondary source).",
     ],
   },
   {
@@ -311,8 +349,27 @@ export const DRUGS = deepFreeze([
       "hayasaka-2015-fe40": { mgPerDay: 149.4, source: "hayasaka-2015", verification: "secondary" },
     },
     ageCaps: [],
+    impairmentLimits: [
+      {
+        impairment: "hepatic",
+        severities: ["mild", "moderate"],
+        limit: { kind: "fraction-of-dose", fraction: 0.5 },
+        source: "venlafaxine-xr-us-label",
+        verification: "primary",
+        section: "Highlights, Dosage and Administration (§2.7)",
+        note: "'reduce the daily dose by 50% in patients with mild to moderate hepatic impairment. In patients with severe hepatic impairment or hepatic cirrhosis, it may be necessary to reduce the dose by more than 50%' (the severe case is a 'may', not encoded).",
+      },
+      {
+        impairment: "renal",
+        severities: ["mild", "moderate", "severe"],
+        limit: { kind: "fraction-of-dose", fraction: 0.5 },
+        source: "venlafaxine-xr-us-label",
+        verification: "primary",
+        section: "Highlights, Dosage and Administration (§2.6)",
+        note: "'reduce the total daily dose by 25% to 50% in patients with renal impairment. Reduce the total daily dose by 50% or more in patients undergoing dialysis or with severe renal impairment.' The larger reduction of the mild-moderate range (50%) is encoded, so that no threshold exceeds a dose the label allows.",
+      },
+    ],
     notes: [
-      "Mild to moderate hepatic impairment or cirrhosis: reduce the total daily dose by 50% (US label, per a secondary source).",
     ],
   },
   {
@@ -335,9 +392,37 @@ export const DRUGS = deepFreeze([
       "mgh-atrq": { mgPerDay: 50, source: "comp006-mgh-atrq-form", verification: "secondary" },
     },
     ageCaps: [],
+    impairmentLimits: [
+      {
+        impairment: "renal",
+        severities: ["moderate"],
+        limit: { kind: "max-mg-per-day", mgPerDay: 50 },
+        source: "desvenlafaxine-us-label",
+        verification: "primary",
+        section: "§2.2 Dosage Recommendations for Patients with Renal Impairment",
+        note: "'The maximum recommended dose in patients with moderate renal impairment (24-hr creatinine clearance [ClCr] = 30 to 50 mL/min ...) is 50 mg per day.'",
+      },
+      {
+        impairment: "renal",
+        severities: ["severe"],
+        limit: { kind: "max-mg-per-day", mgPerDay: 25 },
+        source: "desvenlafaxine-us-label",
+        verification: "primary",
+        section: "§2.2 Dosage Recommendations for Patients with Renal Impairment",
+        note: "'The maximum recommended dose in patients with severe renal impairment (ClCr 15 to 29 mL/min ...) or end-stage renal disease ... is 25 mg every day or 50 mg every other day.' Below the adult minimum of 50 mg/day.",
+      },
+      {
+        impairment: "hepatic",
+        severities: ["moderate", "severe"],
+        limit: { kind: "max-mg-per-day", mgPerDay: 100 },
+        source: "desvenlafaxine-mims-thailand",
+        verification: "secondary",
+        section: "Dosage in hepatic impairment",
+        note: "'Dosages exceeding 100 mg daily are not recommended' (EU-type product information); the US label's §2.3 gives 50 mg/day as the recommended dose for Child-Pugh 7-15 (primary), its next sentence was truncated in the copy read.",
+      },
+    ],
     notes: [
       "Not licensed in the UK, so no Maudsley value (research notes clinical.md §2.2).",
-      "Hepatic impairment: doses above 100 mg/day are not recommended (secondary source).",
     ],
   },
   {
@@ -365,9 +450,28 @@ export const DRUGS = deepFreeze([
       },
     },
     ageCaps: [],
+    impairmentLimits: [
+      {
+        impairment: "hepatic",
+        severities: ["mild", "moderate", "severe"],
+        limit: { kind: "not-recommended" },
+        source: "duloxetine-mims-philippines",
+        verification: "secondary",
+        section: "Dosage: Hepatic impairment",
+        note: "'Duloxetine should not be used in patients with liver disease resulting in hepatic impairment' (EU-type product information: contraindicated); the US label says avoid (not read).",
+      },
+      {
+        impairment: "renal",
+        severities: ["severe"],
+        limit: { kind: "not-recommended" },
+        source: "duloxetine-mims-philippines",
+        verification: "secondary",
+        section: "Dosage: Renal insufficiency",
+        note: "'No dosage adjustment is necessary for patients with mild or moderate renal dysfunction (creatinine clearance 30 to 80 mL/min)'; severe renal impairment (CrCl below 30) is a contraindication (EU-type) or to be avoided (US, secondary).",
+      },
+    ],
     notes: [
       "No Hayasaka value: the paper could not estimate an equivalent for this agent (secondary report).",
-      "Hepatic impairment: avoid (secondary source).",
     ],
   },
   {
@@ -395,9 +499,28 @@ export const DRUGS = deepFreeze([
       "mgh-atrq": { mgPerDay: 40, source: "comp006-mgh-atrq-form", verification: "secondary" },
     },
     ageCaps: [],
+    impairmentLimits: [
+      {
+        impairment: "renal",
+        severities: ["moderate"],
+        limit: { kind: "max-mg-per-day", mgPerDay: 80 },
+        source: "levomilnacipran-us-label",
+        verification: "primary",
+        section: "§2.3 Dosage Recommendations for Patients with Renal Impairment",
+        note: "'Moderate renal impairment (creatinine clearance of 30 to 59 mL/min), the dosage should not exceed 80 mg once daily'.",
+      },
+      {
+        impairment: "renal",
+        severities: ["severe"],
+        limit: { kind: "max-mg-per-day", mgPerDay: 40 },
+        source: "levomilnacipran-us-label",
+        verification: "primary",
+        section: "§2.3 Dosage Recommendations for Patients with Renal Impairment",
+        note: "'Severe renal impairment (creatinine clearance of 15 to 29 mL/min), the dosage should not exceed 40 mg once daily'; in end-stage renal disease 'FETZIMA is not recommended' (not a severity of its own here).",
+      },
+    ],
     notes: [
       "Not licensed in the UK, so no Maudsley value (research notes clinical.md §2.2).",
-      "Renal impairment: at most 80 mg/day if moderate, 40 mg/day if severe; no hepatic adjustment (secondary source).",
     ],
   },
   {
@@ -444,8 +567,18 @@ export const DRUGS = deepFreeze([
       "hayasaka-2015-fe40": { mgPerDay: 348.5, source: "hayasaka-2015", verification: "secondary" },
     },
     ageCaps: [],
+    impairmentLimits: [
+      {
+        impairment: "hepatic",
+        severities: ["moderate", "severe"],
+        limit: { kind: "max-mg-per-day", mgPerDay: 75 },
+        source: "bupropion-xl-us-label",
+        verification: "primary",
+        section: "Highlights, §2.6 Dosage Adjustment in Patients with Hepatic Impairment",
+        note: "'Moderate to severe hepatic impairment: 150 mg every other day' (75 mg/day on average, far below the adult 300). Mild hepatic impairment and renal impairment: 'Consider reducing the dose and/or frequency of dosing' (no number, not encoded).",
+      },
+    ],
     notes: [
-      "Moderate to severe hepatic impairment (Child-Pugh 7-15): maximum 150 mg every other day (US label, per a secondary source).",
       "Sustained release (SR): maximum 400 mg/day (secondary source).",
       "Reported, unverified, not to be licensed for depression in the UK; no Maudsley value.",
     ],
@@ -569,6 +702,17 @@ export const DRUGS = deepFreeze([
       "hayasaka-2015-fe40": { mgPerDay: 535.2, source: "hayasaka-2015", verification: "secondary" },
     },
     ageCaps: [],
+    impairmentLimits: [
+      {
+        impairment: "hepatic",
+        severities: ["mild", "moderate", "severe"],
+        limit: { kind: "not-recommended" },
+        source: "nefazodone-drugs-com",
+        verification: "secondary",
+        section: "Liver Dose Adjustments",
+        note: "Contraindicated in active liver disease or raised transaminases (boxed warning for hepatic failure); 'This drug should be discontinued and not restarted if patients develop signs of liver dysfunction (AST or ALT greater than or equal to 3 times the upper limit of normal)'.",
+      },
+    ],
     notes: [],
   },
   {
@@ -655,9 +799,19 @@ export const DRUGS = deepFreeze([
       "hayasaka-2015-fe40": { mgPerDay: 53.2, source: "hayasaka-2015", verification: "secondary" },
     },
     ageCaps: [],
+    impairmentLimits: [
+      {
+        impairment: "hepatic",
+        severities: ["mild", "moderate", "severe"],
+        limit: { kind: "not-recommended" },
+        source: "agomelatine-mims-thailand",
+        verification: "secondary",
+        section: "Contraindications",
+        note: "'Hepatic impairment or transaminases exceeding 3x ULN' are contraindications (EU-type product information).",
+      },
+    ],
     notes: [
       "Not US-licensed.",
-      "Contraindicated in hepatic impairment (secondary source).",
       "RxNorm code not verified: the research notes list no checked RXCUI for this agent.",
     ],
   },
@@ -1048,6 +1202,17 @@ export const DRUGS = deepFreeze([
         note: "'Elderly should receive no more than 60 mg/day'; the age cut (65 and over) is the conventional one, not stated by the source.",
       },
     ],
+    impairmentLimits: [
+      {
+        impairment: "hepatic",
+        severities: ["mild", "moderate", "severe"],
+        limit: { kind: "not-recommended" },
+        source: "nardil-label-summaries",
+        verification: "secondary",
+        section: "Contraindications",
+        note: "'Nardil should not be used in patients ... with ... a history of liver disease, or abnormal liver function tests' (label contraindications as summarised).",
+      },
+    ],
     notes: [],
   },
   {
@@ -1069,8 +1234,18 @@ export const DRUGS = deepFreeze([
       "mgh-atrq": { mgPerDay: 30, source: "comp006-mgh-atrq-form", verification: "secondary" },
     },
     ageCaps: [],
+    impairmentLimits: [
+      {
+        impairment: "hepatic",
+        severities: ["mild", "moderate", "severe"],
+        limit: { kind: "not-recommended" },
+        source: "tranylcypromine-drugs-com",
+        verification: "secondary",
+        section: "Liver Dose Adjustments",
+        note: "'Patients with abnormal liver function tests: Contraindicated' (older label wording).",
+      },
+    ],
     notes: [
-      "Contraindicated with abnormal liver function tests (secondary source).",
       "A German review table gives standard 10-30 mg/day and high 80 mg/day (Dtsch Arztebl 2008).",
     ],
   },
@@ -1094,6 +1269,26 @@ export const DRUGS = deepFreeze([
       "mgh-atrq": { mgPerDay: 30, source: "comp006-mgh-atrq-form", verification: "secondary" },
     },
     ageCaps: [],
+    impairmentLimits: [
+      {
+        impairment: "hepatic",
+        severities: ["mild", "moderate", "severe"],
+        limit: { kind: "not-recommended" },
+        source: "isocarboxazid-medscape-summaries",
+        verification: "secondary",
+        section: "Contraindications",
+        note: "'History of liver disease or abnormal liver function tests' is a contraindication (Marplan label as summarised).",
+      },
+      {
+        impairment: "renal",
+        severities: ["severe"],
+        limit: { kind: "not-recommended" },
+        source: "isocarboxazid-medscape-summaries",
+        verification: "secondary",
+        section: "Contraindications",
+        note: "Severe renal impairment is a contraindication (Marplan label as summarised).",
+      },
+    ],
     notes: [],
   },
   {
@@ -1256,8 +1451,17 @@ export const DRUGS = deepFreeze([
       },
     },
     ageCaps: [],
+    impairmentLimits: [
+      {
+        impairment: "hepatic",
+        severities: ["moderate", "severe"],
+        limit: { kind: "max-mg-per-day", mgPerDay: 2 },
+        source: "brexpiprazole-droracle-786720",
+        verification: "secondary",
+        note: "'Reduce maximum dose to 2 mg daily if the patient has: Moderate to severe hepatic impairment (Child-Pugh score ≥7)' (AI page citing the US label); equal to the adjunct target of 2 mg. Canada: maximum 1.25 mg/day (rexulti.ca, secondary).",
+      },
+    ],
     notes: [
-      "Moderate to severe hepatic impairment: maximum 2 mg/day (US, secondary) or 1.25 mg/day (Canada, secondary).",
     ],
   },
   {

@@ -315,6 +315,41 @@ const SOURCE_TABLE = {
     locator: "recallguide.org (verbatim US label with numbered sections, filed under an unrelated manufacturer page); drugs.com/dosage/symbyax.html (label copy)",
     revision: "not printed in the copy read (drugs.com copy updated 18 Aug 2023)",
   },
+  "desvenlafaxine-mims-thailand": {
+    title: "MIMS Thailand. Desfoxine (desvenlafaxine) dosage (EU-type product information)",
+    kind: "secondary",
+    locator: "uat.mimsdev.com/thailand/drug/info/desfoxine/dosage",
+  },
+  "duloxetine-mims-philippines": {
+    title: "MIMS Philippines. Cymbalta (duloxetine, Eli Lilly) dosage (EU-type product information)",
+    kind: "secondary",
+    locator: "mims.com/philippines/drug/info/cymbalta/dosage",
+  },
+  "agomelatine-mims-thailand": {
+    title: "MIMS Thailand. Valdoxan (agomelatine) concise prescribing information, contraindications",
+    kind: "secondary",
+    locator: "mims.com/thailand/drug/info/valdoxan",
+  },
+  "nefazodone-drugs-com": {
+    title: "Drugs.com. Nefazodone dosage (liver and renal dose adjustments)",
+    kind: "secondary",
+    locator: "drugs.com/dosage/nefazodone.html",
+  },
+  "nardil-label-summaries": {
+    title: "Nardil (phenelzine) US label contraindications as summarised by MPR and a patient site",
+    kind: "secondary",
+    locator: "renalandurologynews.com/drug/nardil (MPR); theathlete.org/anti-depression/Nardil.htm",
+  },
+  "isocarboxazid-medscape-summaries": {
+    title: "Marplan (isocarboxazid) US label contraindications as summarised (Medscape-derived page; MPR)",
+    kind: "secondary",
+    locator: "postblaze.com/isocarboxazid; empr.com/marplan",
+  },
+  "brexpiprazole-droracle-786720": {
+    title: "Dr. Oracle (AI-written page citing the Rexulti US label on hepatic impairment), article 786720",
+    kind: "secondary",
+    locator: "droracle.ai/articles/786720",
+  },
   "rxnorm-cpic-drug-table": {
     title: "CPIC database drug table with RxNorm ingredient identifiers (cpicpgx/cpic-data db/drug.sql; cpicpgx/cpic-schema drug.sql)",
     kind: "listing",
