@@ -350,6 +350,50 @@ const SOURCE_TABLE = {
     kind: "secondary",
     locator: "droracle.ai/articles/786720",
   },
+  "amoxapine-us-label": {
+    title: "Amoxapine tablets (generic; Asendin was the brand), US prescribing information (FDA)",
+    kind: "label",
+    locator: "rxreasoner.com/monographs/10288/usage (copy headed 'Source: FDA, National Drug Code (US)'); druglib.com/druginfo/amoxapine/indications_dosage/ (same text)",
+    revision: "Revision Year: 2015, as printed on the rxreasoner copy",
+  },
+  "tianeptine-fr-smpc": {
+    title: "STABLON 12,5 mg, comprimé enrobé (tianeptine), Résumé des caractéristiques du produit (Les Laboratoires Servier; ANSM, France)",
+    kind: "label",
+    locator: "base-donnees-publique.medicaments.gouv.fr/affichageDoc.php?specid=65411280&typedoc=R (French public medicines database)",
+    revision: "mis à jour le 09/07/2019, as printed (the 20/10/2014 version was also read)",
+  },
+  "auvelity-us-label": {
+    title: "AUVELITY (dextromethorphan hydrobromide and bupropion hydrochloride) extended-release tablets, US prescribing information (Axsome Therapeutics; FDA)",
+    kind: "label",
+    locator: "drugs.com/dosage/auvelity.html and themeditary.com/dosage-information/auvelity-dosage-87.html (Dosage and Administration text); FDA FDALabel set id dcefda7c-9a68-278e-e053-2995a90aec79 (header only)",
+    revision: "FDALabel SPL version 14, effective 2026-05-06 (header); Dosage and Administration read in a drugs.com copy 'Last updated Sep 18 2024'",
+  },
+  "gepirone-label-summaries": {
+    title: "EXXUA (gepirone) extended-release tablets, US prescribing information (Fabre-Kramer; FDA), dosing as reproduced by CenterWatch and summarised by fpnotebook and dibesity",
+    kind: "secondary",
+    locator: "centerwatch.com/directories/1067-fda-approved-drugs/listing/4902-exxua; fpnotebook; dibesity (research notes labels.md task C)",
+  },
+  "zurzuvae-us-label": {
+    title: "ZURZUVAE (zuranolone) capsules, US prescribing information (Sage Therapeutics/Biogen; FDA)",
+    kind: "label",
+    locator: "pillsync.com copy of the DailyMed label, setid f18e53b0-d0bb-422d-8de7-ab64b7292b29 (Highlights read)",
+    revision: "not printed in the copy read",
+  },
+  "zuranolone-fpnotebook": {
+    title: "FPnotebook. Zuranolone (summary of the US label: 30 mg with eGFR below 60 or strong CYP3A4 inducers)",
+    kind: "secondary",
+    locator: "fpnotebook.com (research notes labels.md task C)",
+  },
+  "zulresso-regimen-summaries": {
+    title: "ZULRESSO (brexanolone) injection, US prescribing information (Sage; FDA), infusion regimen as summarised by MPR and Medscape",
+    kind: "secondary",
+    locator: "butalbitalapap.org/index-3997.html (MPR mirror); reference.medscape.com/drug/zulresso-brexanolone-1000299",
+  },
+  "spravato-dosing-summaries": {
+    title: "Spravato (esketamine) nasal spray dosing as summarised by MIMS Hong Kong and the manufacturer's HCP site (research notes clinical.md §2.3)",
+    kind: "secondary",
+    locator: "MIMS Hong Kong Spravato dosage; spravatohcp.com",
+  },
   "rxnorm-cpic-drug-table": {
     title: "CPIC database drug table with RxNorm ingredient identifiers (cpicpgx/cpic-data db/drug.sql; cpicpgx/cpic-schema drug.sql)",
     kind: "listing",

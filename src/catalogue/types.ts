@@ -219,6 +219,8 @@ export type DrugClass =
   | "serotonin-modulator"
   | "melatonergic"
   | "NMDA-antagonist"
+  | "mu-opioid-agonist"
+  | "neurosteroid"
   | "mood-stabiliser"
   | "second-generation-antipsychotic"
   | "antipsychotic-SSRI-combination"
@@ -229,7 +231,9 @@ export type DrugClass =
  *
  * - `antidepressant`: a trial of it alone is an antidepressant trial.
  * - `augmenting-agent`: given on top of an antidepressant (lithium, an antipsychotic, T3).
- * - `rapid-acting`: esketamine and ketamine, given in sessions rather than daily doses.
+ * - `rapid-acting`: agents whose adequacy is not a daily dose held for weeks: esketamine and
+ *   ketamine (sessions), zuranolone (a 14-day course) and brexanolone (a 60-hour infusion); see
+ *   `DrugEntry.adequacy`.
  *
  * @example
  * const role: DrugRole = "antidepressant";

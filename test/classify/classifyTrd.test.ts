@@ -99,7 +99,7 @@ describe("classifyTrd", () => {
         { id: "short", drug: "sertraline", start: "2023-05-01", days: 14, mgPerDay: 100 },
         { id: "poor", drug: "fluoxetine", start: "2023-06-01", days: 70, mgPerDay: 20, adherence: 0.5 },
         { id: "tol", drug: "escitalopram", start: "2023-09-01", days: 70, mgPerDay: 10, stopReason: "intolerance" },
-        { id: "unk", drug: "zuranolone", start: "2023-12-01", days: 70, mgPerDay: 50 },
+        { id: "unk", drug: "dibenzepin", start: "2023-12-01", days: 70, mgPerDay: 240 },
       ],
       [],
       { patient: { diagnoses: [{ condition: "thyroid-disease" }, { condition: "substance-use-disorder" }, { condition: "psychotic-features" }] } },
