@@ -60,7 +60,7 @@ export const DRUGS = deepFreeze([
     mechanism: "Selective serotonin reuptake inhibitor",
     role: "antidepressant",
     atc: { code: "N06AB03", source: "who-atc-index-2025", verification: "primary" },
-    rxnorm: { code: "4493", source: "rxnorm-cpic-drug-table", verification: "primary" },
+    rxnorm: { code: "4493", source: "rxnorm-cpic-drug-table", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 20,
@@ -97,7 +97,7 @@ export const DRUGS = deepFreeze([
     mechanism: "Selective serotonin reuptake inhibitor",
     role: "antidepressant",
     atc: { code: "N06AB06", source: "who-atc-index-2025", verification: "primary" },
-    rxnorm: { code: "36437", source: "rxnorm-cpic-drug-table", verification: "primary" },
+    rxnorm: { code: "36437", source: "rxnorm-cpic-drug-table", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 50,
@@ -126,7 +126,7 @@ export const DRUGS = deepFreeze([
     mechanism: "Selective serotonin reuptake inhibitor",
     role: "antidepressant",
     atc: { code: "N06AB05", source: "who-atc-index-2025", verification: "primary" },
-    rxnorm: { code: "32937", source: "rxnorm-cpic-drug-table", verification: "primary" },
+    rxnorm: { code: "32937", source: "rxnorm-cpic-drug-table", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 20,
@@ -190,7 +190,7 @@ export const DRUGS = deepFreeze([
     mechanism: "Selective serotonin reuptake inhibitor",
     role: "antidepressant",
     atc: { code: "N06AB04", source: "who-atc-index-2025", verification: "primary" },
-    rxnorm: { code: "2556", source: "rxnorm-cpic-drug-table", verification: "primary" },
+    rxnorm: { code: "2556", source: "rxnorm-cpic-drug-table", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 20,
@@ -241,7 +241,7 @@ export const DRUGS = deepFreeze([
     mechanism: "Selective serotonin reuptake inhibitor (S-enantiomer of citalopram)",
     role: "antidepressant",
     atc: { code: "N06AB10", source: "who-atc-index-2025", verification: "primary" },
-    rxnorm: { code: "321988", source: "rxnorm-cpic-drug-table", verification: "primary" },
+    rxnorm: { code: "321988", source: "rxnorm-cpic-drug-table", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 10,
@@ -289,7 +289,7 @@ export const DRUGS = deepFreeze([
     mechanism: "Selective serotonin reuptake inhibitor",
     role: "antidepressant",
     atc: { code: "N06AB08", source: "who-atc-index-2025", verification: "primary" },
-    rxnorm: { code: "42355", source: "rxnorm-cpic-drug-table", verification: "primary" },
+    rxnorm: { code: "42355", source: "rxnorm-cpic-drug-table", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 100,
@@ -325,7 +325,7 @@ export const DRUGS = deepFreeze([
     mechanism: "Serotonin and noradrenaline reuptake inhibitor",
     role: "antidepressant",
     atc: { code: "N06AX16", source: "who-atc-index-2025", verification: "primary" },
-    rxnorm: { code: "39786", source: "rxnorm-cpic-drug-table", verification: "primary" },
+    rxnorm: { code: "39786", source: "rxnorm-cpic-drug-table", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 75,
@@ -433,7 +433,7 @@ export const DRUGS = deepFreeze([
     mechanism: "Serotonin and noradrenaline reuptake inhibitor",
     role: "antidepressant",
     atc: { code: "N06AX21", source: "who-atc-index-2025", verification: "primary" },
-    rxnorm: { code: "72625", source: "rxnorm-cpic-drug-table", verification: "primary" },
+    rxnorm: { code: "72625", source: "rxnorm-cpic-drug-table", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 60,
@@ -554,7 +554,7 @@ export const DRUGS = deepFreeze([
       verification: "primary",
       note: "Plain bupropion; combinations have other codes (N06AX62 with dextromethorphan, A08AA62 with naltrexone).",
     },
-    rxnorm: { code: "42347", source: "rxnorm-cpic-drug-table", verification: "primary" },
+    rxnorm: { code: "42347", source: "rxnorm-cpic-drug-table", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 300,
@@ -594,7 +594,7 @@ export const DRUGS = deepFreeze([
     rxnorm: {
       code: "15996",
       source: "rxnorm-cpic-drug-table",
-      verification: "primary",
+      verification: "secondary",
       note: "Never 30121, which is moclobemide (one third-party script has it wrong).",
     },
     minimumDose: {
@@ -632,6 +632,7 @@ export const DRUGS = deepFreeze([
     mechanism: "Alpha-2 antagonist; 5-HT2 antagonist",
     role: "antidepressant",
     atc: { code: "N06AX03", source: "who-atc-index-2025", verification: "primary" },
+    rxnorm: { code: "6929", source: "rxnorm-atc-grouped-list", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 30,
@@ -646,7 +647,6 @@ export const DRUGS = deepFreeze([
     ageCaps: [],
     notes: [
       "Older people: 'Not more than 30 mg a day initially. A lower than normal maintenance dose may be sufficient' (UK SmPC).",
-      "RxNorm code not verified: the research notes list no checked RXCUI for this agent.",
     ],
   },
   {
@@ -751,7 +751,7 @@ export const DRUGS = deepFreeze([
     mechanism: "Serotonin reuptake inhibitor with multiple 5-HT receptor actions",
     role: "antidepressant",
     atc: { code: "N06AX26", source: "who-atc-index-2025", verification: "primary" },
-    rxnorm: { code: "1455099", source: "rxnorm-cpic-drug-table", verification: "primary" },
+    rxnorm: { code: "1455099", source: "rxnorm-cpic-drug-table", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 10,
@@ -866,7 +866,7 @@ export const DRUGS = deepFreeze([
     mechanism: "Serotonin and noradrenaline reuptake inhibitor (tricyclic)",
     role: "antidepressant",
     atc: { code: "N06AA09", source: "who-atc-index-2025", verification: "primary" },
-    rxnorm: { code: "704", source: "rxnorm-cpic-drug-table", verification: "primary" },
+    rxnorm: { code: "704", source: "rxnorm-cpic-drug-table", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 75,
@@ -897,7 +897,7 @@ export const DRUGS = deepFreeze([
     mechanism: "Noradrenaline-predominant reuptake inhibitor (tricyclic)",
     role: "antidepressant",
     atc: { code: "N06AA10", source: "who-atc-index-2025", verification: "primary" },
-    rxnorm: { code: "7531", source: "rxnorm-cpic-drug-table", verification: "primary" },
+    rxnorm: { code: "7531", source: "rxnorm-cpic-drug-table", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 75,
@@ -927,7 +927,7 @@ export const DRUGS = deepFreeze([
       verification: "primary",
       note: "N06AA03 is imipramine oxide, a different substance.",
     },
-    rxnorm: { code: "5691", source: "rxnorm-cpic-drug-table", verification: "primary" },
+    rxnorm: { code: "5691", source: "rxnorm-cpic-drug-table", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 150,
@@ -954,7 +954,7 @@ export const DRUGS = deepFreeze([
     mechanism: "Noradrenaline-predominant reuptake inhibitor (tricyclic)",
     role: "antidepressant",
     atc: { code: "N06AA01", source: "who-atc-index-2025", verification: "primary" },
-    rxnorm: { code: "3247", source: "rxnorm-cpic-drug-table", verification: "primary" },
+    rxnorm: { code: "3247", source: "rxnorm-cpic-drug-table", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 100,
@@ -986,7 +986,7 @@ export const DRUGS = deepFreeze([
     mechanism: "Serotonin-predominant reuptake inhibitor (tricyclic)",
     role: "antidepressant",
     atc: { code: "N06AA04", source: "who-atc-index-2025", verification: "primary" },
-    rxnorm: { code: "2597", source: "rxnorm-cpic-drug-table", verification: "primary" },
+    rxnorm: { code: "2597", source: "rxnorm-cpic-drug-table", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 30,
@@ -1011,7 +1011,7 @@ export const DRUGS = deepFreeze([
     mechanism: "Serotonin and noradrenaline reuptake inhibitor (tricyclic)",
     role: "antidepressant",
     atc: { code: "N06AA12", source: "who-atc-index-2025", verification: "primary" },
-    rxnorm: { code: "3638", source: "rxnorm-cpic-drug-table", verification: "primary" },
+    rxnorm: { code: "3638", source: "rxnorm-cpic-drug-table", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 75,
@@ -1034,7 +1034,7 @@ export const DRUGS = deepFreeze([
     mechanism: "Noradrenaline-predominant reuptake inhibitor (tricyclic)",
     role: "antidepressant",
     atc: { code: "N06AA11", source: "who-atc-index-2025", verification: "primary" },
-    rxnorm: { code: "8886", source: "rxnorm-cpic-drug-table", verification: "primary" },
+    rxnorm: { code: "8886", source: "rxnorm-cpic-drug-table", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 15,
@@ -1056,7 +1056,7 @@ export const DRUGS = deepFreeze([
     mechanism: "Tricyclic antidepressant; weak reuptake inhibitor, receptor antagonist",
     role: "antidepressant",
     atc: { code: "N06AA06", source: "who-atc-index-2025", verification: "primary" },
-    rxnorm: { code: "10834", source: "rxnorm-cpic-drug-table", verification: "primary" },
+    rxnorm: { code: "10834", source: "rxnorm-cpic-drug-table", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 150,
@@ -1086,6 +1086,7 @@ export const DRUGS = deepFreeze([
     mechanism: "Serotonin and noradrenaline reuptake inhibitor (tricyclic)",
     role: "antidepressant",
     atc: { code: "N06AA16", source: "who-atc-index-2025", verification: "primary" },
+    rxnorm: { code: "3634", source: "rxnorm-atc-grouped-list", verification: "secondary", note: "RxNorm names it dothiepin." },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 150,
@@ -1099,7 +1100,6 @@ export const DRUGS = deepFreeze([
     ageCaps: [],
     notes: [
       "Elderly: 50-75 mg daily initially; 'Half the normal adult dose may be sufficient to produce a satisfactory clinical response' (UK SmPC), so the adult threshold may be too high for older patients.",
-      "RxNorm code not verified: the research notes list no checked RXCUI for this agent.",
     ],
   },
   {
@@ -1110,6 +1110,7 @@ export const DRUGS = deepFreeze([
     mechanism: "Noradrenaline-predominant reuptake inhibitor (tricyclic)",
     role: "antidepressant",
     atc: { code: "N06AA07", source: "who-atc-index-2025", verification: "primary" },
+    rxnorm: { code: "6465", source: "rxnorm-atc-grouped-list", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 140,
@@ -1140,7 +1141,6 @@ export const DRUGS = deepFreeze([
     notes: [
       "Elderly 'may respond to lower doses in some cases' (secondary source).",
       "Brands: Lomont (UK oral suspension and tablets; patient.info, an SmPC copy) and Feprapax (UK; BMA guide); Gamanil is Irish, discontinued in the UK (encyclopaedia pages, secondary).",
-      "RxNorm code not verified: the research notes list no checked RXCUI for this agent.",
     ],
   },
   {
@@ -1156,6 +1156,7 @@ export const DRUGS = deepFreeze([
       verification: "primary",
       note: "Filed by WHO under N06AA (non-selective monoamine reuptake inhibitors), not a separate tetracyclic group.",
     },
+    rxnorm: { code: "6646", source: "rxnorm-atc-grouped-list", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 75,
@@ -1177,9 +1178,7 @@ export const DRUGS = deepFreeze([
         note: "Ludiomil-type SmPC text: 'Elderly patients (more than 60 years of age) In general, lower dosages are recommended. Initially, 10 mg 3 times daily or 25 mg once daily ... gradually increased in small increments up to 25 mg 3 times da[ily]' (75 mg/day); the US label as transcribed: 'Patients over the age of 60 years had a satisfactory response with a maintenance dose of 50 to 75 mg/day'.",
       },
     ],
-    notes: [
-      "RxNorm code not verified: the research notes list no checked RXCUI for this agent.",
-    ],
+    notes: [],
   },
   {
     id: "phenelzine",
@@ -1631,7 +1630,7 @@ export const DRUGS = deepFreeze([
       code: "6448",
       source: "rxnorm-third-party-files",
       verification: "secondary",
-      note: "Base ingredient 'lithium'; whether lithium carbonate and citrate have separate concepts was not verified.",
+      note: "Base ingredient 'lithium', seen in a UMLS-derived record and app files only (definitions-verified.md §8); absent from the CPIC table. Whether lithium carbonate and citrate have separate concepts was not verified.",
     },
     minimumDose: {},
     ageCaps: [],
@@ -1649,7 +1648,7 @@ export const DRUGS = deepFreeze([
     mechanism: "Dopamine D2 and 5-HT1A partial agonist",
     role: "augmenting-agent",
     atc: { code: "N05AX12", source: "who-atc-index-2025", verification: "primary" },
-    rxnorm: { code: "89013", source: "rxnorm-cpic-drug-table", verification: "primary" },
+    rxnorm: { code: "89013", source: "rxnorm-cpic-drug-table", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 5,
@@ -1670,7 +1669,12 @@ export const DRUGS = deepFreeze([
     mechanism: "Dopamine D2 and 5-HT2A antagonist",
     role: "augmenting-agent",
     atc: { code: "N05AH04", source: "who-atc-index-2025", verification: "primary" },
-    rxnorm: { code: "51272", source: "rxnorm-third-party-files", verification: "secondary" },
+    rxnorm: {
+      code: "51272",
+      source: "rxnorm-third-party-files",
+      verification: "secondary",
+      note: "Seen in three third-party app files only (research notes definitions-verified.md §8); absent from the CPIC table and from the ATC-grouped listing. Check in RxNav before relying on it.",
+    },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 150,
@@ -1703,7 +1707,7 @@ export const DRUGS = deepFreeze([
       verification: "primary",
       note: "Only in the 2025 copy (the older copy predates it).",
     },
-    rxnorm: { code: "1658314", source: "rxnorm-cpic-drug-table", verification: "primary" },
+    rxnorm: { code: "1658314", source: "rxnorm-cpic-drug-table", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 2,

@@ -395,12 +395,12 @@ const SOURCE_TABLE = {
     locator: "MIMS Hong Kong Spravato dosage; spravatohcp.com",
   },
   "rxnorm-cpic-drug-table": {
-    title: "CPIC database drug table with RxNorm ingredient identifiers (cpicpgx/cpic-data db/drug.sql; cpicpgx/cpic-schema drug.sql)",
+    title: "CPIC database drug table with RxNorm ingredient identifiers (cpicpgx/cpic-data db/drug.sql; cpicpgx/cpic-schema drug.sql): a curated third-party listing, not NLM's own, so its codes are secondary",
     kind: "listing",
     locator: "github.com/cpicpgx/cpic-data (db/drug.sql)",
   },
   "rxnorm-atc-grouped-list": {
-    title: "ATC-grouped list of RxNorm ingredient codes with name comments, apparently generated from RxNav RxClass ATC membership (a public GitHub file)",
+    title: "ATC-grouped list of RxNorm ingredient codes with name comments, apparently generated from RxNav RxClass ATC membership (a public GitHub file; its repository was not identified)",
     kind: "listing",
   },
   "rxnorm-third-party-files": {
@@ -411,6 +411,7 @@ const SOURCE_TABLE = {
     title: "WHO Collaborating Centre for Drug Statistics Methodology. ATC/DDD Index (complete copy scraped from whocc.no on 2025-08-19 by the atcddd R package)",
     kind: "listing",
     locator: "github.com/vanhungtran/atcddd, file WHO_ATC_codes_2025-08-19.csv (commit 3036cac3a274e8bacad08ff22353ea6b29875b19)",
+    revision: "WHO ATC index as scraped from whocc.no on 2025-08-19 (every catalogue code also matched a 2026-07-14 scrape, catalogue audit of 2026.11.0)",
   },
   // Definitions of TRD, response and remission, used by the rule sets (src/rules).
   "sforzini-2022": {

@@ -57,6 +57,22 @@ describe("the grading rule", () => {
     }
   });
 
+  it("grades a code primary only when read in the issuing body's listing (a listing source with its revision)", () => {
+    for (const drug of drugs) {
+      for (const [where, code] of [["atc", drug.atc], ["rxnorm", drug.rxnorm]] as const) {
+        if (code === undefined) continue;
+        expect(Object.hasOwn(SOURCES, code.source), `${drug.id}.${where}`).toBe(true);
+        if (code.verification !== "primary") continue;
+        expect(SOURCES[code.source].kind, `${drug.id}.${where}`).toBe("listing");
+        expect(SOURCES[code.source].revision ?? "", `${drug.id}.${where}`).not.toBe("");
+      }
+    }
+  });
+
+  it("grades no RxNorm code primary: no NLM listing was read, only CPIC's table and RxNav-derived files", () => {
+    for (const drug of drugs) expect(drug.rxnorm?.verification, drug.id).not.toBe("primary");
+  });
+
   it("keeps aripiprazole secondary: its label was not read, only a journal letter quoting it", () => {
     expect(findDrug("aripiprazole")?.minimumDose["licensed-minimum"]?.verification).toBe("secondary");
   });
