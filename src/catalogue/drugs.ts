@@ -439,7 +439,7 @@ export const DRUGS = deepFreeze([
         mgPerDay: 60,
         source: "duloxetine-mims-malaysia",
         verification: "secondary",
-        note: "'The starting and recommended maintenance dose is 60 mg once daily' (EU-type product information); the US label allows a start of 40-60 mg/day and says doses above 60 mg/day confer no added benefit (secondary).",
+        note: "'The starting and recommended maintenance dose is 60 mg once daily' (EU-type product information, secondary). Not confirmed as a licensed minimum: the US label (DailyMed copy of a generic, RMC 04/2020, Highlights §2.2, primary) gives 'Acute Treatment: 40 mg/day (20 mg twice daily) to 60 mg/day' and 60 mg/day for maintenance, so the US minimum would be 40; 60 is kept pending that decision.",
       },
       "mgh-atrq": { mgPerDay: 60, source: "comp006-mgh-atrq-form", verification: "secondary" },
       "maudsley-med": {
@@ -729,13 +729,13 @@ export const DRUGS = deepFreeze([
         mgPerDay: 20,
         source: "viibryd-hcp-dosing",
         verification: "secondary",
-        note: "'The 20 mg therapeutic dose can be reached in 8 days'; may be increased to 40 mg (manufacturer page; the label was not read).",
+        note: "'The 20 mg therapeutic dose can be reached in 8 days'; may be increased to 40 mg (manufacturer page). The label sentence 'The recommended target dosage for VIIBRYD is 20 mg to 40 mg' was searched for but found only paraphrased; the DailyMed copy read stopped before §2.1.",
       },
       "mgh-atrq": {
         mgPerDay: 40,
         source: "comp006-mgh-atrq-form",
         verification: "secondary",
-        note: "Stricter than the labelled therapeutic dose of 20 mg/day.",
+        note: "Stale: the current US label's recommended target is 20 to 40 mg/day (read only in secondary sources); 40 was the target of the pre-2017 label, which likely explains the form's value. Kept as transcribed; stricter than the labelled therapeutic dose of 20 mg/day.",
       },
     },
     ageCaps: [],
@@ -1060,9 +1060,10 @@ export const DRUGS = deepFreeze([
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 150,
-        source: "uptodate-antidepressant-doses",
+        source: "trimipramine-nursekey",
         verification: "secondary",
-        note: "Lower bound of UpToDate's usual range, 150-300 mg/day (start 25); the label was not read.",
+        section: "Dosage: Outpatients and Office Patients (as transcribed)",
+        note: "'Outpatients: Initially, 75 mg/day PO in divided doses. May increase to 150 mg/day. Do not exceed 200 mg/day ... Maintenance dose is 50-150 mg/day' (Surmontil US label as transcribed; the label's own dosage section was not reached). 150 is the titration target; UpToDate's usual range, 150-300 mg/day, cited before catalogue 2026.12.0, agrees.",
       },
       "mgh-atrq": { mgPerDay: 150, source: "comp006-mgh-atrq-form", verification: "secondary" },
     },

@@ -56,11 +56,6 @@ const SOURCE_TABLE = {
     title: "Taylor DM, Barnes TRE, Young AH. The Maudsley Prescribing Guidelines in Psychiatry (14th or 15th edition), minimum effective doses of antidepressants (not read: values are recalled)",
     kind: "book",
   },
-  "uptodate-antidepressant-doses": {
-    title: "UpToDate. Unipolar depression in adults: Antidepressant doses (table of starting and usual adult doses)",
-    kind: "secondary",
-    locator: "pro.uptodatefree.ir/Show/53818 (mirror)",
-  },
   "sertraline-us-label": {
     title: "Sertraline hydrochloride tablets (Caremark), US prescribing information, Dosage and Administration (older label format)",
     kind: "label",
