@@ -4,8 +4,10 @@
  * and where it was read.
  *
  * Only sources that the project's research notes (`clinical.md`, `doses-verified.md`,
- * `definitions-verified.md` and the ATC verification notes) actually mention are listed, and only
- * those cited by a catalogue value. A `locator` is the DOI, PMID/PMCID or the URL of the copy that
+ * `definitions-verified.md`, the ATC verification notes, the catalogue audit and the label reading
+ * of issue 13) actually mention are listed. A `label` source names the product, holder and
+ * regulator, the copy read (`locator`) and its `revision` as printed (or that none was printed or
+ * recorded). A `locator` is the DOI, PMID/PMCID or the URL of the copy that
  * was read; a "verbatim copy" is a third-party page reproducing regulator text. Where the notes
  * record no address, `locator` is absent.
  *

@@ -11,7 +11,7 @@ import { SOURCES, findDrug, listDrugs } from "trd-classifier";
 import type { Citation, DrugEntry } from "trd-classifier";
 
 /** Every dose figure of an entry (thresholds, age caps, impairment limits, adequacy), labelled. */
-export function doseCitations(drug: DrugEntry): Array<[string, Citation]> {
+function doseCitations(drug: DrugEntry): Array<[string, Citation]> {
   const out: Array<[string, Citation]> = [];
   for (const [table, value] of Object.entries(drug.minimumDose)) if (value !== undefined) out.push([`${drug.id}.minimumDose.${table}`, value]);
   drug.ageCaps.forEach((cap, i) => out.push([`${drug.id}.ageCaps[${i}]`, cap]));

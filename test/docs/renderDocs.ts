@@ -14,7 +14,12 @@ import type { BuildTrialsParameters, DoseTableId, DoseValue, DrugEntry, Paramete
 const MARK: Record<Verification, string> = { primary: "P", secondary: "S", unverified: "U" };
 const TABLES: readonly DoseTableId[] = ["licensed-minimum", "mgh-atrq", "maudsley-med", "hayasaka-2015-fe40"];
 
-/** Thresholds by grade: how many values of each grade, and how many agents have none. */
+/**
+ * Thresholds by grade: how many values of each grade, and how many agents have none.
+ *
+ * @example
+ * const c: GradeCounts = { primary: 14, secondary: 26, unverified: 0, none: 5 };
+ */
 export interface GradeCounts {
   readonly primary: number;
   readonly secondary: number;
@@ -26,6 +31,9 @@ export interface GradeCounts {
  * Catalogue 2026.11.0, before issue 13: the counts of the catalogue audit
  * (/work/shared/research/catalogue-audit.md §1, counted from `listDrugs()` of the built package,
  * 45 agents). A historical record, hard-coded on purpose: that catalogue no longer exists in code.
+ *
+ * @example
+ * GRADES_2026_11_0.ruleSets["eu-pearl-2022"].primary; //=> 14
  */
 export const GRADES_2026_11_0 = {
   tables: {
@@ -43,7 +51,12 @@ export const GRADES_2026_11_0 = {
   },
 } as const satisfies { tables: Record<DoseTableId, GradeCounts>; ruleSets: Record<string, GradeCounts> };
 
-/** Counts the values of one dose table by grade, over every agent. */
+/**
+ * Counts the values of one dose table by grade, over every agent.
+ *
+ * @example
+ * tableGrades("maudsley-med").unverified; //=> 15
+ */
 export function tableGrades(table: DoseTableId): GradeCounts {
   const counts = { primary: 0, secondary: 0, unverified: 0, none: 0 };
   for (const d of listDrugs()) {
@@ -54,7 +67,12 @@ export function tableGrades(table: DoseTableId): GradeCounts {
   return counts;
 }
 
-/** Counts the thresholds a rule set uses (its table, then its fallbacks) by grade, over every agent. */
+/**
+ * Counts the thresholds a rule set uses (its table, then its fallbacks) by grade, over every agent.
+ *
+ * @example
+ * ruleSetGrades(getRuleSet("eu-pearl-2022")).primary; //=> 32
+ */
 export function ruleSetGrades(rules: RuleSet): GradeCounts {
   const counts = { primary: 0, secondary: 0, unverified: 0, none: 0 };
   for (const d of listDrugs()) {
