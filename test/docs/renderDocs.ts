@@ -100,17 +100,12 @@ function limitText(l: NonNullable<DrugEntry["impairmentLimits"]>[number]): strin
   }
 }
 
+/** The adequacy model in words; a kind added later is shown by its name until it is worded here. */
 function adequacyText(a: NonNullable<DrugEntry["adequacy"]>): string {
-  switch (a.kind) {
-    case "daily-dose":
-      return "a daily dose";
-    case "fixed-course":
-      return `a fixed course: ${a.days} days at ${a.mgPerDay} mg/day`;
-    case "infusion":
-      return `a continuous infusion of ${a.hours} hours`;
-    case "sessions":
-      return "sessions";
-  }
+  if (a.kind === "fixed-course") return `a fixed course: ${a.days} days at ${a.mgPerDay} mg/day`;
+  if (a.kind === "infusion") return `a continuous infusion of ${a.hours} hours`;
+  if (a.kind === "sessions") return "sessions";
+  return a.kind;
 }
 
 /** The markdown for docs/catalogue.md. */
