@@ -31,12 +31,14 @@ import type { DrugEntry } from "./types";
  * Rapid-acting agents are dosed per session, so their `minimumDose` is empty and their session
  * dosing is in `notes`.
  *
- * **Verification.** `primary` = read in regulator text or the paper's own table (or a verbatim
- * copy); `secondary` = read in a drug-information site, AI summary, manufacturer page, review or
- * third-party transcription; `unverified` = recalled. Research-note tags map [V] → `primary`,
- * [S] → `secondary`, [R] → `unverified`; facts tagged [X] (not found) are omitted and explained in
- * `notes`. An age cap whose source says only "elderly" uses `olderThanYears: 64` (65 and over),
- * a conventional cut-off, and is at best `secondary`.
+ * **Verification.** One rule (see `Verification`): `primary` = read in the regulator's own label
+ * or SmPC text, or a verbatim copy whose identity is confirmed, citing a `label` source with its
+ * revision and the section read; `secondary` = a copy not confirmed (a transcription of a form or
+ * of a paper's table, a label quoted by a letter, drug-information site, AI summary or manufacturer
+ * page) or a reference work; `unverified` = recalled. So the Hayasaka table (read in
+ * transcriptions) and the MGH-ATRQ form (a transcription) are at best `secondary`. Facts not found
+ * are omitted and explained in `notes`. An age cap whose source says only "elderly" uses
+ * `olderThanYears: 64` (65 and over), a conventional cut-off.
  *
  * **Codes.** `rxnorm` is the RxNorm ingredient RXCUI where a listing was found (CPIC drug table
  * → `primary`; other listings → `secondary`). `atc` is the WHO ATC code read in a 2025 copy of
@@ -58,13 +60,14 @@ export const DRUGS = deepFreeze([
     mechanism: "Selective serotonin reuptake inhibitor",
     role: "antidepressant",
     atc: { code: "N06AB03", source: "who-atc-index-2025", verification: "primary" },
-    rxnorm: { code: "4493", source: "rxnorm-cpic-drug-table", verification: "primary" },
+    rxnorm: { code: "4493", source: "rxnorm-cpic-drug-table", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 20,
-        source: "fluoxetine-droracle-536121",
-        verification: "secondary",
-        note: "Label starting dose ('Initial dose: 20 mg/day'), read in an AI summary of the US label; UpToDate's usual range 20-60 mg/day agrees.",
+        source: "fluoxetine-us-label",
+        verification: "primary",
+        section: "Dosage and Administration: Major Depressive Disorder, Initial Treatment, Adult",
+        note: "'20 mg/day is sufficient to obtain a satisfactory response in major depressive disorder in most cases. Consequently, a dose of 20 mg/day ... is recommended as the initial dose' (older US label). Upgraded secondary -> primary in catalogue 2026.12.0 (label read in the copy named by the source).",
       },
       "mgh-atrq": { mgPerDay: 20, source: "comp006-mgh-atrq-form", verification: "secondary" },
       "maudsley-med": {
@@ -76,7 +79,7 @@ export const DRUGS = deepFreeze([
       "hayasaka-2015-fe40": {
         mgPerDay: 40,
         source: "hayasaka-2015",
-        verification: "primary",
+        verification: "secondary",
         note: "Reference agent: every Hayasaka value is the dose equivalent to fluoxetine 40 mg/day.",
       },
     },
@@ -94,12 +97,13 @@ export const DRUGS = deepFreeze([
     mechanism: "Selective serotonin reuptake inhibitor",
     role: "antidepressant",
     atc: { code: "N06AB06", source: "who-atc-index-2025", verification: "primary" },
-    rxnorm: { code: "36437", source: "rxnorm-cpic-drug-table", verification: "primary" },
+    rxnorm: { code: "36437", source: "rxnorm-cpic-drug-table", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 50,
         source: "sertraline-us-label",
         verification: "primary",
+        section: "Dosage and Administration (older label format)",
         note: "'a dose of 50 mg, administered once daily, is recommended as the initial therapeutic dose'; maximum 200 mg/day.",
       },
       "mgh-atrq": { mgPerDay: 50, source: "comp006-mgh-atrq-form", verification: "secondary" },
@@ -109,7 +113,7 @@ export const DRUGS = deepFreeze([
         verification: "unverified",
         note: "Maudsley value not read in a source",
       },
-      "hayasaka-2015-fe40": { mgPerDay: 98.5, source: "hayasaka-2015", verification: "primary" },
+      "hayasaka-2015-fe40": { mgPerDay: 98.5, source: "hayasaka-2015", verification: "secondary" },
     },
     ageCaps: [],
     notes: [],
@@ -122,13 +126,14 @@ export const DRUGS = deepFreeze([
     mechanism: "Selective serotonin reuptake inhibitor",
     role: "antidepressant",
     atc: { code: "N06AB05", source: "who-atc-index-2025", verification: "primary" },
-    rxnorm: { code: "32937", source: "rxnorm-cpic-drug-table", verification: "primary" },
+    rxnorm: { code: "32937", source: "rxnorm-cpic-drug-table", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 20,
-        source: "paroxetine-droracle-159810",
-        verification: "secondary",
-        note: "Immediate release: 'The recommended initial dose is 20 mg/day' (Paxil label quoted on an AI page). Controlled release: 25 mg/day (UpToDate; the CR label was not read).",
+        source: "paroxetine-us-label",
+        verification: "primary",
+        section: "Highlights, Dosage and Administration table (§2.2)",
+        note: "MDD: starting daily dose 20 mg, maximum daily dose 50 mg (Paxil US label, immediate release); controlled release starts at 25 mg/day (UpToDate; the CR label was not read). Upgraded secondary -> primary in catalogue 2026.12.0 (label read in the copy named by the source).",
       },
       "mgh-atrq": {
         mgPerDay: 20,
@@ -142,19 +147,39 @@ export const DRUGS = deepFreeze([
         verification: "unverified",
         note: "Maudsley value not read in a source",
       },
-      "hayasaka-2015-fe40": { mgPerDay: 34.0, source: "hayasaka-2015", verification: "primary" },
+      "hayasaka-2015-fe40": { mgPerDay: 34.0, source: "hayasaka-2015", verification: "secondary" },
     },
     ageCaps: [
       {
-        olderThanYears: 59,
+        olderThanYears: 64,
         maxMgPerDay: 40,
-        source: "paroxetine-droracle-720116",
-        verification: "secondary",
-        note: "'For elderly patients (≥60 years) ... start at 10 mg/day with a maximum of 40 mg/day' (US label as cited on an AI page).",
+        source: "paroxetine-us-label",
+        verification: "primary",
+        section: "Highlights, Dosage and Administration (§2.4)",
+        note: "'Elderly patients, patients with severe renal impairment or severe hepatic impairment: Starting dosage is 10 mg daily. Maximum dosage is 40 mg daily.' The Highlights say 'elderly' without an age: 65 and over is the catalogue's conventional cut (an AI page citing the label gave 60 and over, the cut used before catalogue 2026.12.0).",
+      },
+    ],
+    impairmentLimits: [
+      {
+        impairment: "hepatic",
+        severities: ["severe"],
+        limit: { kind: "max-mg-per-day", mgPerDay: 40 },
+        source: "paroxetine-us-label",
+        verification: "primary",
+        section: "Highlights, Dosage and Administration (§2.4)",
+        note: "'patients with severe renal impairment or severe hepatic impairment: Starting dosage is 10 mg daily. Maximum dosage is 40 mg daily.'",
+      },
+      {
+        impairment: "renal",
+        severities: ["severe"],
+        limit: { kind: "max-mg-per-day", mgPerDay: 40 },
+        source: "paroxetine-us-label",
+        verification: "primary",
+        section: "Highlights, Dosage and Administration (§2.4)",
+        note: "'patients with severe renal impairment or severe hepatic impairment: Starting dosage is 10 mg daily. Maximum dosage is 40 mg daily.'",
       },
     ],
     notes: [
-      "Severe renal or severe hepatic impairment: start 10 mg/day, maximum 40 mg/day (US label, per a secondary source).",
     ],
   },
   {
@@ -165,12 +190,13 @@ export const DRUGS = deepFreeze([
     mechanism: "Selective serotonin reuptake inhibitor",
     role: "antidepressant",
     atc: { code: "N06AB04", source: "who-atc-index-2025", verification: "primary" },
-    rxnorm: { code: "2556", source: "rxnorm-cpic-drug-table", verification: "primary" },
+    rxnorm: { code: "2556", source: "rxnorm-cpic-drug-table", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 20,
         source: "citalopram-uk-smpc",
         verification: "primary",
+        section: "SmPC 4.2 Posology",
         note: "'The recommended starting dose is 20 mg per day' (UK SmPC); the label gives a starting dose, used here; maximum 40 mg/day.",
       },
       "mgh-atrq": { mgPerDay: 20, source: "comp006-mgh-atrq-form", verification: "secondary" },
@@ -185,14 +211,25 @@ export const DRUGS = deepFreeze([
       {
         olderThanYears: 60,
         maxMgPerDay: 20,
-        source: "citalopram-fda-2011",
+        source: "citalopram-us-label",
         verification: "primary",
-        note: "Maximum 20 mg/day for patients older than 60 (also with hepatic impairment, in CYP2C19 poor metabolisers and with CYP2C19 inhibitors); 40 mg/day otherwise.",
+        section: "Highlights, Dosage and Administration (§2.2)",
+        note: "'Patients greater than 60 years of age, patients with hepatic impairment, and CYP2C19 poor metabolizers: maximum recommended dosage is 20 mg once daily'; 40 mg/day otherwise. First stated in the FDA's 2011/2012 drug safety communication (read as quoted).",
+      },
+    ],
+    impairmentLimits: [
+      {
+        impairment: "hepatic",
+        severities: ["mild", "moderate", "severe"],
+        limit: { kind: "max-mg-per-day", mgPerDay: 20 },
+        source: "citalopram-us-label",
+        verification: "primary",
+        section: "Highlights, Dosage and Administration (§2.2)",
+        note: "'patients with hepatic impairment ... maximum recommended dosage is 20 mg once daily'. Renal: no adjustment at CrCl 20 mL/min or more, no information below (secondary, not encoded).",
       },
     ],
     notes: [
       "No Hayasaka value: the paper could not estimate an equivalent for this agent (secondary report).",
-      "Hepatic impairment: maximum 20 mg/day (FDA 2011/2012 communication; MIMS UK).",
       "UK: for elderly patients the dose 'should be decreased to half of the recommended dose, e.g. 10-20 mg daily' (UK SmPC).",
     ],
   },
@@ -204,12 +241,13 @@ export const DRUGS = deepFreeze([
     mechanism: "Selective serotonin reuptake inhibitor (S-enantiomer of citalopram)",
     role: "antidepressant",
     atc: { code: "N06AB10", source: "who-atc-index-2025", verification: "primary" },
-    rxnorm: { code: "321988", source: "rxnorm-cpic-drug-table", verification: "primary" },
+    rxnorm: { code: "321988", source: "rxnorm-cpic-drug-table", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 10,
         source: "escitalopram-us-label",
         verification: "primary",
+        section: "§2.1 Dosage (major depressive disorder)",
         note: "'The recommended dose of escitalopram tablets is 10 mg once daily'; a fixed-dose trial showed no greater benefit of 20 mg over 10 mg.",
       },
       "mgh-atrq": { mgPerDay: 10, source: "comp006-mgh-atrq-form", verification: "secondary" },
@@ -219,7 +257,7 @@ export const DRUGS = deepFreeze([
         verification: "unverified",
         note: "Maudsley value not read in a source",
       },
-      "hayasaka-2015-fe40": { mgPerDay: 18.0, source: "hayasaka-2015", verification: "primary" },
+      "hayasaka-2015-fe40": { mgPerDay: 18.0, source: "hayasaka-2015", verification: "secondary" },
     },
     ageCaps: [
       {
@@ -230,8 +268,17 @@ export const DRUGS = deepFreeze([
         note: "Elderly or reduced hepatic function: maximum 10 mg; the age cut (65 and over) is the conventional one, not stated by the source. Equals the adult minimum, so a threshold must not rise above 10 mg for older patients.",
       },
     ],
+    impairmentLimits: [
+      {
+        impairment: "hepatic",
+        severities: ["mild", "moderate", "severe"],
+        limit: { kind: "max-mg-per-day", mgPerDay: 10 },
+        source: "nhs-somerset-formulary",
+        verification: "secondary",
+        note: "'Elderly or reduced hepatic function: maximum 10 mg' (formulary); the US label's '10 mg/day is the recommended dose' in hepatic impairment was read only in secondary sources.",
+      },
+    ],
     notes: [
-      "Hepatic impairment: 10 mg/day is the recommended dose (secondary source).",
     ],
   },
   {
@@ -242,12 +289,13 @@ export const DRUGS = deepFreeze([
     mechanism: "Selective serotonin reuptake inhibitor",
     role: "antidepressant",
     atc: { code: "N06AB08", source: "who-atc-index-2025", verification: "primary" },
-    rxnorm: { code: "42355", source: "rxnorm-cpic-drug-table", verification: "primary" },
+    rxnorm: { code: "42355", source: "rxnorm-cpic-drug-table", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 100,
         source: "fluvoxamine-uk-smpc",
         verification: "primary",
+        section: "SmPC 4.2 Posology",
         note: "'The recommended dose is 100 mg daily. Patients should start on 50 or 100 mg' (UK SmPC, Faverin); maximum 300 mg/day.",
       },
       "mgh-atrq": {
@@ -262,7 +310,7 @@ export const DRUGS = deepFreeze([
         verification: "unverified",
         note: "Maudsley value not read in a source",
       },
-      "hayasaka-2015-fe40": { mgPerDay: 143.3, source: "hayasaka-2015", verification: "primary" },
+      "hayasaka-2015-fe40": { mgPerDay: 143.3, source: "hayasaka-2015", verification: "secondary" },
     },
     ageCaps: [],
     notes: [
@@ -277,13 +325,14 @@ export const DRUGS = deepFreeze([
     mechanism: "Serotonin and noradrenaline reuptake inhibitor",
     role: "antidepressant",
     atc: { code: "N06AX16", source: "who-atc-index-2025", verification: "primary" },
-    rxnorm: { code: "39786", source: "rxnorm-cpic-drug-table", verification: "primary" },
+    rxnorm: { code: "39786", source: "rxnorm-cpic-drug-table", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 75,
-        source: "venlafaxine-uk-smpc",
+        source: "venlafaxine-xr-us-label",
         verification: "primary",
-        note: "'The recommended starting dose for prolonged-release venlafaxine is 75 mg given once daily' (UK SmPC); the US immediate-release label also starts at 75 mg/day (secondary).",
+        section: "Highlights, Dosage and Administration table (§2.2)",
+        note: "MDD: starting dose 37.5-75 mg/day, target dose 75 mg/day, maximum 225 mg/day (US XR label). The UK prolonged-release SmPC also starts at 75 mg/day (studylib copy, cited before 2026.12.0).",
       },
       "mgh-atrq": {
         mgPerDay: 150,
@@ -297,11 +346,30 @@ export const DRUGS = deepFreeze([
         verification: "unverified",
         note: "Maudsley value not read in a source",
       },
-      "hayasaka-2015-fe40": { mgPerDay: 149.4, source: "hayasaka-2015", verification: "primary" },
+      "hayasaka-2015-fe40": { mgPerDay: 149.4, source: "hayasaka-2015", verification: "secondary" },
     },
     ageCaps: [],
+    impairmentLimits: [
+      {
+        impairment: "hepatic",
+        severities: ["mild", "moderate"],
+        limit: { kind: "fraction-of-dose", fraction: 0.5 },
+        source: "venlafaxine-xr-us-label",
+        verification: "primary",
+        section: "Highlights, Dosage and Administration (§2.7)",
+        note: "'reduce the daily dose by 50% in patients with mild to moderate hepatic impairment. In patients with severe hepatic impairment or hepatic cirrhosis, it may be necessary to reduce the dose by more than 50%' (the severe case is a 'may', not encoded).",
+      },
+      {
+        impairment: "renal",
+        severities: ["mild", "moderate", "severe"],
+        limit: { kind: "fraction-of-dose", fraction: 0.5 },
+        source: "venlafaxine-xr-us-label",
+        verification: "primary",
+        section: "Highlights, Dosage and Administration (§2.6)",
+        note: "'reduce the total daily dose by 25% to 50% in patients with renal impairment. Reduce the total daily dose by 50% or more in patients undergoing dialysis or with severe renal impairment.' The larger reduction of the mild-moderate range (50%) is encoded, so that no threshold exceeds a dose the label allows.",
+      },
+    ],
     notes: [
-      "Mild to moderate hepatic impairment or cirrhosis: reduce the total daily dose by 50% (US label, per a secondary source).",
     ],
   },
   {
@@ -316,16 +384,45 @@ export const DRUGS = deepFreeze([
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 50,
-        source: "desvenlafaxine-drugs-com",
-        verification: "secondary",
-        note: "'Initial dose: 50 mg orally once daily ... no additional benefit was demonstrated at doses greater than 50 mg/day'.",
+        source: "desvenlafaxine-us-label",
+        verification: "primary",
+        section: "§2.1 General Instructions for Use",
+        note: "'The 50 mg dose is both a starting dose and the therapeutic dose'; no additional benefit above 50 mg/day. Upgraded secondary -> primary in catalogue 2026.12.0 (label read in the copy named by the source).",
       },
       "mgh-atrq": { mgPerDay: 50, source: "comp006-mgh-atrq-form", verification: "secondary" },
     },
     ageCaps: [],
+    impairmentLimits: [
+      {
+        impairment: "renal",
+        severities: ["moderate"],
+        limit: { kind: "max-mg-per-day", mgPerDay: 50 },
+        source: "desvenlafaxine-us-label",
+        verification: "primary",
+        section: "§2.2 Dosage Recommendations for Patients with Renal Impairment",
+        note: "'The maximum recommended dose in patients with moderate renal impairment (24-hr creatinine clearance [ClCr] = 30 to 50 mL/min ...) is 50 mg per day.'",
+      },
+      {
+        impairment: "renal",
+        severities: ["severe"],
+        limit: { kind: "max-mg-per-day", mgPerDay: 25 },
+        source: "desvenlafaxine-us-label",
+        verification: "primary",
+        section: "§2.2 Dosage Recommendations for Patients with Renal Impairment",
+        note: "'The maximum recommended dose in patients with severe renal impairment (ClCr 15 to 29 mL/min ...) or end-stage renal disease ... is 25 mg every day or 50 mg every other day.' Below the adult minimum of 50 mg/day.",
+      },
+      {
+        impairment: "hepatic",
+        severities: ["moderate", "severe"],
+        limit: { kind: "max-mg-per-day", mgPerDay: 100 },
+        source: "desvenlafaxine-mims-thailand",
+        verification: "secondary",
+        section: "Dosage in hepatic impairment",
+        note: "'Dosages exceeding 100 mg daily are not recommended' (EU-type product information); the US label's §2.3 gives 50 mg/day as the recommended dose for Child-Pugh 7-15 (primary), its next sentence was truncated in the copy read.",
+      },
+    ],
     notes: [
       "Not licensed in the UK, so no Maudsley value (research notes clinical.md §2.2).",
-      "Hepatic impairment: doses above 100 mg/day are not recommended (secondary source).",
     ],
   },
   {
@@ -336,13 +433,13 @@ export const DRUGS = deepFreeze([
     mechanism: "Serotonin and noradrenaline reuptake inhibitor",
     role: "antidepressant",
     atc: { code: "N06AX21", source: "who-atc-index-2025", verification: "primary" },
-    rxnorm: { code: "72625", source: "rxnorm-cpic-drug-table", verification: "primary" },
+    rxnorm: { code: "72625", source: "rxnorm-cpic-drug-table", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 60,
         source: "duloxetine-mims-malaysia",
         verification: "secondary",
-        note: "'The starting and recommended maintenance dose is 60 mg once daily' (EU-type product information); the US label allows a start of 40-60 mg/day and says doses above 60 mg/day confer no added benefit (secondary).",
+        note: "'The starting and recommended maintenance dose is 60 mg once daily' (EU-type product information, secondary). Not confirmed as a licensed minimum: the US label (DailyMed copy of a generic, RMC 04/2020, Highlights §2.2, primary) gives 'Acute Treatment: 40 mg/day (20 mg twice daily) to 60 mg/day' and 60 mg/day for maintenance, so the US minimum would be 40; 60 is kept pending that decision.",
       },
       "mgh-atrq": { mgPerDay: 60, source: "comp006-mgh-atrq-form", verification: "secondary" },
       "maudsley-med": {
@@ -353,9 +450,28 @@ export const DRUGS = deepFreeze([
       },
     },
     ageCaps: [],
+    impairmentLimits: [
+      {
+        impairment: "hepatic",
+        severities: ["mild", "moderate", "severe"],
+        limit: { kind: "not-recommended" },
+        source: "duloxetine-mims-philippines",
+        verification: "secondary",
+        section: "Dosage: Hepatic impairment",
+        note: "'Duloxetine should not be used in patients with liver disease resulting in hepatic impairment' (EU-type product information: contraindicated); the US label says avoid (not read).",
+      },
+      {
+        impairment: "renal",
+        severities: ["severe"],
+        limit: { kind: "not-recommended" },
+        source: "duloxetine-mims-philippines",
+        verification: "secondary",
+        section: "Dosage: Renal insufficiency",
+        note: "'No dosage adjustment is necessary for patients with mild or moderate renal dysfunction (creatinine clearance 30 to 80 mL/min)'; severe renal impairment (CrCl below 30) is a contraindication (EU-type) or to be avoided (US, secondary).",
+      },
+    ],
     notes: [
       "No Hayasaka value: the paper could not estimate an equivalent for this agent (secondary report).",
-      "Hepatic impairment: avoid (secondary source).",
     ],
   },
   {
@@ -375,16 +491,36 @@ export const DRUGS = deepFreeze([
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 40,
-        source: "levomilnacipran-drugs-com",
-        verification: "secondary",
-        note: "'Initial dose: 20 mg orally once a day for 2 days then increase to 40 mg ... Maintenance dose: 40 to 120 mg'.",
+        source: "levomilnacipran-us-label",
+        verification: "primary",
+        section: "§2.1 Recommended Dosage",
+        note: "'The recommended dosage range for FETZIMA is 40 mg to 120 mg once daily'; start 20 mg for 2 days. Upgraded secondary -> primary in catalogue 2026.12.0 (label read in the copy named by the source).",
       },
       "mgh-atrq": { mgPerDay: 40, source: "comp006-mgh-atrq-form", verification: "secondary" },
     },
     ageCaps: [],
+    impairmentLimits: [
+      {
+        impairment: "renal",
+        severities: ["moderate"],
+        limit: { kind: "max-mg-per-day", mgPerDay: 80 },
+        source: "levomilnacipran-us-label",
+        verification: "primary",
+        section: "§2.3 Dosage Recommendations for Patients with Renal Impairment",
+        note: "'Moderate renal impairment (creatinine clearance of 30 to 59 mL/min), the dosage should not exceed 80 mg once daily'.",
+      },
+      {
+        impairment: "renal",
+        severities: ["severe"],
+        limit: { kind: "max-mg-per-day", mgPerDay: 40 },
+        source: "levomilnacipran-us-label",
+        verification: "primary",
+        section: "§2.3 Dosage Recommendations for Patients with Renal Impairment",
+        note: "'Severe renal impairment (creatinine clearance of 15 to 29 mL/min), the dosage should not exceed 40 mg once daily'; in end-stage renal disease 'FETZIMA is not recommended' (not a severity of its own here).",
+      },
+    ],
     notes: [
       "Not licensed in the UK, so no Maudsley value (research notes clinical.md §2.2).",
-      "Renal impairment: at most 80 mg/day if moderate, 40 mg/day if severe; no hepatic adjustment (secondary source).",
     ],
   },
   {
@@ -418,20 +554,31 @@ export const DRUGS = deepFreeze([
       verification: "primary",
       note: "Plain bupropion; combinations have other codes (N06AX62 with dextromethorphan, A08AA62 with naltrexone).",
     },
-    rxnorm: { code: "42347", source: "rxnorm-cpic-drug-table", verification: "primary" },
+    rxnorm: { code: "42347", source: "rxnorm-cpic-drug-table", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 300,
-        source: "bupropion-droracle-24656",
-        verification: "secondary",
-        note: "Extended release (XL), label Highlights as quoted: 'Starting dose: 150 mg once daily. Usual target dose: 300 mg once daily'.",
+        source: "bupropion-xl-us-label",
+        verification: "primary",
+        section: "Highlights, §2.2 Dosage for Major Depressive Disorder",
+        note: "Extended release (XL): 'Starting dose: 150 mg/day once daily. Usual target dose: 300 mg once daily'; the SR target is also 300 mg/day (150 mg twice daily). Upgraded secondary -> primary in catalogue 2026.12.0 (label read in the copy named by the source).",
       },
       "mgh-atrq": { mgPerDay: 300, source: "comp006-mgh-atrq-form", verification: "secondary" },
-      "hayasaka-2015-fe40": { mgPerDay: 348.5, source: "hayasaka-2015", verification: "primary" },
+      "hayasaka-2015-fe40": { mgPerDay: 348.5, source: "hayasaka-2015", verification: "secondary" },
     },
     ageCaps: [],
+    impairmentLimits: [
+      {
+        impairment: "hepatic",
+        severities: ["moderate", "severe"],
+        limit: { kind: "max-mg-per-day", mgPerDay: 75 },
+        source: "bupropion-xl-us-label",
+        verification: "primary",
+        section: "Highlights, §2.6 Dosage Adjustment in Patients with Hepatic Impairment",
+        note: "'Moderate to severe hepatic impairment: 150 mg every other day' (75 mg/day on average, far below the adult 300). Mild hepatic impairment and renal impairment: 'Consider reducing the dose and/or frequency of dosing' (no number, not encoded).",
+      },
+    ],
     notes: [
-      "Moderate to severe hepatic impairment (Child-Pugh 7-15): maximum 150 mg every other day (US label, per a secondary source).",
       "Sustained release (SR): maximum 400 mg/day (secondary source).",
       "Reported, unverified, not to be licensed for depression in the UK; no Maudsley value.",
     ],
@@ -447,7 +594,7 @@ export const DRUGS = deepFreeze([
     rxnorm: {
       code: "15996",
       source: "rxnorm-cpic-drug-table",
-      verification: "primary",
+      verification: "secondary",
       note: "Never 30121, which is moclobemide (one third-party script has it wrong).",
     },
     minimumDose: {
@@ -455,6 +602,7 @@ export const DRUGS = deepFreeze([
         mgPerDay: 15,
         source: "mirtazapine-us-label",
         verification: "primary",
+        section: "§2.1 Recommended Dosage",
         note: "'The recommended starting dose of mirtazapine tablets is 15 mg once daily'; the UK SmPC gives 15-45 mg as the usual effective range.",
       },
       "mgh-atrq": { mgPerDay: 15, source: "comp006-mgh-atrq-form", verification: "secondary" },
@@ -467,7 +615,7 @@ export const DRUGS = deepFreeze([
       "hayasaka-2015-fe40": {
         mgPerDay: 50.9,
         source: "hayasaka-2015",
-        verification: "primary",
+        verification: "secondary",
         note: "An equivalence, not a minimum: it exceeds the 45 mg/day label maximum.",
       },
     },
@@ -484,20 +632,21 @@ export const DRUGS = deepFreeze([
     mechanism: "Alpha-2 antagonist; 5-HT2 antagonist",
     role: "antidepressant",
     atc: { code: "N06AX03", source: "who-atc-index-2025", verification: "primary" },
+    rxnorm: { code: "6929", source: "rxnorm-atc-grouped-list", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 30,
         source: "mianserin-uk-smpc",
         verification: "primary",
+        section: "SmPC 4.2 Posology",
         note: "'Treatment should usually commence with 30 mg or 40 mg mianserin per day ... The effective dosage usually lies between 30 mg and 90 mg.'",
       },
       "mgh-atrq": { mgPerDay: 30, source: "comp006-mgh-atrq-form", verification: "secondary" },
-      "hayasaka-2015-fe40": { mgPerDay: 101.1, source: "hayasaka-2015", verification: "primary" },
+      "hayasaka-2015-fe40": { mgPerDay: 101.1, source: "hayasaka-2015", verification: "secondary" },
     },
     ageCaps: [],
     notes: [
       "Older people: 'Not more than 30 mg a day initially. A lower than normal maintenance dose may be sufficient' (UK SmPC).",
-      "RxNorm code not verified: the research notes list no checked RXCUI for this agent.",
     ],
   },
   {
@@ -514,6 +663,7 @@ export const DRUGS = deepFreeze([
         mgPerDay: 150,
         source: "trazodone-us-label",
         verification: "primary",
+        section: "§2.1 Dose Selection",
         note: "Starting dose only: 'An initial dose of 150 mg/day in divided doses is suggested' (the stored label text is truncated; no separate therapeutic dose was read).",
       },
       "mgh-atrq": { mgPerDay: 300, source: "comp006-mgh-atrq-form", verification: "secondary" },
@@ -523,7 +673,7 @@ export const DRUGS = deepFreeze([
         verification: "unverified",
         note: "Maudsley value not read in a source",
       },
-      "hayasaka-2015-fe40": { mgPerDay: 401.4, source: "hayasaka-2015", verification: "primary" },
+      "hayasaka-2015-fe40": { mgPerDay: 401.4, source: "hayasaka-2015", verification: "secondary" },
     },
     ageCaps: [],
     notes: [
@@ -543,14 +693,26 @@ export const DRUGS = deepFreeze([
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 300,
-        source: "uptodate-antidepressant-doses",
-        verification: "secondary",
-        note: "Lower bound of UpToDate's usual range, 300-600 mg/day (start 200); the label was not read.",
+        source: "nefazodone-us-label",
+        verification: "primary",
+        section: "Dosage and Administration: Initial Treatment",
+        note: "'the effective dose range was generally 300 to 600 mg/day' (start 200 mg/day). Upgraded secondary -> primary in catalogue 2026.12.0 (label read in the copy named by the source).",
       },
       "mgh-atrq": { mgPerDay: 300, source: "comp006-mgh-atrq-form", verification: "secondary" },
-      "hayasaka-2015-fe40": { mgPerDay: 535.2, source: "hayasaka-2015", verification: "primary" },
+      "hayasaka-2015-fe40": { mgPerDay: 535.2, source: "hayasaka-2015", verification: "secondary" },
     },
     ageCaps: [],
+    impairmentLimits: [
+      {
+        impairment: "hepatic",
+        severities: ["mild", "moderate", "severe"],
+        limit: { kind: "not-recommended" },
+        source: "nefazodone-drugs-com",
+        verification: "secondary",
+        section: "Liver Dose Adjustments",
+        note: "Contraindicated in active liver disease or raised transaminases (boxed warning for hepatic failure); 'This drug should be discontinued and not restarted if patients develop signs of liver dysfunction (AST or ALT greater than or equal to 3 times the upper limit of normal)'.",
+      },
+    ],
     notes: [],
   },
   {
@@ -567,13 +729,13 @@ export const DRUGS = deepFreeze([
         mgPerDay: 20,
         source: "viibryd-hcp-dosing",
         verification: "secondary",
-        note: "'The 20 mg therapeutic dose can be reached in 8 days'; may be increased to 40 mg (manufacturer page; the label was not read).",
+        note: "'The 20 mg therapeutic dose can be reached in 8 days'; may be increased to 40 mg (manufacturer page). The label sentence 'The recommended target dosage for VIIBRYD is 20 mg to 40 mg' was searched for but found only paraphrased; the DailyMed copy read stopped before §2.1.",
       },
       "mgh-atrq": {
         mgPerDay: 40,
         source: "comp006-mgh-atrq-form",
         verification: "secondary",
-        note: "Stricter than the labelled therapeutic dose of 20 mg/day.",
+        note: "Stale: the current US label's recommended target is 20 to 40 mg/day (read only in secondary sources); 40 was the target of the pre-2017 label, which likely explains the form's value. Kept as transcribed; stricter than the labelled therapeutic dose of 20 mg/day.",
       },
     },
     ageCaps: [],
@@ -589,13 +751,14 @@ export const DRUGS = deepFreeze([
     mechanism: "Serotonin reuptake inhibitor with multiple 5-HT receptor actions",
     role: "antidepressant",
     atc: { code: "N06AX26", source: "who-atc-index-2025", verification: "primary" },
-    rxnorm: { code: "1455099", source: "rxnorm-cpic-drug-table", verification: "primary" },
+    rxnorm: { code: "1455099", source: "rxnorm-cpic-drug-table", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 10,
-        source: "vortioxetine-mims-philippines",
-        verification: "secondary",
-        note: "'The starting and recommended dose ... is 10 mg Vortioxetine once daily', which may be 'decreased to a minimum of 5 mg' (EU-type product information); US maintenance 5-20 mg.",
+        source: "vortioxetine-eu-smpc",
+        verification: "primary",
+        section: "SmPC 4.2 Posology",
+        note: "'The starting and recommended dose of Brintellix is 10 mg vortioxetine once daily in adults less than 65 years of age'; range 5-20 mg. Upgraded secondary -> primary in catalogue 2026.12.0 (label read in the copy named by the source).",
       },
       "mgh-atrq": { mgPerDay: 10, source: "comp006-mgh-atrq-form", verification: "secondary" },
       "maudsley-med": {
@@ -613,7 +776,7 @@ export const DRUGS = deepFreeze([
   {
     id: "agomelatine",
     name: "agomelatine",
-    synonyms: ["Valdoxan"],
+    synonyms: ["Valdoxan", "Thymanax"],
     drugClass: "melatonergic",
     mechanism: "MT1/MT2 agonist and 5-HT2C antagonist",
     role: "antidepressant",
@@ -621,9 +784,10 @@ export const DRUGS = deepFreeze([
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 25,
-        source: "agomelatine-mims-indonesia",
-        verification: "secondary",
-        note: "'The recommended dose is 25 mg once daily taken orally at bedtime'; may rise to 50 mg after two weeks (EU-type product information).",
+        source: "agomelatine-sg-pi",
+        verification: "primary",
+        section: "4.2 Posology and method of administration",
+        note: "'The recommended dose is 25 mg once daily taken orally at bedtime'; may rise to 50 mg after 2 weeks (HSA-approved PI; the EMA SmPC itself was not reached). Upgraded secondary -> primary in catalogue 2026.12.0 (label read in the copy named by the source).",
       },
       "mgh-atrq": { mgPerDay: 25, source: "comp006-mgh-atrq-form", verification: "secondary" },
       "maudsley-med": {
@@ -632,12 +796,27 @@ export const DRUGS = deepFreeze([
         verification: "unverified",
         note: "Maudsley value not read in a source",
       },
-      "hayasaka-2015-fe40": { mgPerDay: 53.2, source: "hayasaka-2015", verification: "primary" },
+      "hayasaka-2015-fe40": { mgPerDay: 53.2, source: "hayasaka-2015", verification: "secondary" },
     },
     ageCaps: [],
+    brands: [
+      { name: "Valdoxan", markets: ["EU"] },
+      { name: "Thymanax", markets: ["EU"] },
+    ],
+    impairmentLimits: [
+      {
+        impairment: "hepatic",
+        severities: ["mild", "moderate", "severe"],
+        limit: { kind: "not-recommended" },
+        source: "agomelatine-mims-thailand",
+        verification: "secondary",
+        section: "Contraindications",
+        note: "'Hepatic impairment or transaminases exceeding 3x ULN' are contraindications (EU-type product information).",
+      },
+    ],
     notes: [
       "Not US-licensed.",
-      "Contraindicated in hepatic impairment (secondary source).",
+      "Thymanax (Servier) was found only in a supplier listing naming it with Valdoxan; its EU market is recalled, not read.",
       "RxNorm code not verified: the research notes list no checked RXCUI for this agent.",
     ],
   },
@@ -655,6 +834,7 @@ export const DRUGS = deepFreeze([
         mgPerDay: 8,
         source: "reboxetine-uk-smpc",
         verification: "primary",
+        section: "SmPC 4.2 Posology",
         note: "'The recommended therapeutic dose is 4 mg twice a day (b.i.d.) i.e.8 mg/day'; the SmPC adds that the minimum effective dose has not been established.",
       },
       "mgh-atrq": {
@@ -669,7 +849,7 @@ export const DRUGS = deepFreeze([
         verification: "unverified",
         note: "Maudsley value not read in a source",
       },
-      "hayasaka-2015-fe40": { mgPerDay: 11.5, source: "hayasaka-2015", verification: "primary" },
+      "hayasaka-2015-fe40": { mgPerDay: 11.5, source: "hayasaka-2015", verification: "secondary" },
     },
     ageCaps: [],
     notes: [
@@ -686,12 +866,13 @@ export const DRUGS = deepFreeze([
     mechanism: "Serotonin and noradrenaline reuptake inhibitor (tricyclic)",
     role: "antidepressant",
     atc: { code: "N06AA09", source: "who-atc-index-2025", verification: "primary" },
-    rxnorm: { code: "704", source: "rxnorm-cpic-drug-table", verification: "primary" },
+    rxnorm: { code: "704", source: "rxnorm-cpic-drug-table", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 75,
         source: "amitriptyline-us-label",
         verification: "primary",
+        section: "Dosage and Administration",
         note: "'For outpatients 75 mg of amitriptyline HCl a day in divided doses is usually satisfactory'; hospitalised patients may need 100-300 mg/day.",
       },
       "mgh-atrq": {
@@ -700,19 +881,12 @@ export const DRUGS = deepFreeze([
         verification: "secondary",
         note: "The top of the label's outpatient range (75, up to 150).",
       },
-      "hayasaka-2015-fe40": { mgPerDay: 122.3, source: "hayasaka-2015", verification: "primary" },
+      "hayasaka-2015-fe40": { mgPerDay: 122.3, source: "hayasaka-2015", verification: "secondary" },
     },
-    ageCaps: [
-      {
-        olderThanYears: 64,
-        maxMgPerDay: 50,
-        source: "amitriptyline-us-label",
-        verification: "secondary",
-        note: "'10 mg three times a day with 20 mg at bedtime may be satisfactory in adolescent and elderly patients who do not tolerate higher dosages' (50 mg/day); a tolerability dose rather than a stated maximum; the age cut (65 and over) is the conventional one, not stated by the source.",
-      },
-    ],
+    ageCaps: [],
     notes: [
       "No Maudsley value: the research notes give only a '75-100?' range (Maudsley calls the TCA minimum effective dose unclear).",
+      "Elderly: '10 mg three times a day with 20 mg at bedtime may be satisfactory in adolescent and elderly patients who do not tolerate higher dosages' (about 50 mg/day; US label, Dosage and Administration). A tolerability dose, not a stated maximum, so no age cap (it was an age cap of 50 mg/day over 64 before catalogue 2026.12.0).",
     ],
   },
   {
@@ -723,28 +897,21 @@ export const DRUGS = deepFreeze([
     mechanism: "Noradrenaline-predominant reuptake inhibitor (tricyclic)",
     role: "antidepressant",
     atc: { code: "N06AA10", source: "who-atc-index-2025", verification: "primary" },
-    rxnorm: { code: "7531", source: "rxnorm-cpic-drug-table", verification: "primary" },
+    rxnorm: { code: "7531", source: "rxnorm-cpic-drug-table", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 75,
         source: "nortriptyline-us-label",
         verification: "primary",
+        section: "Dosage and Administration",
         note: "'Usual Adult Dose 25 mg 3 or 4 times daily' (75-100 mg/day); above 100 mg/day monitor plasma levels (50-150 ng/mL); above 150 mg/day not recommended.",
       },
       "mgh-atrq": { mgPerDay: 75, source: "comp006-mgh-atrq-form", verification: "secondary" },
-      "hayasaka-2015-fe40": { mgPerDay: 100.9, source: "hayasaka-2015", verification: "primary" },
+      "hayasaka-2015-fe40": { mgPerDay: 100.9, source: "hayasaka-2015", verification: "secondary" },
     },
-    ageCaps: [
-      {
-        olderThanYears: 64,
-        maxMgPerDay: 50,
-        source: "nortriptyline-us-label",
-        verification: "secondary",
-        note: "'Elderly Patients 30 to 50 mg/day in divided doses'; the age cut (65 and over) is the conventional one, not stated by the source.",
-      },
-    ],
+    ageCaps: [],
     notes: [
-      "In older patients the adult thresholds (75 mg) exceed the labelled elderly range.",
+      "Elderly: 'Elderly Patients 30 to 50 mg/day in divided doses' (US label, Dosage and Administration) is a usual range, not a stated maximum, so no age cap (it was an age cap of 50 mg/day over 64 before catalogue 2026.12.0); the adult thresholds (75 mg) exceed that range.",
     ],
   },
   {
@@ -760,29 +927,23 @@ export const DRUGS = deepFreeze([
       verification: "primary",
       note: "N06AA03 is imipramine oxide, a different substance.",
     },
-    rxnorm: { code: "5691", source: "rxnorm-cpic-drug-table", verification: "primary" },
+    rxnorm: { code: "5691", source: "rxnorm-cpic-drug-table", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 150,
-        source: "imipramine-drugs-com",
-        verification: "secondary",
-        note: "'Usual initial adult dose for outpatients is 75 mg/day increased to 150 mg/day'; imipramine pamoate: '150 mg/day, which is the dose level at which optimum response is usually obtained'.",
+        source: "imipramine-us-label",
+        verification: "primary",
+        section: "Dosage and Administration: Usual Adult Dose, Outpatients",
+        note: "'Outpatients – Initially, 75 mg/day increased to 150 mg/day'; Tofranil-PM: '150 mg/day which is the dose level at which optimum response is usually obtained'. Upgraded secondary -> primary in catalogue 2026.12.0 (label read in the copy named by the source).",
       },
       "mgh-atrq": { mgPerDay: 150, source: "comp006-mgh-atrq-form", verification: "secondary" },
-      "hayasaka-2015-fe40": { mgPerDay: 137.2, source: "hayasaka-2015", verification: "primary" },
+      "hayasaka-2015-fe40": { mgPerDay: 137.2, source: "hayasaka-2015", verification: "secondary" },
     },
-    ageCaps: [
-      {
-        olderThanYears: 64,
-        maxMgPerDay: 100,
-        source: "imipramine-drugs-com",
-        verification: "secondary",
-        note: "'For adolescents and elderly patients, usual initial dose is 30 to 40 mg/day, not to exceed 100 mg/day'; the age cut (65 and over) is the conventional one, not stated by the source.",
-      },
-    ],
+    ageCaps: [],
     notes: [
       "'Doses over 200 mg/day are not recommended' (secondary source).",
       "WPA 1974 defined resistance as no response to at least 150 mg/day imipramine (or equivalent) for 4-6 weeks (quoted in Cochrane protocol CD010557).",
+      "Adolescent and geriatric patients: 'Initially, 30 to 40 mg/day; it is generally not necessary to exceed 100 mg/day' (Tofranil US label, Dosage and Administration). A remark, not a stated maximum, so no age cap (it was an age cap of 100 mg/day over 64 before catalogue 2026.12.0).",
     ],
   },
   {
@@ -793,16 +954,17 @@ export const DRUGS = deepFreeze([
     mechanism: "Noradrenaline-predominant reuptake inhibitor (tricyclic)",
     role: "antidepressant",
     atc: { code: "N06AA01", source: "who-atc-index-2025", verification: "primary" },
-    rxnorm: { code: "3247", source: "rxnorm-cpic-drug-table", verification: "primary" },
+    rxnorm: { code: "3247", source: "rxnorm-cpic-drug-table", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 100,
-        source: "desipramine-drugs-com",
-        verification: "secondary",
-        note: "'100 to 200 mg orally per day Maximum dose: 300 mg'.",
+        source: "desipramine-us-label",
+        verification: "primary",
+        section: "Dosage and Administration: Usual Adult Dose",
+        note: "'The usual adult dose is 100 to 200 mg per day'; up to 300 in more severely ill patients. Upgraded secondary -> primary in catalogue 2026.12.0 (label read in the copy named by the source).",
       },
       "mgh-atrq": { mgPerDay: 150, source: "comp006-mgh-atrq-form", verification: "secondary" },
-      "hayasaka-2015-fe40": { mgPerDay: 196.3, source: "hayasaka-2015", verification: "primary" },
+      "hayasaka-2015-fe40": { mgPerDay: 196.3, source: "hayasaka-2015", verification: "secondary" },
     },
     ageCaps: [
       {
@@ -810,7 +972,8 @@ export const DRUGS = deepFreeze([
         maxMgPerDay: 150,
         source: "desipramine-drugs-com",
         verification: "secondary",
-        note: "Geriatric: '25 to 100 mg orally per day Maximum dose: 150 mg'; the age cut (65 and over) is the conventional one, not stated by the source.",
+        section: "Usual Geriatric Dose",
+        note: "'Desipramine hydrochloride dosages exceeding 150 mg daily are not recommended in these age groups' (AHFS text; drugs.com 'Maximum dose: 150 mg'); the Norpramin label's own sentence was truncated in the copy read after 'The usual adolescent and geriatric dose is 25 to 100 mg daily'. The label says 'geriatric'; 65 and over is the catalogue's conventional cut.",
       },
     ],
     notes: [],
@@ -823,7 +986,7 @@ export const DRUGS = deepFreeze([
     mechanism: "Serotonin-predominant reuptake inhibitor (tricyclic)",
     role: "antidepressant",
     atc: { code: "N06AA04", source: "who-atc-index-2025", verification: "primary" },
-    rxnorm: { code: "2597", source: "rxnorm-cpic-drug-table", verification: "primary" },
+    rxnorm: { code: "2597", source: "rxnorm-cpic-drug-table", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 30,
@@ -832,7 +995,7 @@ export const DRUGS = deepFreeze([
         note: "UK: 'Initial dose: 10mg per day, increasing gradually to 30 to 150mg per day if required'; maximum 250 mg in severe cases (SmPC-derived monograph). UpToDate's usual range is 100-250 mg/day.",
       },
       "mgh-atrq": { mgPerDay: 150, source: "comp006-mgh-atrq-form", verification: "secondary" },
-      "hayasaka-2015-fe40": { mgPerDay: 116.1, source: "hayasaka-2015", verification: "primary" },
+      "hayasaka-2015-fe40": { mgPerDay: 116.1, source: "hayasaka-2015", verification: "secondary" },
     },
     ageCaps: [],
     notes: [
@@ -848,16 +1011,17 @@ export const DRUGS = deepFreeze([
     mechanism: "Serotonin and noradrenaline reuptake inhibitor (tricyclic)",
     role: "antidepressant",
     atc: { code: "N06AA12", source: "who-atc-index-2025", verification: "primary" },
-    rxnorm: { code: "3638", source: "rxnorm-cpic-drug-table", verification: "primary" },
+    rxnorm: { code: "3638", source: "rxnorm-cpic-drug-table", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
-        mgPerDay: 100,
-        source: "uptodate-antidepressant-doses",
-        verification: "secondary",
-        note: "Lower bound of UpToDate's usual range, 100-300 mg/day (start 25); the label was not read.",
+        mgPerDay: 75,
+        source: "doxepin-us-label",
+        verification: "primary",
+        section: "Highlights, Dosage and Administration (§2.2)",
+        note: "'Recommended target total dosage range is between 75 mg/day and 150 mg/day'; 75 mg once daily is also a recommended starting dose. Corrected from 100 (UpToDate's usual-range lower bound) in catalogue 2026.12.0.",
       },
       "mgh-atrq": { mgPerDay: 150, source: "comp006-mgh-atrq-form", verification: "secondary" },
-      "hayasaka-2015-fe40": { mgPerDay: 140.1, source: "hayasaka-2015", verification: "primary" },
+      "hayasaka-2015-fe40": { mgPerDay: 140.1, source: "hayasaka-2015", verification: "secondary" },
     },
     ageCaps: [],
     notes: [],
@@ -870,13 +1034,14 @@ export const DRUGS = deepFreeze([
     mechanism: "Noradrenaline-predominant reuptake inhibitor (tricyclic)",
     role: "antidepressant",
     atc: { code: "N06AA11", source: "who-atc-index-2025", verification: "primary" },
-    rxnorm: { code: "8886", source: "rxnorm-cpic-drug-table", verification: "primary" },
+    rxnorm: { code: "8886", source: "rxnorm-cpic-drug-table", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 15,
-        source: "uptodate-antidepressant-doses",
-        verification: "secondary",
-        note: "Lower bound of UpToDate's usual range, 15-60 mg/day (start 10); the label was not read.",
+        source: "protriptyline-us-label",
+        verification: "primary",
+        section: "Dosage and Administration: Usual Adult Dosage",
+        note: "'Fifteen to 40 mg a day divided into 3 or 4 doses'; up to 60 mg. Previously UpToDate's range floor (same value). Upgraded secondary -> primary in catalogue 2026.12.0 (label read in the copy named by the source).",
       },
       "mgh-atrq": { mgPerDay: 30, source: "comp006-mgh-atrq-form", verification: "secondary" },
     },
@@ -891,17 +1056,27 @@ export const DRUGS = deepFreeze([
     mechanism: "Tricyclic antidepressant; weak reuptake inhibitor, receptor antagonist",
     role: "antidepressant",
     atc: { code: "N06AA06", source: "who-atc-index-2025", verification: "primary" },
-    rxnorm: { code: "10834", source: "rxnorm-cpic-drug-table", verification: "primary" },
+    rxnorm: { code: "10834", source: "rxnorm-cpic-drug-table", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 150,
-        source: "uptodate-antidepressant-doses",
+        source: "trimipramine-nursekey",
         verification: "secondary",
-        note: "Lower bound of UpToDate's usual range, 150-300 mg/day (start 25); the label was not read.",
+        section: "Dosage: Outpatients and Office Patients (as transcribed)",
+        note: "'Outpatients: Initially, 75 mg/day PO in divided doses. May increase to 150 mg/day. Do not exceed 200 mg/day ... Maintenance dose is 50-150 mg/day' (Surmontil US label as transcribed; the label's own dosage section was not reached). 150 is the titration target; UpToDate's usual range, 150-300 mg/day, cited before catalogue 2026.12.0, agrees.",
       },
       "mgh-atrq": { mgPerDay: 150, source: "comp006-mgh-atrq-form", verification: "secondary" },
     },
-    ageCaps: [],
+    ageCaps: [
+      {
+        olderThanYears: 64,
+        maxMgPerDay: 100,
+        source: "trimipramine-nursekey",
+        verification: "secondary",
+        section: "Adolescent and Geriatric Patients",
+        note: "'Geriatric patients 50 mg/day PO with gradual increases up to 100 mg/day PO' (Surmontil US label as transcribed; the label's own dosage section was not reached). 'Geriatric' is not given an age; 65 and over is the catalogue's conventional cut. Below the adult minimum of 150, so the threshold falls to 100 at that age.",
+      },
+    ],
     notes: [],
   },
   {
@@ -912,35 +1087,38 @@ export const DRUGS = deepFreeze([
     mechanism: "Serotonin and noradrenaline reuptake inhibitor (tricyclic)",
     role: "antidepressant",
     atc: { code: "N06AA16", source: "who-atc-index-2025", verification: "primary" },
+    rxnorm: { code: "3634", source: "rxnorm-atc-grouped-list", verification: "secondary", note: "RxNorm names it dothiepin." },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 150,
         source: "dosulepin-uk-smpc",
         verification: "primary",
+        section: "SmPC 4.2 Posology",
         note: "'Adults: Initially 75 mg/day ... increasing to 150 mg/day'; 150 is the dose the SmPC titrates to (75 is its starting dose); up to 225 mg in hospital use.",
       },
-      "hayasaka-2015-fe40": { mgPerDay: 154.8, source: "hayasaka-2015", verification: "primary" },
+      "hayasaka-2015-fe40": { mgPerDay: 154.8, source: "hayasaka-2015", verification: "secondary" },
     },
     ageCaps: [],
     notes: [
       "Elderly: 50-75 mg daily initially; 'Half the normal adult dose may be sufficient to produce a satisfactory clinical response' (UK SmPC), so the adult threshold may be too high for older patients.",
-      "RxNorm code not verified: the research notes list no checked RXCUI for this agent.",
     ],
   },
   {
     id: "lofepramine",
     name: "lofepramine",
-    synonyms: ["Gamanil"],
+    synonyms: ["Gamanil", "Lomont", "Feprapax"],
     drugClass: "TCA",
     mechanism: "Noradrenaline-predominant reuptake inhibitor (tricyclic)",
     role: "antidepressant",
     atc: { code: "N06AA07", source: "who-atc-index-2025", verification: "primary" },
+    rxnorm: { code: "6465", source: "rxnorm-atc-grouped-list", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 140,
-        source: "lofepramine-medscape-uk",
-        verification: "secondary",
-        note: "'The usual dosage is 70 mg twice daily (140 mg) or three times daily (210 mg)' (SmPC-derived monograph).",
+        source: "lofepramine-uk-smpc",
+        verification: "primary",
+        section: "SmPC 4.2 Posology",
+        note: "'70 mg twice daily (140 mg)' or three times daily (210 mg); read on emc by the 2026.11.0 audit, not re-read since. Upgraded secondary -> primary in catalogue 2026.12.0 (label read in the copy named by the source).",
       },
       "maudsley-med": {
         mgPerDay: 140,
@@ -951,14 +1129,19 @@ export const DRUGS = deepFreeze([
       "hayasaka-2015-fe40": {
         mgPerDay: 250.2,
         source: "hayasaka-2015",
-        verification: "primary",
+        verification: "secondary",
         note: "An equivalence, not a minimum: it exceeds the usual 210 mg/day.",
       },
     },
     ageCaps: [],
+    brands: [
+      { name: "Lomont", markets: ["GB"] },
+      { name: "Feprapax", markets: ["GB"] },
+      { name: "Gamanil", markets: ["IE"] },
+    ],
     notes: [
       "Elderly 'may respond to lower doses in some cases' (secondary source).",
-      "RxNorm code not verified: the research notes list no checked RXCUI for this agent.",
+      "Brands: Lomont (UK oral suspension and tablets; patient.info, an SmPC copy) and Feprapax (UK; BMA guide); Gamanil is Irish, discontinued in the UK (encyclopaedia pages, secondary).",
     ],
   },
   {
@@ -974,20 +1157,29 @@ export const DRUGS = deepFreeze([
       verification: "primary",
       note: "Filed by WHO under N06AA (non-selective monoamine reuptake inhibitors), not a separate tetracyclic group.",
     },
+    rxnorm: { code: "6646", source: "rxnorm-atc-grouped-list", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
-        mgPerDay: 100,
-        source: "uptodate-antidepressant-doses",
+        mgPerDay: 75,
+        source: "maprotiline-drugs-com",
         verification: "secondary",
-        note: "Lower bound of UpToDate's usual range, 100-225 mg/day (start 25); the label was not read.",
+        section: "Dosage and Administration (label-derived)",
+        note: "US label as transcribed: 'Initial dose: 75 mg ... Maintenance dose: 75 to 150 mg/day'; Ludiomil-type SmPC text: 'The recommended dose range is between 75 and 150 mg daily'. 150 is the dose at which 'most outpatients' respond (a stricter choice). The verbatim label's dosage section was not read, hence secondary. Corrected from 100 (UpToDate's usual-range lower bound; in no label text seen) in catalogue 2026.12.0.",
       },
       "mgh-atrq": { mgPerDay: 150, source: "comp006-mgh-atrq-form", verification: "secondary" },
-      "hayasaka-2015-fe40": { mgPerDay: 118.0, source: "hayasaka-2015", verification: "primary" },
+      "hayasaka-2015-fe40": { mgPerDay: 118.0, source: "hayasaka-2015", verification: "secondary" },
     },
-    ageCaps: [],
-    notes: [
-      "RxNorm code not verified: the research notes list no checked RXCUI for this agent.",
+    ageCaps: [
+      {
+        olderThanYears: 60,
+        maxMgPerDay: 75,
+        source: "maprotiline-drugs-com",
+        verification: "secondary",
+        section: "Elderly patients (more than 60 years of age)",
+        note: "Ludiomil-type SmPC text: 'Elderly patients (more than 60 years of age) In general, lower dosages are recommended. Initially, 10 mg 3 times daily or 25 mg once daily ... gradually increased in small increments up to 25 mg 3 times da[ily]' (75 mg/day); the US label as transcribed: 'Patients over the age of 60 years had a satisfactory response with a maintenance dose of 50 to 75 mg/day'.",
+      },
     ],
+    notes: [],
   },
   {
     id: "phenelzine",
@@ -1021,6 +1213,17 @@ export const DRUGS = deepFreeze([
         note: "'Elderly should receive no more than 60 mg/day'; the age cut (65 and over) is the conventional one, not stated by the source.",
       },
     ],
+    impairmentLimits: [
+      {
+        impairment: "hepatic",
+        severities: ["mild", "moderate", "severe"],
+        limit: { kind: "not-recommended" },
+        source: "nardil-label-summaries",
+        verification: "secondary",
+        section: "Contraindications",
+        note: "'Nardil should not be used in patients ... with ... a history of liver disease, or abnormal liver function tests' (label contraindications as summarised).",
+      },
+    ],
     notes: [],
   },
   {
@@ -1042,8 +1245,18 @@ export const DRUGS = deepFreeze([
       "mgh-atrq": { mgPerDay: 30, source: "comp006-mgh-atrq-form", verification: "secondary" },
     },
     ageCaps: [],
+    impairmentLimits: [
+      {
+        impairment: "hepatic",
+        severities: ["mild", "moderate", "severe"],
+        limit: { kind: "not-recommended" },
+        source: "tranylcypromine-drugs-com",
+        verification: "secondary",
+        section: "Liver Dose Adjustments",
+        note: "'Patients with abnormal liver function tests: Contraindicated' (older label wording).",
+      },
+    ],
     notes: [
-      "Contraindicated with abnormal liver function tests (secondary source).",
       "A German review table gives standard 10-30 mg/day and high 80 mg/day (Dtsch Arztebl 2008).",
     ],
   },
@@ -1058,14 +1271,35 @@ export const DRUGS = deepFreeze([
     rxnorm: { code: "6011", source: "rxnorm-atc-grouped-list", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
-        mgPerDay: 10,
-        source: "uptodate-antidepressant-doses",
+        mgPerDay: 40,
+        source: "isocarboxazid-marplan-label-centerwatch",
         verification: "secondary",
-        note: "Lower bound of UpToDate's usual range, 10-40 mg/day (also its starting dose); the label was not read.",
+        section: "Dosage and Administration",
+        note: "'Dosage should be started with one tablet (10 mg) of Marplan twice daily ... to achieve a dosage of four tablets daily (40 mg) by the end of the first week of treatment'; maximum 60 mg/day. Label wording read as reproduced by CenterWatch (not a label host), hence secondary. Corrected from 10 (UpToDate's usual-range lower bound, below even the 20 mg/day starting dose) in catalogue 2026.12.0.",
       },
       "mgh-atrq": { mgPerDay: 30, source: "comp006-mgh-atrq-form", verification: "secondary" },
     },
     ageCaps: [],
+    impairmentLimits: [
+      {
+        impairment: "hepatic",
+        severities: ["mild", "moderate", "severe"],
+        limit: { kind: "not-recommended" },
+        source: "isocarboxazid-medscape-summaries",
+        verification: "secondary",
+        section: "Contraindications",
+        note: "'History of liver disease or abnormal liver function tests' is a contraindication (Marplan label as summarised).",
+      },
+      {
+        impairment: "renal",
+        severities: ["severe"],
+        limit: { kind: "not-recommended" },
+        source: "isocarboxazid-medscape-summaries",
+        verification: "secondary",
+        section: "Contraindications",
+        note: "Severe renal impairment is a contraindication (Marplan label as summarised).",
+      },
+    ],
     notes: [],
   },
   {
@@ -1078,9 +1312,10 @@ export const DRUGS = deepFreeze([
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 6,
-        source: "uptodate-antidepressant-doses",
-        verification: "secondary",
-        note: "mg per 24 h patch: lower bound of UpToDate's usual range, 6-12 mg/24 h (also its starting dose); the label was not read.",
+        source: "selegiline-transdermal-us-label",
+        verification: "primary",
+        section: "Dosage and Administration: Initial Treatment",
+        note: "mg per 24 h patch: 'The recommended starting dose and target dose for EMSAM is 6 mg/24 hours' (older, pre-PLR label); maximum 12 mg/24 h. Upgraded secondary -> primary in catalogue 2026.12.0 (label read in the copy named by the source).",
       },
       "mgh-atrq": {
         mgPerDay: 6,
@@ -1113,9 +1348,10 @@ export const DRUGS = deepFreeze([
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 300,
-        source: "moclobemide-martindale",
-        verification: "secondary",
-        note: "'300 mg Daily in divided doses. This may be increased up to 600 mg daily' (Martindale 38th ed.); the UK SmPC §4.2 was not reached.",
+        source: "moclobemide-uk-smpc",
+        verification: "primary",
+        section: "SmPC 4.2 Posology: Adults, major depression",
+        note: "'The recommended initial dose is 300mg daily ... may be increased up to 600mg/day'; responders may be reduced to 150 mg/day for maintenance (not an adequacy threshold). Upgraded secondary -> primary in catalogue 2026.12.0 (label read in the copy named by the source).",
       },
       "mgh-atrq": { mgPerDay: 300, source: "comp006-mgh-atrq-form", verification: "secondary" },
       "maudsley-med": {
@@ -1124,11 +1360,263 @@ export const DRUGS = deepFreeze([
         verification: "unverified",
         note: "Maudsley value not read in a source",
       },
-      "hayasaka-2015-fe40": { mgPerDay: 575.2, source: "hayasaka-2015", verification: "primary" },
+      "hayasaka-2015-fe40": { mgPerDay: 575.2, source: "hayasaka-2015", verification: "secondary" },
     },
     ageCaps: [],
     notes: [
       "A German review table gives initial 150, standard 300-600 and high 900 mg/day (Dtsch Arztebl 2008, PMC2697009).",
+    ],
+  },
+  {
+    id: "amoxapine",
+    name: "amoxapine",
+    synonyms: ["Asendin"],
+    drugClass: "tetracyclic",
+    mechanism: "Noradrenaline reuptake inhibitor with D2 antagonism (dibenzoxazepine; N-desmethyl loxapine)",
+    role: "antidepressant",
+    atc: { code: "N06AA17", source: "who-atc-index-2025", verification: "primary" },
+    rxnorm: { code: "722", source: "rxnorm-atc-grouped-list", verification: "secondary" },
+    minimumDose: {
+      "licensed-minimum": {
+        mgPerDay: 200,
+        source: "amoxapine-us-label",
+        verification: "primary",
+        section: "Dosage and Administration",
+        note: "'Usual effective dosage is 200 to 300 mg daily'. The label also defines an adequate trial: 'Three weeks constitutes an adequate period of trial providing dosage has reached 300 mg daily (or lower level of tolerance) for at least two weeks'.",
+      },
+      "mgh-atrq": {
+        mgPerDay: 150,
+        source: "comp006-mgh-atrq-form",
+        verification: "secondary",
+        note: "Value on the COMP006 transcription of the form as reported by the catalogue audit of 2026.11.0 (research notes catalogue-audit.md §4); the canonical MGH-ATRQ was not read. Below the label's usual effective dosage of 200 mg/day.",
+      },
+    },
+    ageCaps: [],
+    brands: [
+      { name: "Asendin", markets: ["US"] },
+    ],
+    notes: [
+      "Elderly: 'In general, lower dosages are recommended'; start 25 mg two or three times daily (US label); '100 to 150 mg daily may be adequate for many elderly patients' (drugs.com) is a remark, not a maximum.",
+      "Asendin is a discontinued US brand; generic amoxapine tablets remain. Other brands (Moxadil, Amoxan) were reported but not verified.",
+    ],
+  },
+  {
+    id: "tianeptine",
+    name: "tianeptine",
+    synonyms: ["Stablon", "Coaxil"],
+    drugClass: "mu-opioid-agonist",
+    mechanism: "Mu-opioid receptor agonist with glutamatergic modulation (atypical antidepressant)",
+    role: "antidepressant",
+    atc: { code: "N06AX14", source: "who-atc-index-2025", verification: "primary" },
+    rxnorm: { code: "38252", source: "rxnorm-atc-grouped-list", verification: "secondary" },
+    minimumDose: {
+      "licensed-minimum": {
+        mgPerDay: 37.5,
+        source: "tianeptine-fr-smpc",
+        verification: "primary",
+        section: "4.2 Posologie et mode d'administration",
+        note: "'La posologie recommandée est de 1 comprimé dosé à 12,5 mg trois fois par jour' (37.5 mg/day).",
+      },
+      "mgh-atrq": {
+        mgPerDay: 37.5,
+        source: "comp006-mgh-atrq-form",
+        verification: "secondary",
+        note: "Value on the COMP006 transcription of the form as reported by the catalogue audit of 2026.11.0 (research notes catalogue-audit.md §4); the canonical MGH-ATRQ was not read.",
+      },
+    },
+    ageCaps: [],
+    impairmentLimits: [
+      {
+        impairment: "renal",
+        severities: ["severe"],
+        limit: { kind: "max-mg-per-day", mgPerDay: 25 },
+        source: "tianeptine-fr-smpc",
+        verification: "primary",
+        section: "4.2 Posologie et mode d'administration",
+        note: "'Chez les patients insuffisants rénaux sévères (ClCr < 19ml/min), limiter la posologie à 2 comprimés par jour' (25 mg/day).",
+      },
+      {
+        impairment: "hepatic",
+        severities: ["severe"],
+        limit: { kind: "max-mg-per-day", mgPerDay: 25 },
+        source: "tianeptine-fr-smpc",
+        verification: "primary",
+        section: "4.2 Posologie et mode d'administration",
+        note: "'Chez les patients atteints de cirrhose sévère (Classe C, Score de Child Pugh), limiter la posologie à 2 comprimés par jour' (25 mg/day).",
+      },
+    ],
+    brands: [
+      { name: "Stablon", markets: ["FR"] },
+      { name: "Coaxil", markets: ["RU"] },
+    ],
+    notes: [
+      "Elderly: 'Aucune adaptation posologique en rapport avec l'âge n'est nécessaire'; frail elderly patients under 55 kg are limited to 25 mg/day (French SmPC 2019), a weight-based limit the age-cap type cannot hold. The 2014 SmPC limited patients over 70 to 25 mg/day.",
+      "Not approved in the US, where the FDA has warned about tianeptine sold as a supplement; Coaxil is Servier's brand in central and eastern Europe and Russia (market as reported, not verified per country).",
+    ],
+  },
+  {
+    id: "opipramol",
+    name: "opipramol",
+    synonyms: ["Insidon"],
+    drugClass: "TCA",
+    mechanism: "Tricyclic (dibenzazepine) with sigma-receptor agonism; mainly anxiolytic",
+    role: "antidepressant",
+    atc: { code: "N06AA05", source: "who-atc-index-2025", verification: "primary" },
+    rxnorm: { code: "7674", source: "rxnorm-atc-grouped-list", verification: "secondary" },
+    minimumDose: {
+      "mgh-atrq": {
+        mgPerDay: 150,
+        source: "comp006-mgh-atrq-form",
+        verification: "secondary",
+        note: "Value on the COMP006 transcription of the form as reported by the catalogue audit of 2026.11.0 (research notes catalogue-audit.md §4); the canonical MGH-ATRQ was not read. 150 mg/day is the Swiss label's dose for moderate cases.",
+      },
+    },
+    ageCaps: [],
+    brands: [
+      { name: "Insidon", markets: ["DE", "CH"] },
+    ],
+    notes: [
+      "Not licensed for depression in Germany: the German SmPC's indications are generalised anxiety disorder and somatoform disorders (Insidon Fachinformation 4.1, read in a copy dated 30.08.11); the Swiss label covers 'Verstimmungszustände ... und Depressivität' (mild 50-100, moderate 150, at most 300 mg/day). A trial for another indication may not be an antidepressant trial.",
+      "licensed-minimum omitted: no label licenses it for major depression, so no licensed depression dose exists; German usual dose 200 mg/day (50 + 50 + 100 mg).",
+    ],
+  },
+  {
+    id: "pirlindole",
+    name: "pirlindole",
+    synonyms: ["Lifril", "Pirazidol", "Pyrazidol"],
+    drugClass: "RIMA",
+    mechanism: "Reversible inhibitor of monoamine oxidase A (tetracyclic)",
+    role: "antidepressant",
+    minimumDose: {},
+    ageCaps: [],
+    brands: [
+      { name: "Lifril", markets: ["PT"] },
+      { name: "Pirazidol", markets: ["RU"] },
+    ],
+    notes: [
+      "No ATC code: the WHO ATC index (2025 copy) has no pirlindole entry, and N06AX15, sometimes given for it, is pivagabine. Russian labels print only the group N06AX. No RxNorm ingredient was found (not US-marketed).",
+      "No dose threshold: no label was read. A randomised trial dosed pirlindole at 150-300 mg/day against moclobemide 300-600 mg/day (Tanghe et al., Acta Psychiatr Scand 1997; abstract, secondary), which is trial dosing, not a licensed minimum.",
+      "Pyrazidol is a transliteration of Pirazidol; Normazidol was also reported (not verified).",
+    ],
+  },
+  {
+    id: "pipofezine",
+    name: "pipofezine",
+    synonyms: ["Azafen", "Azaphen"],
+    drugClass: "TCA",
+    mechanism: "Tricyclic antidepressant (Russia)",
+    role: "antidepressant",
+    minimumDose: {},
+    ageCaps: [],
+    brands: [
+      { name: "Azafen", markets: ["RU"] },
+    ],
+    notes: [
+      "No ATC code in the WHO ATC index (2025 copy) and no RxNorm ingredient found.",
+      "No dose threshold: 'An initial dose is 25 mg given four [times daily]' (Martindale, page copy truncated after that) is a starting dose from a reference work; the Russian label was not read, and no maintenance or effective dose was.",
+    ],
+  },
+  {
+    id: "noxiptiline",
+    name: "noxiptiline",
+    synonyms: [],
+    drugClass: "TCA",
+    mechanism: "Tricyclic antidepressant (dibenzosuberone oxime ether; withdrawn)",
+    role: "antidepressant",
+    minimumDose: {},
+    ageCaps: [],
+    notes: [
+      "Kept so that a record naming it resolves; no source could be read for it: no ATC code in the WHO ATC index (2025 copy), no RxNorm ingredient, no dose. Historic German brands (Agedal, Elronon) were reported but not verified, so they are not matched.",
+    ],
+  },
+  {
+    id: "dextromethorphan-bupropion",
+    name: "dextromethorphan/bupropion",
+    synonyms: ["Auvelity", "dextromethorphan and bupropion", "bupropion and dextromethorphan", "bupropion-dextromethorphan", "AXS-05"],
+    drugClass: "NMDA-antagonist",
+    mechanism: "Dextromethorphan (NMDA antagonist, sigma-1 agonist) with bupropion (NDRI, CYP2D6 inhibitor raising dextromethorphan levels) in one tablet",
+    role: "antidepressant",
+    atc: { code: "N06AX62", source: "who-atc-index-2025", verification: "primary", note: "WHO: 'bupropion and dextromethorphan'. Plain bupropion is N06AX12." },
+    minimumDose: {
+      "licensed-minimum": {
+        mgPerDay: 90,
+        source: "auvelity-us-label",
+        verification: "primary",
+        section: "§2.2 Recommended Dosage for the Treatment of MDD",
+        note: "Dextromethorphan hydrobromide component: 'After 3 days, increase to the maximum recommended dosage of one tablet twice daily' (45 mg dextromethorphan HBr and 105 mg bupropion HCl per tablet), so 90 mg/day dextromethorphan with 210 mg/day bupropion. Compare a record's dextromethorphan dose with it. The 210 mg/day of bupropion is below bupropion's own threshold of 300, so an Auvelity course is its own agent, never a bupropion trial.",
+      },
+    },
+    ageCaps: [],
+    impairmentLimits: [
+      {
+        impairment: "renal",
+        severities: ["moderate"],
+        limit: { kind: "max-mg-per-day", mgPerDay: 45 },
+        source: "auvelity-us-label",
+        verification: "primary",
+        section: "§2.3 Dosage Recommendations for Patients with Renal Impairment",
+        note: "'The recommended dosage of AUVELITY for patients with moderate renal impairment (eGFR 30 to 59 mL/minute/1.73 m2) is one tablet once daily in the morning' (45 mg/day dextromethorphan).",
+      },
+    ],
+    brands: [
+      { name: "Auvelity", markets: ["US"] },
+    ],
+    notes: [
+      "One tablet a day is also the label's dose with strong CYP2D6 inhibitors and in CYP2D6 poor metabolisers (not encodable as an impairment limit).",
+      "No RxNorm ingredient: a combination has none; its ingredients are dextromethorphan 3289 and bupropion 42347 (CPIC drug table, secondary). A code-only record of 42347 resolves to bupropion, so resolve Auvelity records by name.",
+      "Not authorised in the UK or EU (none found).",
+    ],
+  },
+  {
+    id: "gepirone",
+    name: "gepirone",
+    synonyms: ["Exxua"],
+    drugClass: "serotonin-modulator",
+    mechanism: "Serotonin 5-HT1A receptor agonist (azapirone)",
+    role: "antidepressant",
+    atc: { code: "N06AX19", source: "who-atc-index-2025", verification: "primary" },
+    minimumDose: {},
+    ageCaps: [
+      {
+        olderThanYears: 64,
+        maxMgPerDay: 36.3,
+        source: "gepirone-label-summaries",
+        verification: "secondary",
+        note: "Elderly patients: start 18.2 mg/day, at most 36.3 mg/day (US label as summarised); 'elderly' without an age, so 65 and over is the catalogue's conventional cut.",
+      },
+    ],
+    impairmentLimits: [
+      {
+        impairment: "renal",
+        severities: ["moderate", "severe"],
+        limit: { kind: "max-mg-per-day", mgPerDay: 36.3 },
+        source: "gepirone-label-summaries",
+        verification: "secondary",
+        note: "Creatinine clearance 50 mL/min or less: start 18.2 mg/day, at most 36.3 mg/day (US label as summarised).",
+      },
+      {
+        impairment: "hepatic",
+        severities: ["moderate"],
+        limit: { kind: "max-mg-per-day", mgPerDay: 36.3 },
+        source: "gepirone-label-summaries",
+        verification: "secondary",
+        note: "Child-Pugh B: start 18.2 mg/day, at most 36.3 mg/day (US label as summarised).",
+      },
+      {
+        impairment: "hepatic",
+        severities: ["severe"],
+        limit: { kind: "not-recommended" },
+        source: "gepirone-label-summaries",
+        verification: "secondary",
+        note: "Child-Pugh C: contraindicated (US label as summarised).",
+      },
+    ],
+    brands: [
+      { name: "Exxua", markets: ["US"] },
+    ],
+    notes: [
+      "No dose threshold: the label gives a titration, not an effective minimum: 'The recommended starting dose is 18.2 mg ... may be increased to 36.3 mg once daily on Day 4 ... to 54.5 mg once daily after Day 7 and to 72.6 mg once daily after an additional week' (US label wording as reproduced by CenterWatch, secondary). Most trial patients ended on 72.6 mg. A threshold would be a choice, so none is encoded.",
+      "RxNorm code not verified.",
     ],
   },
   {
@@ -1143,7 +1631,7 @@ export const DRUGS = deepFreeze([
       code: "6448",
       source: "rxnorm-third-party-files",
       verification: "secondary",
-      note: "Base ingredient 'lithium'; whether lithium carbonate and citrate have separate concepts was not verified.",
+      note: "Base ingredient 'lithium', seen in a UMLS-derived record and app files only (definitions-verified.md §8); absent from the CPIC table. Whether lithium carbonate and citrate have separate concepts was not verified.",
     },
     minimumDose: {},
     ageCaps: [],
@@ -1161,13 +1649,14 @@ export const DRUGS = deepFreeze([
     mechanism: "Dopamine D2 and 5-HT1A partial agonist",
     role: "augmenting-agent",
     atc: { code: "N05AX12", source: "who-atc-index-2025", verification: "primary" },
-    rxnorm: { code: "89013", source: "rxnorm-cpic-drug-table", verification: "primary" },
+    rxnorm: { code: "89013", source: "rxnorm-cpic-drug-table", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 5,
         source: "aripiprazole-ajp-2011",
-        verification: "primary",
-        note: "Adjunct to antidepressants in MDD: start 2-5 mg/day, target 5-10 mg/day, maximum 15 mg/day (label dosing as quoted in a 2011 AJP letter and on Medscape, Citrome 2013).",
+        verification: "secondary",
+        section: "§2.3 Adjunctive Treatment of Major Depressive Disorder (as quoted, not read)",
+        note: "Adjunct to antidepressants in MDD: start 2-5 mg/day, target 5-10 mg/day, maximum 15 mg/day, as the US label is quoted in a 2011 AJP letter and on Medscape (Citrome 2013); the label itself was not read (two phrase searches failed), so secondary (was primary before catalogue 2026.12.0).",
       },
     },
     ageCaps: [],
@@ -1181,7 +1670,12 @@ export const DRUGS = deepFreeze([
     mechanism: "Dopamine D2 and 5-HT2A antagonist",
     role: "augmenting-agent",
     atc: { code: "N05AH04", source: "who-atc-index-2025", verification: "primary" },
-    rxnorm: { code: "51272", source: "rxnorm-third-party-files", verification: "secondary" },
+    rxnorm: {
+      code: "51272",
+      source: "rxnorm-third-party-files",
+      verification: "secondary",
+      note: "Seen in three third-party app files only (research notes definitions-verified.md §8); absent from the CPIC table and from the ATC-grouped listing. Check in RxNav before relying on it.",
+    },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 150,
@@ -1214,18 +1708,28 @@ export const DRUGS = deepFreeze([
       verification: "primary",
       note: "Only in the 2025 copy (the older copy predates it).",
     },
-    rxnorm: { code: "1658314", source: "rxnorm-cpic-drug-table", verification: "primary" },
+    rxnorm: { code: "1658314", source: "rxnorm-cpic-drug-table", verification: "secondary" },
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 2,
         source: "brexpiprazole-us-label",
         verification: "primary",
+        section: "§2.2 Adjunctive Treatment of Major Depressive Disorder",
         note: "'Titrate to 1 mg once daily, then titrate to the target dosage of 2 mg once daily'; start 0.5 or 1 mg; maximum 3 mg/day.",
       },
     },
     ageCaps: [],
+    impairmentLimits: [
+      {
+        impairment: "hepatic",
+        severities: ["moderate", "severe"],
+        limit: { kind: "max-mg-per-day", mgPerDay: 2 },
+        source: "brexpiprazole-droracle-786720",
+        verification: "secondary",
+        note: "'Reduce maximum dose to 2 mg daily if the patient has: Moderate to severe hepatic impairment (Child-Pugh score ≥7)' (AI page citing the US label); equal to the adjunct target of 2 mg. Canada: maximum 1.25 mg/day (rexulti.ca, secondary).",
+      },
+    ],
     notes: [
-      "Moderate to severe hepatic impairment: maximum 2 mg/day (US, secondary) or 1.25 mg/day (Canada, secondary).",
     ],
   },
   {
@@ -1270,9 +1774,10 @@ export const DRUGS = deepFreeze([
     minimumDose: {
       "licensed-minimum": {
         mgPerDay: 6,
-        source: "symbyax-drugs-com",
-        verification: "secondary",
-        note: "Olanzapine component only, always with fluoxetine 25 mg: treatment-resistant depression starts at 6/25 mg and efficacy was shown at olanzapine 6-18 mg with fluoxetine 25-50 mg.",
+        source: "symbyax-us-label",
+        verification: "primary",
+        section: "§2.2 Treatment Resistant Depression",
+        note: "Olanzapine component only, always with fluoxetine 25 mg: 'generally beginning with the 6 mg/25 mg capsule'; efficacy was shown at olanzapine 6-18 mg with fluoxetine 25-50 mg. Upgraded secondary -> primary in catalogue 2026.12.0 (label read in the copy named by the source).",
       },
     },
     ageCaps: [],
@@ -1283,9 +1788,30 @@ export const DRUGS = deepFreeze([
     ],
   },
   {
+    id: "olanzapine",
+    name: "olanzapine",
+    synonyms: ["Zyprexa", "Zalasta", "Arkolamyl"],
+    drugClass: "second-generation-antipsychotic",
+    mechanism: "Dopamine D2 and 5-HT2A antagonist",
+    role: "augmenting-agent",
+    atc: { code: "N05AH03", source: "who-atc-index-2025", verification: "primary" },
+    rxnorm: { code: "61381", source: "rxnorm-cpic-drug-table", verification: "secondary" },
+    minimumDose: {},
+    ageCaps: [],
+    brands: [
+      { name: "Zyprexa", markets: ["US", "GB", "EU"] },
+      { name: "Zalasta", markets: ["GB", "EU"] },
+      { name: "Arkolamyl", markets: ["GB", "EU"] },
+    ],
+    notes: [
+      "Role: augmenting agent, not an antidepressant. The Zyprexa label's efficacy in depression was established only with fluoxetine (Symbyax or Zyprexa plus fluoxetine) for treatment-resistant depression, 'None with ZYPREXA monotherapy' (US label indications as excerpted, secondary). So a trial of olanzapine alone is not an antidepressant trial; olanzapine given with fluoxetine is the combination (see olanzapine/fluoxetine).",
+      "No licensed dose for depression alone; with fluoxetine, the treatment-resistant-depression dose is olanzapine 6-18 mg/day (Symbyax US label §2.2, primary; see olanzapine/fluoxetine).",
+    ],
+  },
+  {
     id: "liothyronine",
     name: "liothyronine",
-    synonyms: ["Cytomel", "T3", "triiodothyronine"],
+    synonyms: ["Cytomel", "Tertroxin", "T3", "triiodothyronine"],
     drugClass: "thyroid-hormone",
     mechanism: "Thyroid hormone (T3)",
     role: "augmenting-agent",
@@ -1297,9 +1823,14 @@ export const DRUGS = deepFreeze([
     },
     minimumDose: {},
     ageCaps: [],
+    brands: [
+      { name: "Cytomel", markets: ["US"] },
+      { name: "Tertroxin", markets: ["GB"] },
+    ],
     notes: [
       "licensed-minimum omitted: no label or guideline augmentation dose was found; STAR*D used up to 50 µg/day (0.05 mg; Nierenberg et al. 2006). '25-50 µg typical' is recalled, unverified.",
       "RxNorm code not verified.",
+      "Tertroxin as a UK brand is recalled; no source read this session confirms its market.",
     ],
   },
   {
@@ -1318,6 +1849,12 @@ export const DRUGS = deepFreeze([
     rxnorm: { code: "2119365", source: "rxnorm-atc-grouped-list", verification: "secondary" },
     minimumDose: {},
     ageCaps: [],
+    adequacy: {
+      kind: "sessions",
+      source: "spravato-dosing-summaries",
+      verification: "secondary",
+      note: "Given in supervised sessions: twice weekly in weeks 1-4, weekly in weeks 5-8, then every 2 weeks or weekly (56 or 84 mg; 28 mg to start at 65 and over). No source read defines how many sessions make an adequate course.",
+    },
     notes: [
       "Dosed per session, not per day, so no daily minimum is given.",
       "Adults under 65: weeks 1-4, 56 mg on day 1 then 56 or 84 mg twice weekly; weeks 5-8, 56 or 84 mg weekly; from week 9, 56 or 84 mg every 2 weeks or weekly (MIMS Hong Kong; spravatohcp.com).",
@@ -1340,9 +1877,90 @@ export const DRUGS = deepFreeze([
     },
     minimumDose: {},
     ageCaps: [],
+    adequacy: {
+      kind: "sessions",
+      source: "library-convention",
+      verification: "unverified",
+      note: "Given for depression in sessions (off-label); no dosing or adequate course for depression was found in a source, so this only records that adequacy is not a daily dose.",
+    },
     notes: [
       "Dosed per session, not per day, so no daily minimum is given; no ketamine dosing for depression was found in the research notes.",
       "RxNorm code not verified: 6130 was recalled and found only in a secondary project document, while a third-party README example labels 6130 as ketoprofen; needs an RxNav check.",
+    ],
+  },
+  {
+    id: "zuranolone",
+    name: "zuranolone",
+    synonyms: ["Zurzuvae"],
+    drugClass: "neurosteroid",
+    mechanism: "Neuroactive steroid; GABA-A receptor positive allosteric modulator (oral)",
+    role: "rapid-acting",
+    atc: { code: "N06AX31", source: "who-atc-index-2025", verification: "primary" },
+    minimumDose: {},
+    ageCaps: [],
+    impairmentLimits: [
+      {
+        impairment: "hepatic",
+        severities: ["severe"],
+        limit: { kind: "max-mg-per-day", mgPerDay: 30 },
+        source: "zurzuvae-us-label",
+        verification: "primary",
+        section: "Highlights, §2.3",
+        note: "'Severe Hepatic Impairment: Recommended dosage is 30 mg orally once daily in the evening for 14 days.'",
+      },
+      {
+        impairment: "renal",
+        severities: ["moderate", "severe"],
+        limit: { kind: "max-mg-per-day", mgPerDay: 30 },
+        source: "zuranolone-fpnotebook",
+        verification: "secondary",
+        note: "30 mg/day for 14 days also with eGFR below 60 mL/min/1.73 m2 (summary of the US label; not read in the label itself).",
+      },
+    ],
+    adequacy: {
+      kind: "fixed-course",
+      days: 14,
+      mgPerDay: 50,
+      source: "zurzuvae-us-label",
+      verification: "primary",
+      section: "Highlights; §2.1 Recommended Dosage",
+      note: "'Recommended dosage is 50 mg orally once daily in the evening for 14 days'; 'Dosage may be reduced to 40 mg once daily if CNS depressant effects occur'. US indication: postpartum depression in adults only, not major depression in general; 'can be used alone or as an adjunct to oral antidepressant therapy'.",
+    },
+    brands: [
+      { name: "Zurzuvae", markets: ["US"] },
+    ],
+    notes: [
+      "A fixed 14-day course, not a daily dose held for weeks: its adequacy is a completed course (see adequacy), which the classifier judges separately.",
+      "Licensed in the US for postpartum depression only; an EU authorisation was reported but not verified.",
+      "RxNorm code not verified.",
+    ],
+  },
+  {
+    id: "brexanolone",
+    name: "brexanolone",
+    synonyms: ["Zulresso"],
+    drugClass: "neurosteroid",
+    mechanism: "Neuroactive steroid; GABA-A receptor positive allosteric modulator (intravenous allopregnanolone)",
+    role: "rapid-acting",
+    atc: { code: "N06AX29", source: "who-atc-index-2025", verification: "primary" },
+    minimumDose: {},
+    ageCaps: [],
+    adequacy: {
+      kind: "infusion",
+      hours: 60,
+      source: "zulresso-regimen-summaries",
+      verification: "secondary",
+      section: "§2.1 (as summarised)",
+      note: "'Give as a continuous IV infusion over 60hrs (2.5 days)': 30 mcg/kg/h for hours 0-4, 60 for 4-24, 90 for 24-52 (60 if not tolerated), 60 for 52-56, 30 for 56-60 (US label as summarised by MPR and Medscape; the label's §2.1 was not read). US indication: postpartum depression only.",
+    },
+    brands: [
+      { name: "Zulresso", markets: ["US"] },
+    ],
+    notes: [
+      "A single 60-hour infusion, not a daily dose: its adequacy is a completed infusion (see adequacy), which the classifier judges separately.",
+      "End-stage renal disease (eGFR below 15): 'Avoid use' (label §8.7, read in a label copy without a revision); no hepatic adjustment (§8.6). Not encoded as a limit: the catalogue's severities do not separate end-stage disease.",
+      "Licensed in the US for postpartum depression only; reported to be withdrawn from the US market (not verified).",
+      "RxNorm code not verified.",
     ],
   },
 ] as const satisfies readonly DrugEntry[]);

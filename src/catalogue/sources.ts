@@ -4,8 +4,10 @@
  * and where it was read.
  *
  * Only sources that the project's research notes (`clinical.md`, `doses-verified.md`,
- * `definitions-verified.md` and the ATC verification notes) actually mention are listed, and only
- * those cited by a catalogue value. A `locator` is the DOI, PMID/PMCID or the URL of the copy that
+ * `definitions-verified.md`, the ATC verification notes, the catalogue audit and the label reading
+ * of issue 13) actually mention are listed. A `label` source names the product, holder and
+ * regulator, the copy read (`locator`) and its `revision` as printed (or that none was printed or
+ * recorded). A `locator` is the DOI, PMID/PMCID or the URL of the copy that
  * was read; a "verbatim copy" is a third-party page reproducing regulator text. Where the notes
  * record no address, `locator` is absent.
  *
@@ -56,35 +58,17 @@ const SOURCE_TABLE = {
     title: "Taylor DM, Barnes TRE, Young AH. The Maudsley Prescribing Guidelines in Psychiatry (14th or 15th edition), minimum effective doses of antidepressants (not read: values are recalled)",
     kind: "book",
   },
-  "uptodate-antidepressant-doses": {
-    title: "UpToDate. Unipolar depression in adults: Antidepressant doses (table of starting and usual adult doses)",
-    kind: "secondary",
-    locator: "pro.uptodatefree.ir/Show/53818 (mirror)",
-  },
-  "fluoxetine-droracle-536121": {
-    title: "Dr. Oracle (AI-written summary citing the US fluoxetine label), article 536121",
-    kind: "secondary",
-    locator: "droracle.ai/articles/536121",
-  },
   "sertraline-us-label": {
     title: "Sertraline hydrochloride tablets (Caremark), US prescribing information, Dosage and Administration (older label format)",
     kind: "label",
     locator: "fr.diagnosispro.com/…/sertraline-hcl-caremark-l-c-dosage-and-administration/8295-551870.html (verbatim copy)",
-  },
-  "paroxetine-droracle-159810": {
-    title: "Dr. Oracle (AI-written page quoting the Paxil (paroxetine) US label verbatim), article 159810",
-    kind: "secondary",
-    locator: "droracle.ai/articles/159810",
-  },
-  "paroxetine-droracle-720116": {
-    title: "Dr. Oracle (AI-written page citing the paroxetine US label on elderly and impaired patients), article 720116",
-    kind: "secondary",
-    locator: "droracle.ai/articles/720116",
+    revision: "not recorded when the copy was read (research notes doses-verified.md)",
   },
   "citalopram-uk-smpc": {
     title: "Citalopram 40 mg tablets (Tillomed), UK Summary of Product Characteristics, §4.2 (source: MHRA)",
     kind: "label",
     locator: "myhealthbox.eu/en/citalopram-40mg-tablets/4235582 (verbatim copy)",
+    revision: "not recorded when the copy was read (research notes doses-verified.md)",
   },
   "citalopram-fda-2011": {
     title: "US Food and Drug Administration. Drug Safety Communication on citalopram (Celexa) dosing and QT prolongation, August 2011, revised March 2012 (FDA page ucm297624)",
@@ -95,6 +79,7 @@ const SOURCE_TABLE = {
     title: "Escitalopram tablets, US prescribing information, §2.1 Dosage (major depressive disorder)",
     kind: "label",
     locator: "recallguide.org/drug/escitalopram (verbatim copy with label section numbering)",
+    revision: "not recorded when the copy was read (research notes doses-verified.md)",
   },
   "nhs-somerset-formulary": {
     title: "NHS Somerset formulary, escitalopram entry (elderly or reduced hepatic function: maximum 10 mg)",
@@ -104,91 +89,63 @@ const SOURCE_TABLE = {
     title: "Faverin (fluvoxamine maleate) tablets, Mylan 2020, UK Summary of Product Characteristics, §4.2 (source: MHRA)",
     kind: "label",
     locator: "rxreasoner.com/monographs/faverin/usage (verbatim copy)",
-  },
-  "venlafaxine-uk-smpc": {
-    title: "Venlafaxin Medical Valley prolonged-release, UK Summary of Product Characteristics, §4.2",
-    kind: "label",
-    locator: "studylib.net/doc/9476739 (verbatim copy)",
-  },
-  "desvenlafaxine-drugs-com": {
-    title: "Drugs.com. Desvenlafaxine dosage",
-    kind: "secondary",
-    locator: "drugs.com/dosage/desvenlafaxine.html",
+    revision: "Mylan 2020 (year given with the copy read)",
   },
   "duloxetine-mims-malaysia": {
     title: "MIMS Malaysia. Duloxpra (duloxetine) dosage (EU-type product information)",
     kind: "secondary",
     locator: "sit.mimsdev.com/malaysia/drug/info/duloxpra/dosage",
   },
-  "levomilnacipran-drugs-com": {
-    title: "Drugs.com. Levomilnacipran dosage",
-    kind: "secondary",
-    locator: "drugs.com/dosage/levomilnacipran.html",
-  },
-  "bupropion-droracle-24656": {
-    title: "Dr. Oracle (AI-written page quoting the bupropion XL US label Highlights), article 24656",
-    kind: "secondary",
-    locator: "droracle.ai/articles/24656",
-  },
   "mirtazapine-us-label": {
     title: "Mirtazapine tablets, US prescribing information, §2.1 Recommended Dosage (openFDA)",
     kind: "label",
     locator: "api.fda.gov (openFDA), set_id dea8c09a-b759-1da7-e053-2a95a90a3346",
+    revision: "not recorded when the copy was read (research notes doses-verified.md); openFDA set_id dea8c09a-b759-1da7-e053-2a95a90a3346",
   },
   "mianserin-uk-smpc": {
     title: "Mianserin 30 mg tablets, UK Summary of Product Characteristics, §4.2 (emc, 2 Nov 2022)",
     kind: "label",
     locator: "medicines.org.uk/emc/medicine/33601",
+    revision: "emc, 2 Nov 2022",
   },
   "trazodone-us-label": {
     title: "Trazodone hydrochloride tablets, US prescribing information, §2.1 Dose Selection (openFDA)",
     kind: "label",
     locator: "api.fda.gov (openFDA), set_id d27e4473-6f62-ddfe-e053-2a95a90a9a2c",
+    revision: "not recorded when the copy was read (research notes doses-verified.md); openFDA set_id d27e4473-6f62-ddfe-e053-2a95a90a9a2c",
   },
   "viibryd-hcp-dosing": {
     title: "Viibryd (vilazodone) HCP site, Dosing (manufacturer page)",
     kind: "secondary",
     locator: "viibrydhcp.com/dosages",
   },
-  "vortioxetine-mims-philippines": {
-    title: "MIMS Philippines. Brintellix (vortioxetine) dosage (EU-type product information)",
-    kind: "secondary",
-    locator: "mims.com/philippines/drug/info/brintellix/dosage",
-  },
-  "agomelatine-mims-indonesia": {
-    title: "MIMS Indonesia. Valdoxan (agomelatine) dosage (EU-type product information)",
-    kind: "secondary",
-    locator: "uat.mimsdev.com/indonesia/drug/info/valdoxan/dosage",
-  },
   "reboxetine-uk-smpc": {
     title: "Edronax (reboxetine) 4 mg tablets, Pfizer 2015, UK Summary of Product Characteristics, §4.2 (source: MHRA)",
     kind: "label",
     locator: "rxreasoner.com/monographs/edronax/usage (verbatim copy)",
-  },
-  "moclobemide-martindale": {
-    title: "Martindale: The Complete Drug Reference, 38th edition, moclobemide (as quoted on knowmed.com)",
-    kind: "secondary",
-    locator: "knowmed.com",
+    revision: "Pfizer 2015 (year given with the copy read)",
   },
   "amitriptyline-us-label": {
     title: "Amitriptyline hydrochloride tablets, FDA package insert, Dosage and Administration",
     kind: "label",
     locator: "wikidoc.org/index.php/Amitriptyline_hydrochloride_dosage_and_administration (verbatim copy)",
+    revision: "not recorded when the copy was read (research notes doses-verified.md)",
   },
   "nortriptyline-us-label": {
     title: "Nortriptyline hydrochloride (Ranbaxy), US prescribing information, Dosage and Administration",
     kind: "label",
     locator: "recallguide.org/manufacturer/ranbaxy-laboratories-limited/ (verbatim copy)",
-  },
-  "imipramine-drugs-com": {
-    title: "Drugs.com. Imipramine dosage (with compiled label text on ventln.com)",
-    kind: "secondary",
-    locator: "drugs.com/dosage/imipramine.html",
+    revision: "not recorded when the copy was read (research notes doses-verified.md)",
   },
   "desipramine-drugs-com": {
     title: "Drugs.com. Desipramine dosage (also nursekey.com, desipramine hydrochloride)",
     kind: "secondary",
     locator: "drugs.com/dosage/desipramine.html",
+  },
+  "trimipramine-nursekey": {
+    title: "Nursekey (Lippincott Nurse's Drug Guide), trimipramine maleate: Surmontil US label dosing as transcribed (also dealpain.net, minclinic.eu)",
+    kind: "secondary",
+    locator: "nursekey.com/trimipramine-maleate",
   },
   "clomipramine-medscape-uk": {
     title: "Medscape UK. Clomipramine capsules (SmPC-derived monograph)",
@@ -199,11 +156,23 @@ const SOURCE_TABLE = {
     title: "Dosulepin 75 mg tablets, UK Summary of Product Characteristics, §4.2 (emc, 12 Nov 2025)",
     kind: "label",
     locator: "medicines.org.uk/emc/product/101606/smpc",
+    revision: "emc, 12 Nov 2025",
   },
-  "lofepramine-medscape-uk": {
-    title: "Medscape UK. Lofepramine oral (SmPC-derived monograph)",
+  "doxepin-us-label": {
+    title: "Doxepin hydrochloride capsules (generic of Sinequan), US prescribing information, PLR format (FDA)",
+    kind: "label",
+    locator: "prescriberpoint.com/therapies/doxepin-hydrochloride-fdaf3bd (verbatim copy of the US label Highlights; research notes labels.md task A)",
+    revision: "Recent Major Changes: Dosage and Administration (2.4-2.8) 7/2025, as printed in the copy read",
+  },
+  "maprotiline-drugs-com": {
+    title: "Drugs.com. Maprotiline dosage (transcribing the US maprotiline HCl tablets label, Mylan); with Ludiomil-type SmPC text on rxreasoner.com",
     kind: "secondary",
-    locator: "medscape.co.uk/drug/lofepramine-oral-20347-20347",
+    locator: "drugs.com/dosage/maprotiline.html; rxreasoner.com/indications/I-369233",
+  },
+  "isocarboxazid-marplan-label-centerwatch": {
+    title: "MARPLAN (isocarboxazid) tablets, US prescribing information (Validus; FDA), Dosage and Administration wording as reproduced in CenterWatch's FDA-approved-drugs profile (not a label host)",
+    kind: "secondary",
+    locator: "cms.centerwatch.com/directories/1067-fda-approved-drugs/listing/3809-marplan-isocarboxazid; same numbers on empr.com/marplan",
   },
   "phenelzine-drugs-com": {
     title: "Drugs.com. Phenelzine dosage (label-derived)",
@@ -234,24 +203,201 @@ const SOURCE_TABLE = {
     title: "Rexulti (brexpiprazole), US prescribing information, §2.2 Adjunctive Treatment of Major Depressive Disorder",
     kind: "label",
     locator: "prescriberpoint.com/therapies/rexulti-2d30135 (verbatim copy with label section numbering)",
+    revision: "not recorded when the copy was read (research notes doses-verified.md)",
   },
   "vraylar-hcp-dosing": {
     title: "Vraylar (cariprazine) HCP site, Dosing (manufacturer page, and an archived copy)",
     kind: "secondary",
     locator: "vraylarhcp.com/dosing",
   },
-  "symbyax-drugs-com": {
-    title: "Drugs.com. Symbyax (olanzapine and fluoxetine) dosage",
+  "fluoxetine-us-label": {
+    title: "PROZAC (fluoxetine) capsules, US prescribing information (Eli Lilly; FDA), older non-PLR label as held on DailyMed",
+    kind: "label",
+    locator: "linkedlifedata.com/resource/dailymed-drugs/634 (RDF copy of a DailyMed SPL, 'Prozac (Capsule)'; research notes labels.md task A)",
+    revision: "not printed in the copy read (pre-2016 non-PLR text)",
+  },
+  "paroxetine-us-label": {
+    title: "PAXIL (paroxetine) tablets and oral suspension, US prescribing information (GSK/Apotex; FDA)",
+    kind: "label",
+    locator: "themeditary.com/pro/paxil-prescribing-information-12781.html (verbatim copy of the US label Highlights)",
+    revision: "Recent Major Changes: Warnings and Precautions (5.2, 5.5) 6/2023, as printed in the copy read",
+  },
+  "citalopram-us-label": {
+    title: "Citalopram tablets (generic of Celexa), US prescribing information (FDA)",
+    kind: "label",
+    locator: "prescriberpoint.com/therapies/citalopram-e082206 (verbatim copy of the US label Highlights)",
+    revision: "Recent Major Changes: Warnings and Precautions 08/2023, as printed in the copy read",
+  },
+  "venlafaxine-xr-us-label": {
+    title: "EFFEXOR XR (venlafaxine extended-release) capsules, US prescribing information (Wyeth/Pfizer; FDA)",
+    kind: "label",
+    locator: "prescriberpoint.com/therapies/effexor-c848a5d (verbatim copy of the US label Highlights and full prescribing information); DailyMed setid 53c3e7ac-1852-4d70-d2b6-4fca819acf26 (Highlights only)",
+    revision: "Recent Major Changes: Warnings and Precautions 8/2023 (prescriberpoint copy); 'Revised: 8/2022' (DailyMed copy)",
+  },
+  "desvenlafaxine-us-label": {
+    title: "PRISTIQ (desvenlafaxine) extended-release tablets, US prescribing information (Wyeth/Pfizer; FDA)",
+    kind: "label",
+    locator: "rxreasoner.com/monographs/pristiq/usage (verbatim copy headed 'Source: FDA, National Drug Code (US)', label section numbering kept)",
+    revision: "Revision Year: 2020, as printed on the copy read",
+  },
+  "levomilnacipran-us-label": {
+    title: "FETZIMA (levomilnacipran) extended-release capsules, US prescribing information (Allergan/AbbVie; FDA)",
+    kind: "label",
+    locator: "prescriberpoint.com/therapies/fetzima-f371258 (verbatim copy with numbered sections)",
+    revision: "not printed in the copy read",
+  },
+  "bupropion-xl-us-label": {
+    title: "WELLBUTRIN XL (bupropion hydrochloride extended-release) tablets, US prescribing information (GSK/Bausch; FDA), as repackaged by Remedyrepack",
+    kind: "label",
+    locator: "recallguide.org/drug/wellbutrinxl-xl/ (verbatim copy of the US label Highlights)",
+    revision: "not printed in the copy read",
+  },
+  "nefazodone-us-label": {
+    title: "SERZONE (nefazodone hydrochloride) tablets, US prescribing information (Bristol-Myers Squibb; FDA; brand withdrawn 2004, generic labels keep the wording)",
+    kind: "label",
+    locator: "drugs.com/dosage/serzone.html (verbatim Dosage and Administration text); globalrph.com/rx-list/serzone-drug",
+    revision: "not printed in the copy read (drugs.com page updated 13 Jun 2022)",
+  },
+  "vortioxetine-eu-smpc": {
+    title: "Brintellix (vortioxetine) film-coated tablets, EU Summary of Product Characteristics (H. Lundbeck A/S; EMA)",
+    kind: "label",
+    locator: "rxreasoner.com/monographs/brintellix/usage (copy headed 'Source: European Medicines Agency (EU)'); docslib.org/doc/9661681 (EMA Annex I copy)",
+    revision: "Revision Year: 2019, as printed on the rxreasoner copy",
+  },
+  "agomelatine-sg-pi": {
+    title: "VALDOXAN (agomelatine) 25 mg tablets, product information (Servier; Health Sciences Authority Singapore, SIN13770P)",
+    kind: "label",
+    locator: "test-moh-ndf-staging.isomer.gov.sg/automated/list-of-product-information/SIN13770P (Singapore MOH National Drug Formulary page reproducing the HSA-approved PI)",
+    revision: "not printed in the copy read",
+  },
+  "imipramine-us-label": {
+    title: "TOFRANIL (imipramine hydrochloride) tablets and TOFRANIL-PM (imipramine pamoate) capsules, US prescribing information (Mallinckrodt/Novartis; FDA)",
+    kind: "label",
+    locator: "druglib.com/druginfo/tofranil/indications_dosage/ (verbatim Tofranil label); rxlist.com/tofranil-pm-drug/indications-dosage.htm (verbatim Tofranil-PM label)",
+    revision: "not printed in the copy read",
+  },
+  "desipramine-us-label": {
+    title: "NORPRAMIN (desipramine hydrochloride) tablets, US prescribing information (Sanofi-Aventis/Validus; FDA)",
+    kind: "label",
+    locator: "webmail.druglib.com/druginfo/norpramin/indications_dosage/ (verbatim copy)",
+    revision: "not printed in the copy read",
+  },
+  "protriptyline-us-label": {
+    title: "VIVACTIL (protriptyline hydrochloride) tablets, US prescribing information (Duramed/Teva; FDA)",
+    kind: "label",
+    locator: "rxlist.com/vivactil-drug/indications-dosage.htm (verbatim copy)",
+    revision: "not printed in the copy read",
+  },
+  "lofepramine-uk-smpc": {
+    title: "Lofepramine 70 mg tablets, UK Summary of Product Characteristics (emc 13706)",
+    kind: "label",
+    locator: "medicines.org.uk/emc (SmPC 13706), read by the catalogue audit of 2026.11.0",
+    revision: "not recorded when the copy was read",
+  },
+  "selegiline-transdermal-us-label": {
+    title: "EMSAM (selegiline transdermal system), US prescribing information (Somerset/Mylan Specialty; FDA), older non-PLR version",
+    kind: "label",
+    locator: "druglib.com/druginfo/emsam/indications_dosage/ (verbatim copy)",
+    revision: "not printed in the copy read (pre-PLR version)",
+  },
+  "moclobemide-uk-smpc": {
+    title: "Manerix (moclobemide) 150 mg film-coated tablets, UK Summary of Product Characteristics (Mylan/Viatris; MHRA)",
+    kind: "label",
+    locator: "medicines.org.uk/emc/medicine/22291 (emc)",
+    revision: "Last updated on emc: 25 May 2023",
+  },
+  "symbyax-us-label": {
+    title: "SYMBYAX (olanzapine and fluoxetine) capsules, US prescribing information (Eli Lilly; FDA)",
+    kind: "label",
+    locator: "recallguide.org (verbatim US label with numbered sections, filed under an unrelated manufacturer page); drugs.com/dosage/symbyax.html (label copy)",
+    revision: "not printed in the copy read (drugs.com copy updated 18 Aug 2023)",
+  },
+  "desvenlafaxine-mims-thailand": {
+    title: "MIMS Thailand. Desfoxine (desvenlafaxine) dosage (EU-type product information)",
     kind: "secondary",
-    locator: "drugs.com/dosage/symbyax.html",
+    locator: "uat.mimsdev.com/thailand/drug/info/desfoxine/dosage",
+  },
+  "duloxetine-mims-philippines": {
+    title: "MIMS Philippines. Cymbalta (duloxetine, Eli Lilly) dosage (EU-type product information)",
+    kind: "secondary",
+    locator: "mims.com/philippines/drug/info/cymbalta/dosage",
+  },
+  "agomelatine-mims-thailand": {
+    title: "MIMS Thailand. Valdoxan (agomelatine) concise prescribing information, contraindications",
+    kind: "secondary",
+    locator: "mims.com/thailand/drug/info/valdoxan",
+  },
+  "nefazodone-drugs-com": {
+    title: "Drugs.com. Nefazodone dosage (liver and renal dose adjustments)",
+    kind: "secondary",
+    locator: "drugs.com/dosage/nefazodone.html",
+  },
+  "nardil-label-summaries": {
+    title: "Nardil (phenelzine) US label contraindications as summarised by MPR and a patient site",
+    kind: "secondary",
+    locator: "renalandurologynews.com/drug/nardil (MPR); theathlete.org/anti-depression/Nardil.htm",
+  },
+  "isocarboxazid-medscape-summaries": {
+    title: "Marplan (isocarboxazid) US label contraindications as summarised (Medscape-derived page; MPR)",
+    kind: "secondary",
+    locator: "postblaze.com/isocarboxazid; empr.com/marplan",
+  },
+  "brexpiprazole-droracle-786720": {
+    title: "Dr. Oracle (AI-written page citing the Rexulti US label on hepatic impairment), article 786720",
+    kind: "secondary",
+    locator: "droracle.ai/articles/786720",
+  },
+  "amoxapine-us-label": {
+    title: "Amoxapine tablets (generic; Asendin was the brand), US prescribing information (FDA)",
+    kind: "label",
+    locator: "rxreasoner.com/monographs/10288/usage (copy headed 'Source: FDA, National Drug Code (US)'); druglib.com/druginfo/amoxapine/indications_dosage/ (same text)",
+    revision: "Revision Year: 2015, as printed on the rxreasoner copy",
+  },
+  "tianeptine-fr-smpc": {
+    title: "STABLON 12,5 mg, comprimé enrobé (tianeptine), Résumé des caractéristiques du produit (Les Laboratoires Servier; ANSM, France)",
+    kind: "label",
+    locator: "base-donnees-publique.medicaments.gouv.fr/affichageDoc.php?specid=65411280&typedoc=R (French public medicines database)",
+    revision: "mis à jour le 09/07/2019, as printed (the 20/10/2014 version was also read)",
+  },
+  "auvelity-us-label": {
+    title: "AUVELITY (dextromethorphan hydrobromide and bupropion hydrochloride) extended-release tablets, US prescribing information (Axsome Therapeutics; FDA)",
+    kind: "label",
+    locator: "drugs.com/dosage/auvelity.html and themeditary.com/dosage-information/auvelity-dosage-87.html (Dosage and Administration text); FDA FDALabel set id dcefda7c-9a68-278e-e053-2995a90aec79 (header only)",
+    revision: "FDALabel SPL version 14, effective 2026-05-06 (header); Dosage and Administration read in a drugs.com copy 'Last updated Sep 18 2024'",
+  },
+  "gepirone-label-summaries": {
+    title: "EXXUA (gepirone) extended-release tablets, US prescribing information (Fabre-Kramer; FDA), dosing as reproduced by CenterWatch and summarised by fpnotebook and dibesity",
+    kind: "secondary",
+    locator: "centerwatch.com/directories/1067-fda-approved-drugs/listing/4902-exxua; fpnotebook; dibesity (research notes labels.md task C)",
+  },
+  "zurzuvae-us-label": {
+    title: "ZURZUVAE (zuranolone) capsules, US prescribing information (Sage Therapeutics/Biogen; FDA)",
+    kind: "label",
+    locator: "pillsync.com copy of the DailyMed label, setid f18e53b0-d0bb-422d-8de7-ab64b7292b29 (Highlights read)",
+    revision: "not printed in the copy read",
+  },
+  "zuranolone-fpnotebook": {
+    title: "FPnotebook. Zuranolone (summary of the US label: 30 mg with eGFR below 60 or strong CYP3A4 inducers)",
+    kind: "secondary",
+    locator: "fpnotebook.com (research notes labels.md task C)",
+  },
+  "zulresso-regimen-summaries": {
+    title: "ZULRESSO (brexanolone) injection, US prescribing information (Sage; FDA), infusion regimen as summarised by MPR and Medscape",
+    kind: "secondary",
+    locator: "butalbitalapap.org/index-3997.html (MPR mirror); reference.medscape.com/drug/zulresso-brexanolone-1000299",
+  },
+  "spravato-dosing-summaries": {
+    title: "Spravato (esketamine) nasal spray dosing as summarised by MIMS Hong Kong and the manufacturer's HCP site (research notes clinical.md §2.3)",
+    kind: "secondary",
+    locator: "MIMS Hong Kong Spravato dosage; spravatohcp.com",
   },
   "rxnorm-cpic-drug-table": {
-    title: "CPIC database drug table with RxNorm ingredient identifiers (cpicpgx/cpic-data db/drug.sql; cpicpgx/cpic-schema drug.sql)",
+    title: "CPIC database drug table with RxNorm ingredient identifiers (cpicpgx/cpic-data db/drug.sql; cpicpgx/cpic-schema drug.sql): a curated third-party listing, not NLM's own, so its codes are secondary",
     kind: "listing",
     locator: "github.com/cpicpgx/cpic-data (db/drug.sql)",
   },
   "rxnorm-atc-grouped-list": {
-    title: "ATC-grouped list of RxNorm ingredient codes with name comments, apparently generated from RxNav RxClass ATC membership (a public GitHub file)",
+    title: "ATC-grouped list of RxNorm ingredient codes with name comments, apparently generated from RxNav RxClass ATC membership (a public GitHub file; its repository was not identified)",
     kind: "listing",
   },
   "rxnorm-third-party-files": {
@@ -262,6 +408,7 @@ const SOURCE_TABLE = {
     title: "WHO Collaborating Centre for Drug Statistics Methodology. ATC/DDD Index (complete copy scraped from whocc.no on 2025-08-19 by the atcddd R package)",
     kind: "listing",
     locator: "github.com/vanhungtran/atcddd, file WHO_ATC_codes_2025-08-19.csv (commit 3036cac3a274e8bacad08ff22353ea6b29875b19)",
+    revision: "WHO ATC index as scraped from whocc.no on 2025-08-19 (every catalogue code also matched a 2026-07-14 scrape, catalogue audit of 2026.11.0)",
   },
   // Definitions of TRD, response and remission, used by the rule sets (src/rules).
   "sforzini-2022": {

@@ -10,10 +10,14 @@ import type { SourceId } from "./sources";
 /**
  * How well a catalogue fact was checked.
  *
- * - `primary`: read in the primary source or a faithful reproduction of it (a regulator-approved
- *   label or SmPC, the paper's own table, an official listing).
- * - `secondary`: read in a secondary source (a review quoting the primary, a drug-information
- *   site, a manufacturer's marketing page, a third-party transcription of a form).
+ * One rule decides the grade of every value:
+ *
+ * - `primary`: read in the regulator's own label or SmPC text, or in a verbatim copy whose
+ *   identity is confirmed (the source's `locator` names the copy). A primary dose cites a source of
+ *   kind `label` with its `revision`, and names the `section` read. A code is primary when read in
+ *   the issuing body's own listing (the WHO ATC index) or a confirmed copy of it.
+ * - `secondary`: read in a copy whose identity is not confirmed (a transcription of a form or of a
+ *   paper's table, a label quoted by a letter or a drug-information site) or in a reference work.
  * - `unverified`: recalled or reported without a source that could be read. Kept so that a user
  *   can choose it knowingly; never the default where a checked value exists.
  *
@@ -224,6 +228,8 @@ export type DrugClass =
   | "serotonin-modulator"
   | "melatonergic"
   | "NMDA-antagonist"
+  | "mu-opioid-agonist"
+  | "neurosteroid"
   | "mood-stabiliser"
   | "second-generation-antipsychotic"
   | "antipsychotic-SSRI-combination"
@@ -234,7 +240,9 @@ export type DrugClass =
  *
  * - `antidepressant`: a trial of it alone is an antidepressant trial.
  * - `augmenting-agent`: given on top of an antidepressant (lithium, an antipsychotic, T3).
- * - `rapid-acting`: esketamine and ketamine, given in sessions rather than daily doses.
+ * - `rapid-acting`: agents whose adequacy is not a daily dose held for weeks: esketamine and
+ *   ketamine (sessions), zuranolone (a 14-day course) and brexanolone (a 60-hour infusion); see
+ *   `DrugEntry.adequacy`.
  *
  * @example
  * const role: DrugRole = "antidepressant";

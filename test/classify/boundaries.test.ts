@@ -126,15 +126,17 @@ describe.each(listRuleSets().map((r) => r.id))("boundaries under %s", (id) => {
 });
 
 describe("age caps at the birthday", () => {
-  const trial = (start: string) => scoredTrial({ id: "t1", drug: "nortriptyline", start, days: 70, mgPerDay: 50, baseline: 30, endpoint: 29 });
+  // Trimipramine: adult minimum 150 mg/day, geriatric maximum 100 (catalogue 2026.12.0; nortriptyline's
+  // elderly 30-50 mg/day is a usual range, not a maximum, so it no longer has a cap).
+  const trial = (start: string) => scoredTrial({ id: "t1", drug: "trimipramine", start, days: 70, mgPerDay: 100, baseline: 30, endpoint: 29 });
   const assess = (start: string) => {
     const built = trial(start);
     return classifyTrd(historyOf([built.trial], built.scores, { patient: { birthDate: "1958-03-10", diagnoses: [] } }), { asOf: AS_OF }).trials[0]!;
   };
 
-  it("applies the over-64 nortriptyline cap (50 mg/day) from the 65th birthday, not the day before", () => {
-    expect(assess("2023-03-10").dose).toMatchObject({ status: "adequate", thresholdMgPerDay: 50, ageAdjusted: true });
-    expect(assess("2023-03-09").dose).toMatchObject({ status: "inadequate", thresholdMgPerDay: 75, ageAdjusted: false });
+  it("applies the over-64 trimipramine cap (100 mg/day) from the 65th birthday, not the day before", () => {
+    expect(assess("2023-03-10").dose).toMatchObject({ status: "adequate", thresholdMgPerDay: 100, ageAdjusted: true });
+    expect(assess("2023-03-09").dose).toMatchObject({ status: "inadequate", thresholdMgPerDay: 150, ageAdjusted: false });
     expect(assess("2023-03-10").reasons).toContainEqual(expect.objectContaining({ code: "dose_age_adjusted", compared: expect.objectContaining({ value: 65, threshold: 64 }) }));
   });
 });

@@ -12,7 +12,7 @@ describe("classifyTrd", () => {
     const result = classifyTrd(history, { asOf: "2024-01-01", ruleSet: "mgh-atrq", overrides: { minWeeksAtAdequateDose: 8 } });
     expect(result.ruleSet).toMatchObject({ id: "mgh-atrq", version: "1.1.0" });
     expect(result.overrides).toStrictEqual({ minWeeksAtAdequateDose: 8 });
-    expect(result.catalogueVersion).toBe("2026.11.0");
+    expect(result.catalogueVersion).toBe("2026.12.0");
     expect(result.trials[0]?.duration.requiredWeeks).toBe(8);
     const durationReason = result.trials[0]?.reasons.find((r) => r.code === "duration_adequate");
     expect(durationReason).toMatchObject({ rule: "minWeeksAtAdequateDose", source: "library-convention", verification: "unverified" });
@@ -99,7 +99,7 @@ describe("classifyTrd", () => {
         { id: "short", drug: "sertraline", start: "2023-05-01", days: 14, mgPerDay: 100 },
         { id: "poor", drug: "fluoxetine", start: "2023-06-01", days: 70, mgPerDay: 20, adherence: 0.5 },
         { id: "tol", drug: "escitalopram", start: "2023-09-01", days: 70, mgPerDay: 10, stopReason: "intolerance" },
-        { id: "unk", drug: "zuranolone", start: "2023-12-01", days: 70, mgPerDay: 50 },
+        { id: "unk", drug: "dibenzepin", start: "2023-12-01", days: 70, mgPerDay: 240 },
       ],
       [],
       { patient: { diagnoses: [{ condition: "thyroid-disease" }, { condition: "substance-use-disorder" }, { condition: "psychotic-features" }] } },

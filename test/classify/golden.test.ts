@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { classifyAndStage, classifyTrd, listRuleSets, parseTreatmentHistory } from "trd-classifier";
 import { syntheticPatientLine } from "../../src/cli/syntheticCohort";
 
-const GOLDEN = "f01e15bcf9b391dab25fe86183be99f1f0a6e8f190b446e3f51bdcda7e3eb944";
+const GOLDEN = "700eb704e8ac78a7c50040f4b4b8a385699cc7ce0b1d5714400e27585c7ba7d7";
 
 describe("classification output on a fixed cohort", () => {
   it("is unchanged, byte for byte, for 1,000 synthetic histories under every rule set", () => {

@@ -67,9 +67,11 @@ describe("adequateDose", () => {
   });
 
   it("lowers the threshold to an age cap only above the cap's age", () => {
-    expect(adequateDose(drug("nortriptyline"), { table: "licensed-minimum", fallback: [], ageYears: 64 })).toMatchObject({ mgPerDay: 75 });
-    expect(adequateDose(drug("nortriptyline"), { table: "licensed-minimum", fallback: [], ageYears: 65 })).toMatchObject({ mgPerDay: 50, baseMgPerDay: 75 });
-    expect(adequateDose(drug("nortriptyline"), { table: "licensed-minimum", fallback: [] })).toMatchObject({ mgPerDay: 75 });
+    expect(adequateDose(drug("trimipramine"), { table: "licensed-minimum", fallback: [], ageYears: 64 })).toMatchObject({ mgPerDay: 150 });
+    expect(adequateDose(drug("trimipramine"), { table: "licensed-minimum", fallback: [], ageYears: 65 })).toMatchObject({ mgPerDay: 100, baseMgPerDay: 150 });
+    expect(adequateDose(drug("trimipramine"), { table: "licensed-minimum", fallback: [] })).toMatchObject({ mgPerDay: 150 });
+    // nortriptyline's elderly 30-50 mg/day is a usual range, not a maximum: no cap (catalogue 2026.12.0).
+    expect(adequateDose(drug("nortriptyline"), { table: "licensed-minimum", fallback: [], ageYears: 70 })).toMatchObject({ mgPerDay: 75 });
     // citalopram's threshold (20) already equals its over-60 cap: no change, no cap reported.
     expect(adequateDose(drug("citalopram"), { table: "licensed-minimum", fallback: [], ageYears: 70 })).not.toHaveProperty("ageCap");
   });
