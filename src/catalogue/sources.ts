@@ -601,6 +601,11 @@ const SOURCE_TABLE = {
     kind: "paper",
     locator: "doi:10.1186/s12888-018-1679-x; PMC5896127",
   },
+  "bauer-dopfmer-1999": {
+    title: "Bauer M, Döpfmer S. Lithium augmentation in treatment-resistant depression: meta-analysis of placebo-controlled studies. J Clin Psychopharmacol 1999;19:427-434 (abstract): lithium augmentation at >=800 mg/day or a serum level >=0.5 mEq/L for >=2 weeks",
+    kind: "paper",
+    locator: "doi:10.1097/00004714-199910000-00008 (abstract)",
+  },
   "berman-2007": {
     title: "Berman RM, et al. The efficacy and safety of aripiprazole as adjunctive therapy in major depressive disorder: a multicenter, randomized, double-blind, placebo-controlled study (CN138-163). J Clin Psychiatry 2007;68:843-853, as summarised in Evid Based Ment Health 2008;11:15: 'Incomplete response was defined as <50% reduction in HAM-D17 …, and a CGI-I score >=3'",
     kind: "secondary",

@@ -56,7 +56,7 @@ export interface OpenQuestion {
   /** The next step, in a clinician's words. */
   readonly message: string;
   /** The status if the question is answered against the patient; absent when no answer could change it. */
-  readonly ifResolved?: { readonly assuming: "non-response" | "adequate" | "another-indication"; readonly status: TrdStatus };
+  readonly ifResolved?: { readonly assuming: "non-response" | "adequate" | "all-open-trials-non-response" | "another-indication"; readonly status: TrdStatus };
 }
 
 /**
@@ -69,6 +69,8 @@ export interface Evidence {
   /** No trial that could count lacks an outcome, a dose, weeks, adherence (where required) or its agent. */
   readonly complete: boolean;
   readonly openQuestions: readonly OpenQuestion[];
+  /** The status if every open trial turned out a failure with non-response (absent when that changes nothing). */
+  readonly ifAllResolved?: TrdStatus;
 }
 
 /**

@@ -75,14 +75,17 @@ const COMPLETE: Evidence = Object.freeze({ complete: true, openQuestions: Object
 const labelOf = (t: TrialAssessment): string => `${t.drugName ?? t.agent.name ?? "agent"} (${t.trialId})`;
 
 /** The questions of one trial's gaps, each with the status if the trial turned out a failure. */
-function gapQuestions(t: TrialAssessment, gaps: readonly { code: OpenQuestionCode; words: string }[], trials: readonly TrialAssessment[], i: number, statusOf: StatusOf, status: TrdStatus): OpenQuestion[] {
+/** The same trial as a failure: adequate, with non-response unless its outcome is known. */
+const failed = (t: TrialAssessment): TrialAssessment => (t.outcome.category !== "unknown" ? { ...t, adequate: true, countsTowardResistance: true } : asFailure(t));
+
+function gapQuestions(t: TrialAssessment, gaps: readonly { code: OpenQuestionCode; words: string }[], trials: readonly TrialAssessment[], i: number, statusOf: StatusOf, status: TrdStatus, ifAll: TrdStatus | undefined): OpenQuestion[] {
   const outcomeKnown = t.outcome.category !== "unknown";
   // With the outcome known, only adequacy is in question; else, the outcome too.
-  const hypothetical = statusOf(trials.map((x, j) => (j === i ? (outcomeKnown ? { ...x, adequate: true, countsTowardResistance: true } : asFailure(x)) : x)));
-  const changes = hypothetical !== status;
-  const assuming = outcomeKnown ? "adequate" : "non-response";
-  const ifWords = outcomeKnown ? "if it was adequate" : "if non-response";
-  return gaps.map((gap) => ({ code: gap.code, trialId: t.trialId, message: `${labelOf(t)}: ${gap.words}${changes ? `; ${ifWords}: ${hypothetical}` : ""}`, ...(changes ? { ifResolved: { assuming, status: hypothetical } } : {}) }));
+  const alone = statusOf(trials.map((x, j) => (j === i ? failed(x) : x)));
+  const resolved: OpenQuestion["ifResolved"] =
+    alone !== status ? { assuming: outcomeKnown ? "adequate" : "non-response", status: alone } : ifAll !== undefined ? { assuming: "all-open-trials-non-response", status: ifAll } : undefined;
+  const words = resolved === undefined ? "" : resolved.assuming === "adequate" ? `; if it was adequate: ${resolved.status}` : resolved.assuming === "non-response" ? `; if non-response: ${resolved.status}` : `; if this and the other open trials were non-response: ${resolved.status}`;
+  return gaps.map((gap) => ({ code: gap.code, trialId: t.trialId, message: `${labelOf(t)}: ${gap.words}${words}`, ...(resolved === undefined ? {} : { ifResolved: resolved }) }));
 }
 
 /**
@@ -95,11 +98,15 @@ function gapQuestions(t: TrialAssessment, gaps: readonly { code: OpenQuestionCod
 export function openQuestions(trials: readonly TrialAssessment[], history: TreatmentHistory, rules: RuleSet, statusOf: StatusOf, status: TrdStatus): Evidence {
   const questions: OpenQuestion[] = [];
   let complete = true;
+  const gapsByTrial = trials.map((t) => gapsOf(t, rules));
+  const open = gapsByTrial.filter((g) => g.length > 0).length;
+  const all = open < 2 ? undefined : statusOf(trials.map((t, i) => ((gapsByTrial[i]?.length ?? 0) > 0 ? failed(t) : t)));
+  const ifAll = all !== undefined && all !== status ? all : undefined;
   trials.forEach((t, i) => {
-    const gaps = gapsOf(t, rules);
+    const gaps = gapsByTrial[i] ?? [];
     if (gaps.length > 0) {
       complete = false;
-      questions.push(...gapQuestions(t, gaps, trials, i, statusOf, status));
+      questions.push(...gapQuestions(t, gaps, trials, i, statusOf, status, ifAll));
       return;
     }
     if (!t.countsTowardResistance) return;
@@ -109,5 +116,6 @@ export function openQuestions(trials: readonly TrialAssessment[], history: Treat
     if (without === status) return;
     questions.push({ code: "indication_not_recorded", trialId: t.trialId, message: `${labelOf(t)}: indication not recorded; if it was prescribed for another condition: ${without}`, ifResolved: { assuming: "another-indication", status: without } });
   });
-  return complete && questions.length === 0 ? COMPLETE : { complete, openQuestions: questions };
+  if (complete && questions.length === 0) return COMPLETE;
+  return ifAll === undefined ? { complete, openQuestions: questions } : { complete, openQuestions: questions, ifAllResolved: ifAll };
 }

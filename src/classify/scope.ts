@@ -33,7 +33,16 @@ const INDICATION_RULE: Citation = {
 /** Why a known agent is not an antidepressant trial, if it is not. */
 function notAnAntidepressant(facts: TrialFacts): Reason | undefined {
   const { drug, label, ids } = facts;
-  if (drug?.role === "rapid-acting") return reason("not_an_antidepressant", "note", `${label}: ${drug.name} is given in sessions; record courses under otherTreatments`, ids, "catalogue");
+  if (drug?.role === "rapid-acting") {
+    const a = drug.adequacy;
+    const how =
+      a?.kind === "fixed-course"
+        ? `is a fixed course (${a.mgPerDay} mg/day for ${a.days} days)`
+        : a?.kind === "infusion"
+          ? `is a ${a.hours}-hour infusion`
+          : "is given in sessions";
+    return reason("not_an_antidepressant", "note", `${label}: ${drug.name} ${how}, not a conventional antidepressant trial; no rule set counts it (record sessions under otherTreatments)`, ids, "catalogue", a?.kind === undefined || a.kind === "daily-dose" ? undefined : { source: a.source, verification: a.verification });
+  }
   if (drug?.role === "augmenting-agent" && facts.trial.role === "monotherapy") return reason("not_an_antidepressant", "note", `${label}: ${drug.name} alone is not an antidepressant trial`, ids, "catalogue");
   return undefined;
 }

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { classifyAndStage, classifyTrd, listRuleSets, parseTreatmentHistory } from "trd-classifier";
 import { syntheticPatientLine } from "../../src/cli/syntheticCohort";
 
-const GOLDEN = "700eb704e8ac78a7c50040f4b4b8a385699cc7ce0b1d5714400e27585c7ba7d7";
+const GOLDEN = "16f110e8f5c4ecb68ec4dd88ef1e0eb6047365c135d8c0fbaad0defb60eb2272";
 
 describe("classification output on a fixed cohort", () => {
   it("is unchanged, byte for byte, for 1,000 synthetic histories under every rule set", () => {

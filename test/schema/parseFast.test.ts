@@ -93,7 +93,15 @@ function agree(input: unknown): "fast" | "zod" {
 describe("parseFast", () => {
   it("accepts every valid history the project has, exactly as zod returns it", () => {
     expect(bases.length).toBeGreaterThan(300);
-    for (const base of bases) expect(agree(base)).toBe("fast");
+    // Fields the fast path leaves to zod (adherence changes, serum levels, side effects, an
+    // impairment's severity) send a history to zod; every other valid history goes fast.
+    const leftToZod = /"(adherenceChanges|serumLevels|sideEffects|severity)":/;
+    for (const base of bases) {
+      const json = JSON.stringify(base);
+      // ("severity" is also an episode field, which the fast path copies: only a history the fast
+      // path turned down may go to zod, and only when it has one of these keys.)
+      expect(agree(base)).toBe(leftToZod.test(json) && parseFast(base) === undefined ? "zod" : "fast");
+    }
   });
 
   it("returns fresh objects and lists, never the input's", () => {
@@ -187,5 +195,32 @@ describe("parseFast", () => {
     // The property is only meaningful if both answers occur often.
     expect(fastCount).toBeGreaterThan(total * 0.05);
     expect(fastCount).toBeLessThan(total * 0.95);
+  });
+});
+
+describe("parseFast never drops a field", () => {
+  it("hands a history with fields it does not copy to zod, which keeps them", () => {
+    const input = {
+      patient: { diagnoses: [{ condition: "hepatic-impairment", severity: "moderate" }] },
+      episode: { onset: "2024-01-01" },
+      trials: [
+        {
+          id: "t1",
+          agent: { name: "lithium" },
+          start: "2024-01-10",
+          mgPerDay: 800,
+          adherence: "good",
+          adherenceChanges: [{ from: "2024-02-01", adherence: "poor" }],
+          serumLevels: [{ date: "2024-01-20", mmolPerL: 0.6 }],
+          sideEffects: [{ date: "2024-01-25", severity: "mild" }],
+        },
+      ],
+    };
+    expect(parseFast(input)).toBeUndefined();
+    const parsed = TreatmentHistorySchema.safeParse(input);
+    expect(parsed.success).toBe(true);
+    if (!parsed.success) return;
+    expect(parsed.data.patient.diagnoses[0]).toMatchObject({ severity: "moderate" });
+    expect(parsed.data.trials[0]).toMatchObject({ adherenceChanges: [{ from: "2024-02-01", adherence: "poor" }], serumLevels: [{ mmolPerL: 0.6 }], sideEffects: [{ date: "2024-01-25" }] });
   });
 });
