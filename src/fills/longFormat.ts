@@ -49,7 +49,6 @@ export const LONG_FORMAT_COLUMNS = deepFreeze([
  * ends). A byte-order mark is dropped; blank lines are skipped. Each row keeps its line number.
  *
  * @example
- * import { parseCsv } from "trd-classifier";
  * parseCsv('a,b\r\n"x, y",2\n'); //=> [{ line: 1, fields: ["a", "b"] }, { line: 2, fields: ["x, y", "2"] }]
  */
 export function parseCsv(text: string): { readonly line: number; readonly fields: readonly string[] }[] {

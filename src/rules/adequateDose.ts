@@ -71,7 +71,7 @@ function citationOf(value: { readonly mgPerDay: number } & Citation): Citation {
  * @param options - Table, fallbacks and age.
  * @returns The threshold with its citation, or `{ status: "none" }`.
  * @example
- * import { adequateDose, findDrug } from "trd-classifier";
+ * import { findDrug } from "trd-classifier";
  * const nortriptyline = findDrug("nortriptyline")!;
  * adequateDose(nortriptyline, { table: "licensed-minimum", fallback: [], ageYears: 70 });
  * //=> { status: "found", mgPerDay: 50, baseMgPerDay: 75, ageCap: { olderThanYears: 64, maxMgPerDay: 50, ... }, ... }

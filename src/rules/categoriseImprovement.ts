@@ -22,7 +22,7 @@ export type ImprovementBand = "non-response" | "partial-response" | "response";
  * @param parameters - The thresholds.
  * @returns The band.
  * @example
- * import { categoriseImprovement, getRuleSet } from "trd-classifier";
+ * import { getRuleSet } from "trd-classifier";
  * categoriseImprovement(25, getRuleSet("eu-pearl-2022").parameters); //=> "partial-response"
  * categoriseImprovement(25, getRuleSet("mgh-atrq").parameters); //=> "non-response"
  */

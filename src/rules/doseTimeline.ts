@@ -30,7 +30,6 @@ export interface DoseSegment {
  * @param lastDay - The last day to include.
  * @returns Segments in date order; empty when `lastDay` is before the start.
  * @example
- * import { doseSegments } from "trd-classifier";
  * doseSegments(
  *   { id: "t1", agent: { name: "sertraline" }, role: "monotherapy", start: "2024-01-01",
  *     doses: [{ from: "2024-01-01", mgPerDay: 50 }, { from: "2024-01-15", mgPerDay: 100 }] },
@@ -83,7 +82,6 @@ export interface DoseExposure {
  * @param window - Inclusive window and the number of days required.
  * @returns The exposure.
  * @example
- * import { doseExposure } from "trd-classifier";
  * doseExposure([{ from: "2024-01-01", to: "2024-01-28", mgPerDay: 50 }], {
  *   windowStart: "2024-01-01", windowEnd: "2024-01-28", thresholdMgPerDay: 50, requiredDays: 28,
  * }).daysAtOrAbove; //=> 28

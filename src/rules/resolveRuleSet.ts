@@ -54,7 +54,6 @@ export class TrdOptionsError extends Error {
  * The effective rule set of a classification and the overrides that made it.
  *
  * @example
- * import { resolveRuleSet } from "trd-classifier";
  * resolveRuleSet({ asOf: "2024-06-30", overrides: { minFailedTrials: 3 } }).overrides; //=> { minFailedTrials: 3 }
  */
 export interface ResolvedRuleSet {
@@ -73,7 +72,6 @@ export interface ResolvedRuleSet {
  * @returns The effective rule set and the validated overrides.
  * @throws {@link TrdOptionsError} when `asOf`, the rule set or an override is invalid.
  * @example
- * import { resolveRuleSet } from "trd-classifier";
  * const { rules } = resolveRuleSet({ asOf: "2024-06-30", ruleSet: "mgh-atrq", overrides: { minWeeksAtAdequateDose: 8 } });
  * rules.parameters.minWeeksAtAdequateDose; //=> 8
  */

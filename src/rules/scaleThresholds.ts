@@ -23,7 +23,6 @@ export interface RemissionThreshold extends Citation {
  * Remission cut-offs: HAM-D17 <=7, MADRS <=10, QIDS-SR16 <=5, PHQ-9 <5 (so <=4), BDI-II <=13.
  *
  * @example
- * import { REMISSION_THRESHOLDS } from "trd-classifier";
  * REMISSION_THRESHOLDS["PHQ-9"].maxTotal; //=> 4
  */
 export const REMISSION_THRESHOLDS: Readonly<Record<ScaleId, RemissionThreshold>> = deepFreeze({
@@ -50,7 +49,6 @@ export const REMISSION_THRESHOLDS: Readonly<Record<ScaleId, RemissionThreshold>>
  * baseline is 0 (no improvement can be measured from a symptom-free baseline).
  *
  * @example
- * import { percentImprovement } from "trd-classifier";
  * percentImprovement(28, 21); //=> 25
  */
 export function percentImprovement(baseline: number, endpoint: number): number | undefined {

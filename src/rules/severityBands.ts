@@ -33,7 +33,6 @@ export interface SeverityBands extends Citation {
  * the reasons).
  *
  * @example
- * import { SEVERITY_BANDS } from "trd-classifier";
  * SEVERITY_BANDS["MADRS"].bands.map((b) => b.from); //=> [0, 7, 20, 35]
  */
 export const SEVERITY_BANDS: Readonly<Record<ScaleId, SeverityBands>> = deepFreeze({
@@ -96,7 +95,6 @@ export const SEVERITY_BANDS: Readonly<Record<ScaleId, SeverityBands>> = deepFree
  * The band a total falls in on a scale.
  *
  * @example
- * import { severityBand } from "trd-classifier";
  * severityBand("PHQ-9", 17).label; //=> "moderately severe"
  */
 export function severityBand(scale: ScaleId, total: number): { readonly from: number; readonly label: string; readonly category: SeverityCategory } {

@@ -149,7 +149,7 @@ function toTrdIssues(issue: ZodIssue, schema: z.ZodType, prefix: readonly Proper
  * @param prefix - Path segments to put in front (`["records", 3]`).
  * @returns The issues.
  * @example
- * import { TrialSchema, zodIssuesToTrdIssues } from "trd-classifier";
+ * import { TrialSchema } from "trd-classifier";
  * const r = TrialSchema.safeParse({}, { reportInput: true });
  * if (!r.success) zodIssuesToTrdIssues(r.error.issues, TrialSchema, ["trials", 0]);
  */
