@@ -25,7 +25,7 @@ import type { FillRecordInput } from "./fillRecord";
  *
  * @example
  * import { LONG_FORMAT_COLUMNS } from "trd-classifier";
- * LONG_FORMAT_COLUMNS.join(","); // the header line
+ * LONG_FORMAT_COLUMNS.slice(0, 4).join(","); //=> "patient_id,record_type,date,drug"
  */
 export const LONG_FORMAT_COLUMNS = deepFreeze([
   "patient_id",
@@ -95,8 +95,10 @@ export function parseCsv(text: string): { readonly line: number; readonly fields
  * One patient's rows, gathered.
  *
  * @example
- * declare const p: LongFormatPatient;
- * console.log(p.patientId, p.records.length, p.assessments.length);
+ * import { readLongFormat } from "trd-classifier";
+ * const csv = "patient_id,record_type,date,drug,days_supply,mg_per_day,scale,total\np1,dispense,2024-01-02,sertraline,30,50,,\np1,score,2024-01-01,,,,PHQ-9,18\n";
+ * const patient: LongFormatPatient | undefined = readLongFormat(csv).patients[0];
+ * [patient?.patientId, patient?.records.length, patient?.assessments.length]; //=> ["p1", 1, 1]
  */
 export interface LongFormatPatient {
   /** The patient id as in the file. */
@@ -243,11 +245,11 @@ function drugRecord(row: RowReader, type: string, date: string): FillRecordInput
  * @returns The history input and the build result (its decisions and issues).
  * @example
  * import { historyFromLongFormat, parseTreatmentHistory, readLongFormat } from "trd-classifier";
- * declare const csvText: string;
- * for (const patient of readLongFormat(csvText).patients) {
- *   const { history } = historyFromLongFormat(patient, { asOf: "2024-06-30" });
- *   const parsed = parseTreatmentHistory(history);
- * }
+ * const csv = "patient_id,record_type,date,drug,days_supply,mg_per_day\np1,dispense,2024-01-02,sertraline,30,50\np1,dispense,2024-02-01,sertraline,30,100\n";
+ * const patient = readLongFormat(csv).patients[0];
+ * const history = patient === undefined ? undefined : historyFromLongFormat(patient, { asOf: "2024-06-30" }).history;
+ * [history?.episode.onset, history?.trials?.length]; //=> ["2024-01-02", 1]
+ * parseTreatmentHistory(history).success; //=> true
  */
 export function historyFromLongFormat(patient: LongFormatPatient, options: BuildTrialsOptions = {}): { readonly history: TreatmentHistoryInput; readonly build: BuildTrialsResult } {
   const build = buildTrials(patient.records, options);

@@ -9,7 +9,9 @@ import type { RuleSetParameters } from "./types";
  * The band a percentage improvement falls in, before remission is considered.
  *
  * @example
- * const band: ImprovementBand = "partial-response";
+ * import { getRuleSet } from "trd-classifier";
+ * const band: ImprovementBand = categoriseImprovement(30, getRuleSet("eu-pearl-2022").parameters);
+ * band; //=> "partial-response"
  */
 export type ImprovementBand = "non-response" | "partial-response" | "response";
 

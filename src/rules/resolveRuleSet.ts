@@ -15,7 +15,16 @@ import type { RuleSet, RuleSetId, RuleSetParameters } from "./types";
  * Options for {@link classifyTrd} and {@link assessTrial}: the as-of date, the rule set and overrides.
  *
  * @example
- * const options: ClassifyTrdOptions = { asOf: "2024-06-30", ruleSet: "mgh-atrq", overrides: { minWeeksAtAdequateDose: 8 } };
+ * import { classifyTrd, parseTreatmentHistory } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [
+ *     { id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-03-10", mgPerDay: 100, outcome: { percentImprovement: 10 } },
+ *     { id: "t2", agent: { name: "venlafaxine" }, start: "2024-03-15", end: "2024-05-15", mgPerDay: 150, outcome: { percentImprovement: 15 } },
+ *   ],
+ * });
+ * const options: ClassifyTrdOptions = { asOf: "2024-06-01", ruleSet: "mgh-atrq", overrides: { minWeeksAtAdequateDose: 10 } };
+ * parsed.success ? classifyTrd(parsed.data, options).status : undefined; //=> "not-yet-resistant"
  */
 export interface ClassifyTrdOptions {
   /** The date the classification is made for (`YYYY-MM-DD`): later events are ignored, and an ongoing trial counts up to it. */
@@ -31,13 +40,17 @@ export interface ClassifyTrdOptions {
  * which {@link parseTreatmentHistory} reports as data). Carries the issues.
  *
  * @example
- * import { TrdOptionsError, classifyTrd } from "trd-classifier";
- * declare const history: import("trd-classifier").TreatmentHistory;
- * try {
- *   classifyTrd(history, { asOf: "2024-02-30" });
- * } catch (error) {
- *   if (error instanceof TrdOptionsError) console.error(error.issues);
- * }
+ * import { TrdOptionsError, classifyTrd, parseTreatmentHistory } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({ episode: { onset: "2024-01-01" } });
+ * const codes = (() => {
+ *   try {
+ *     if (parsed.success) classifyTrd(parsed.data, { asOf: "2024-02-30" });
+ *     return [];
+ *   } catch (error) {
+ *     return error instanceof TrdOptionsError ? error.issues.map((i) => `${i.code} at ${i.path}`) : ["not a TrdOptionsError"];
+ *   }
+ * })();
+ * codes; //=> ["invalid_date_format at asOf"]
  */
 export class TrdOptionsError extends Error {
   /** What was wrong with the options. */

@@ -12,7 +12,8 @@ import type { ScaleId } from "../schema/scales";
  * A remission rule: the endpoint total must be at or below `maxTotal`.
  *
  * @example
- * const rule: RemissionThreshold = { maxTotal: 7, source: "trivedi-2006", verification: "primary" };
+ * const madrs: RemissionThreshold = REMISSION_THRESHOLDS.MADRS;
+ * [madrs.maxTotal, madrs.source]; //=> [10, "sforzini-2022-summary"]
  */
 export interface RemissionThreshold extends Citation {
   /** Highest total that counts as remission (inclusive). */

@@ -20,7 +20,16 @@ import type { MaudsleyScore, StagingItem } from "./types";
  * Options for {@link scoreMaudsley}.
  *
  * @example
- * const o: ScoreMaudsleyOptions = { durationReading: "whole-months", severityFrom: "highest-score" };
+ * import { classifyTrd, parseTreatmentHistory, scoreMaudsley } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [
+ *     { id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-03-10", mgPerDay: 100, outcome: { percentImprovement: 10 } },
+ *     { id: "t2", agent: { name: "venlafaxine" }, start: "2024-03-15", end: "2024-05-15", mgPerDay: 150, outcome: { percentImprovement: 15 } },
+ *   ],
+ * });
+ * const options: ScoreMaudsleyOptions = { durationReading: "whole-months", severityFrom: "highest-score" };
+ * parsed.success ? scoreMaudsley(parsed.data, classifyTrd(parsed.data, { asOf: "2024-06-01" }), options).dimensions : undefined; //=> { duration: 1, severity: 0, antidepressants: 1, augmentation: 0, ect: 0 }
  */
 export interface ScoreMaudsleyOptions {
   /**
@@ -54,10 +63,16 @@ const FEKADU = { source: "fekadu-2018", verification: "primary" } as const;
  * @param options - Readings of the duration boundary and of severity.
  * @returns The total, band, points per dimension and how each was scored.
  * @example
- * import { classifyTrd, scoreMaudsley } from "trd-classifier";
- * declare const history: import("trd-classifier").TreatmentHistory;
- * const msm = scoreMaudsley(history, classifyTrd(history, { asOf: "2024-06-30" }));
- * console.log(msm.score, msm.band);
+ * import { classifyTrd, parseTreatmentHistory, scoreMaudsley } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [
+ *     { id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-03-10", mgPerDay: 100, outcome: { percentImprovement: 10 } },
+ *     { id: "t2", agent: { name: "venlafaxine" }, start: "2024-03-15", end: "2024-05-15", mgPerDay: 150, outcome: { percentImprovement: 15 } },
+ *   ],
+ * });
+ * const msm = parsed.success ? scoreMaudsley(parsed.data, classifyTrd(parsed.data, { asOf: "2024-06-01" })) : undefined;
+ * [msm?.score, msm?.band, msm?.incomplete]; //=> [2, "mild", ["severity"]]
  */
 export function scoreMaudsley(history: TreatmentHistory, assessment: TrdAssessment, options: ScoreMaudsleyOptions = {}): MaudsleyScore {
   const asOf = assessment.asOf;
