@@ -187,9 +187,9 @@ export function parseTreatmentHistory(input: unknown): ParseResult<TreatmentHist
   if (fast !== undefined) return { success: true, data: fast };
   let parsed: ReturnType<typeof TreatmentHistorySchema.safeParse>;
   try {
-    // The fast path skips reportInput; only a failing input is parsed again to word its issues.
-    parsed = TreatmentHistorySchema.safeParse(input);
-    if (!parsed.success) parsed = TreatmentHistorySchema.safeParse(input, { reportInput: true });
+    // One zod parse: reportInput costs nothing while no issue is raised, and words the issues
+    // (a missing field reads as `required`) when one is.
+    parsed = TreatmentHistorySchema.safeParse(input, { reportInput: true });
   } catch {
     // Only exotic inputs (a getter that throws, a revoked proxy) reach here.
     return { success: false, issues: [makeIssue("invalid_type", "", "a plain JSON object")] };
