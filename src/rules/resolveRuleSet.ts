@@ -76,6 +76,19 @@ export interface ResolvedRuleSet {
   readonly overrides: Partial<RuleSetParameters>;
 }
 
+const OPTION_KEYS: ReadonlySet<string> = new Set<keyof ClassifyTrdOptions>(["asOf", "ruleSet", "overrides"]);
+
+/** An issue per key that is not an option (a JavaScript caller's typo is not silently ignored). */
+function unknownOptionIssues(options: ClassifyTrdOptions): TrdIssue[] {
+  const issues: TrdIssue[] = [];
+  for (const key in options) {
+    if (OPTION_KEYS.has(key)) continue;
+    const hint = key === "staging" ? "; for the staging models, call classifyAndStage" : "";
+    issues.push(makeIssue("unrecognized_key", formatPath([key]), `the options are asOf, ruleSet and overrides${hint}`));
+  }
+  return issues;
+}
+
 /**
  * Validates classification options and applies the overrides to the chosen rule set. Overridden
  * parameters are re-cited as caller overrides (`library-convention`, `unverified`) so that no
@@ -89,7 +102,7 @@ export interface ResolvedRuleSet {
  * rules.parameters.minWeeksAtAdequateDose; //=> 8
  */
 export function resolveRuleSet(options: ClassifyTrdOptions): ResolvedRuleSet {
-  const issues: TrdIssue[] = [];
+  const issues: TrdIssue[] = unknownOptionIssues(options);
   if (typeof options.asOf !== "string" || !isCalendarDate(options.asOf)) issues.push(makeIssue("invalid_date_format", "asOf", "a calendar date as YYYY-MM-DD"));
   let base: RuleSet | undefined;
   const requested = options.ruleSet ?? DEFAULT_RULE_SET_ID;

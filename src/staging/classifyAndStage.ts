@@ -58,7 +58,8 @@ export interface ClassifyAndStageOptions extends ClassifyTrdOptions {
  * }
  */
 export function classifyAndStage(history: TreatmentHistory, options: ClassifyAndStageOptions): StagedAssessment {
-  const resolved = resolveRuleSet(options);
+  const { staging, ...classifyOptions } = options;
+  const resolved = resolveRuleSet(classifyOptions);
   const assessment = classifyResolved(history, resolved, options.asOf);
-  return { ...assessment, staging: stageAll(history, assessment, options.staging, resolved.rules) };
+  return { ...assessment, staging: stageAll(history, assessment, staging, resolved.rules) };
 }
