@@ -69,7 +69,9 @@ function lookUp(nameOrCode: string): DrugEntry | undefined {
  * Options for {@link listDrugs}.
  *
  * @example
- * const options: ListDrugsOptions = { role: "antidepressant" };
+ * import { listDrugs } from "trd-classifier";
+ * const options: ListDrugsOptions = { role: "rapid-acting" };
+ * listDrugs(options).map((d) => d.id); //=> ["esketamine", "ketamine", "zuranolone", "brexanolone"]
  */
 export interface ListDrugsOptions {
   /** Only agents with this role. */
@@ -85,7 +87,8 @@ export interface ListDrugsOptions {
  * @example
  * import { listDrugs } from "trd-classifier";
  *
- * const augmenters = listDrugs({ role: "augmenting-agent" }).map((d) => d.name);
+ * listDrugs({ role: "augmenting-agent" }).length > 0; //=> true
+ * listDrugs()[0]?.id; //=> "fluoxetine"
  */
 export function listDrugs(options: ListDrugsOptions = {}): readonly DrugEntry[] {
   return options.role === undefined ? DRUGS : (byRole.get(options.role) ?? NONE);

@@ -21,10 +21,9 @@ import { deepFreeze } from "../internal/deepFreeze";
  * One source the catalogue or a rule cites.
  *
  * @example
- * const s: Source = {
- *   title: "Sertraline hydrochloride tablets, US prescribing information, §2 Dosage",
- *   kind: "label",
- * };
+ * import { SOURCES } from "trd-classifier";
+ * const source: Source = SOURCES["desseilles-2011"];
+ * source.kind; //=> "paper"
  */
 export interface Source {
   /** Citation as a reader would write it (authors, title, journal, year), or the label's name. */
@@ -665,7 +664,9 @@ const SOURCE_TABLE = {
  * A key of {@link SOURCES}: the stable identifier a citation uses.
  *
  * @example
- * const id: SourceId = "hayasaka-2015";
+ * import { findDrug } from "trd-classifier";
+ * const id: SourceId | undefined = findDrug("sertraline")?.minimumDose["licensed-minimum"]?.source;
+ * id; //=> "sertraline-us-label"
  */
 export type SourceId = keyof typeof SOURCE_TABLE;
 

@@ -22,7 +22,9 @@ import type { SourceId } from "./sources";
  *   can choose it knowingly; never the default where a checked value exists.
  *
  * @example
- * const v: Verification = "primary";
+ * import { findDrug } from "trd-classifier";
+ * const v: Verification | undefined = findDrug("sertraline")?.minimumDose["licensed-minimum"]?.verification;
+ * v; //=> "primary"
  */
 export type Verification = "primary" | "secondary" | "unverified";
 
@@ -30,7 +32,9 @@ export type Verification = "primary" | "secondary" | "unverified";
  * A reference to a source in {@link SOURCES} plus how well the fact was checked there.
  *
  * @example
- * const cite: Citation = { source: "sertraline-us-label", verification: "primary" };
+ * import { getRuleSet } from "trd-classifier";
+ * const cite: Citation = getRuleSet("eu-pearl-2022").provenance.minFailedTrials;
+ * [cite.source, cite.verification]; //=> ["sforzini-2022", "primary"]
  */
 export interface Citation {
   /** Key into {@link SOURCES}. */
@@ -69,7 +73,9 @@ export const DOSE_TABLE_IDS = deepFreeze(["licensed-minimum", "mgh-atrq", "mauds
  *   threshold.
  *
  * @example
- * const table: DoseTableId = "licensed-minimum";
+ * import { getRuleSet } from "trd-classifier";
+ * const table: DoseTableId = getRuleSet("mgh-atrq").parameters.doseTable;
+ * table; //=> "mgh-atrq"
  */
 export type DoseTableId = (typeof DOSE_TABLE_IDS)[number];
 
@@ -77,7 +83,9 @@ export type DoseTableId = (typeof DOSE_TABLE_IDS)[number];
  * One dose figure in mg/day with its citation.
  *
  * @example
- * const dose: DoseValue = { mgPerDay: 50, source: "sertraline-us-label", verification: "primary" };
+ * import { findDrug } from "trd-classifier";
+ * const dose: DoseValue | undefined = findDrug("sertraline")?.minimumDose["licensed-minimum"];
+ * dose?.mgPerDay; //=> 50
  */
 export interface DoseValue extends Citation {
   /** Daily dose in mg (a transdermal patch: mg per 24 h). */
@@ -88,10 +96,9 @@ export interface DoseValue extends Citation {
  * A cap on the daily dose above some age: a classifier must never require a dose above it.
  *
  * @example
- * const cap: AgeDoseCap = {
- *   olderThanYears: 60, maxMgPerDay: 20,
- *   source: "citalopram-fda-2011", verification: "primary",
- * };
+ * import { findDrug } from "trd-classifier";
+ * const cap: AgeDoseCap | undefined = findDrug("citalopram")?.ageCaps[0];
+ * [cap?.olderThanYears, cap?.maxMgPerDay]; //=> [60, 20]
  */
 export interface AgeDoseCap extends Citation {
   /** The cap applies when the patient's age in whole years is greater than this. */
@@ -200,7 +207,9 @@ export interface BrandName {
  * A coded identifier with its citation (an ATC or RxNorm code).
  *
  * @example
- * const atc: CodeValue = { code: "N06AB06", source: "who-atc-index", verification: "secondary" };
+ * import { findDrug } from "trd-classifier";
+ * const atc: CodeValue | undefined = findDrug("sertraline")?.atc;
+ * atc?.code; //=> "N06AB06"
  */
 export interface CodeValue extends Citation {
   /** The code as the terminology writes it. */
@@ -212,7 +221,9 @@ export interface CodeValue extends Citation {
  * different classes.
  *
  * @example
- * const c: DrugClass = "SSRI";
+ * import { findDrug } from "trd-classifier";
+ * const c: DrugClass | undefined = findDrug("venlafaxine")?.drugClass;
+ * c; //=> "SNRI"
  */
 export type DrugClass =
   | "SSRI"
@@ -245,7 +256,9 @@ export type DrugClass =
  *   `DrugEntry.adequacy`.
  *
  * @example
- * const role: DrugRole = "antidepressant";
+ * import { findDrug } from "trd-classifier";
+ * const role: DrugRole | undefined = findDrug("lithium")?.role;
+ * role; //=> "augmenting-agent"
  */
 export type DrugRole = "antidepressant" | "augmenting-agent" | "rapid-acting";
 
@@ -255,6 +268,7 @@ export type DrugRole = "antidepressant" | "augmenting-agent" | "rapid-acting";
  * @example
  * import { findDrug } from "trd-classifier";
  * const sertraline: DrugEntry | undefined = findDrug("Zoloft");
+ * [sertraline?.id, sertraline?.drugClass, sertraline?.rxnorm?.code]; //=> ["sertraline", "SSRI", "36437"]
  */
 export interface DrugEntry {
   /** Stable identifier: the lower-case international non-proprietary name, hyphenated. */

@@ -4,6 +4,6 @@
  *
  * @example
  * import { CATALOGUE_VERSION } from "trd-classifier";
- * console.log(CATALOGUE_VERSION); //=> "2026.12.0"
+ * CATALOGUE_VERSION; //=> "2026.12.0"
  */
 export const CATALOGUE_VERSION = "2026.12.0";

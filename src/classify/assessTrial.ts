@@ -42,10 +42,9 @@ export type { TrialContext } from "./trialFacts";
  *   episode: { onset: "2024-01-01" },
  *   trials: [{ id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-01-30", mgPerDay: 50 }],
  * });
- * if (parsed.success) {
- *   const t1 = assessTrial(parsed.data.trials[0]!, parsed.data, { asOf: "2024-06-30" });
- *   t1.duration.status; //=> "inadequate" (3 of 4 weeks)
- * }
+ * const t1 = parsed.success ? assessTrial(parsed.data.trials[0]!, parsed.data, { asOf: "2024-06-30" }) : undefined;
+ * // 21 days at 50 mg/day: 3 of the 4 weeks EU-PEARL requires
+ * [t1?.duration.status, t1?.duration.weeksAtAdequateDose, t1?.duration.requiredWeeks]; //=> ["inadequate", 3, 4]
  */
 export function assessTrial(trial: Trial, history: TreatmentHistory, options: ClassifyTrdOptions): TrialAssessment {
   const { rules } = resolveRuleSet(options);

@@ -253,11 +253,12 @@ function unknownOutcome(ctx: OutcomeContext, search: ScoreSearch, gaps: Reason[]
  * of the trial's end, and one dated after `asOf` is not used.
  * Remission is judged on the endpoint score; the other bands on the percentage change.
  */
-export function deriveOutcome(trial: Pick<Trial, "id" | "outcome">, scores: ScoresByScale, window: OutcomeWindow, rules: RuleSet, gap: "data-gap" | "note" = "data-gap"): DerivedOutcome {
+export function deriveOutcome(trial: Pick<Trial, "id" | "outcome" | "end">, scores: ScoresByScale, window: OutcomeWindow, rules: RuleSet, gap: "data-gap" | "note" = "data-gap"): DerivedOutcome {
   const ctx: OutcomeContext = { trialId: trial.id, window, rules, gap };
   const gaps: Reason[] = [];
   let recorded: Recorded | undefined = trial.outcome;
-  const recordedOn = recorded?.assessedOn ?? window.end;
+  // An undated recorded outcome is the trial's result: known at its recorded end, not before.
+  const recordedOn = recorded?.assessedOn ?? trial.end ?? window.end;
   if (recorded !== undefined && recordedOn > window.asOf) {
     gaps.push(reason("recorded_outcome_after_as_of", "note", `${window.label}: the recorded outcome (${recordedOn}) is after ${window.asOf} and was not used`, [trial.id], "asOf"));
     recorded = undefined;

@@ -30,7 +30,9 @@ export function isAdequate(facts: TrialFacts, scope: ScopeVerdict, dose: DoseVer
  * the adequate dose"): empty when it is adequate.
  *
  * @example
- * whyNotAdequate(facts, { status: "unknown", reachedMgPerDay: 0 }, duration, adherence); //=> ["dose not recorded"]
+ * declare const facts: TrialFacts, duration: DurationVerdict, adherence: AdherenceVerdict;
+ * const why = whyNotAdequate(facts, { status: "unknown", reachedMgPerDay: 0 }, duration, adherence);
+ * // ["dose not recorded"] for a catalogued agent with no dose on record
  */
 export function whyNotAdequate(facts: TrialFacts, dose: DoseVerdict, duration: DurationVerdict, adherence: AdherenceVerdict): string[] {
   const why: string[] = [];

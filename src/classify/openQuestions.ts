@@ -92,8 +92,9 @@ function gapQuestions(t: TrialAssessment, gaps: readonly { code: OpenQuestionCod
  * The evidence of a classification: open questions per trial, and whether any remains.
  *
  * @example
- * openQuestions(assessment.trials, history, rules, (ts) => statusFromTrials(ts), "not-yet-resistant").openQuestions[0]?.message;
- * //=> "sertraline (t2): no outcome recorded; if non-response: no-response"
+ * declare const assessment: TrdAssessment, history: TreatmentHistory, rules: RuleSet, statusOf: StatusOf;
+ * const evidence = openQuestions(assessment.trials, history, rules, statusOf, assessment.status);
+ * // evidence.openQuestions[0]?.message: "sertraline (t2): no outcome recorded; if non-response: no-response"
  */
 export function openQuestions(trials: readonly TrialAssessment[], history: TreatmentHistory, rules: RuleSet, statusOf: StatusOf, status: TrdStatus): Evidence {
   const questions: OpenQuestion[] = [];

@@ -80,7 +80,13 @@ export const REASON_CODES = deepFreeze([
  * A stable reason code: one of {@link REASON_CODES}.
  *
  * @example
- * const code: ReasonCode = "duration_inadequate";
+ * const parsed = parseTreatmentHistory({
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [{ id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-01-30", mgPerDay: 50 }],
+ * });
+ * const t1 = parsed.success ? classifyTrd(parsed.data, { asOf: "2024-06-30" }).trials[0] : undefined;
+ * const codes: ReasonCode[] = t1?.reasons.map((r) => r.code) ?? [];
+ * codes; //=> ["dose_adequate", "duration_inadequate", "stopped_before_early_stop_weeks", "adherence_not_documented", "baseline_missing", "endpoint_missing", "outcome_data_missing", "trial_not_failed"]
  */
 export type ReasonCode = (typeof REASON_CODES)[number];
 
@@ -97,7 +103,13 @@ export const REASON_KINDS = deepFreeze(["decision", "pseudo-resistance", "data-g
  * One of {@link REASON_KINDS}.
  *
  * @example
- * const k: ReasonKind = "pseudo-resistance";
+ * const parsed = parseTreatmentHistory({
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [{ id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-01-30", mgPerDay: 50 }],
+ * });
+ * const t1 = parsed.success ? classifyTrd(parsed.data, { asOf: "2024-06-30" }).trials[0] : undefined;
+ * const kinds: ReasonKind[] = t1?.reasons.map((r) => r.kind) ?? [];
+ * kinds; //=> ["decision", "pseudo-resistance", "decision", "data-gap", "data-gap", "data-gap", "data-gap", "decision"]
  */
 export type ReasonKind = (typeof REASON_KINDS)[number];
 
@@ -127,7 +139,13 @@ export const PSEUDO_RESISTANCE_FLAG_CODES = deepFreeze([
  * A reason code that is also a pseudo-resistance flag.
  *
  * @example
- * const code: PseudoResistanceFlagCode = "dose_inadequate";
+ * import { classifyTrd, parseTreatmentHistory } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [{ id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-01-30", mgPerDay: 50 }],
+ * });
+ * const flags: PseudoResistanceFlagCode[] = parsed.success ? classifyTrd(parsed.data, { asOf: "2024-06-30" }).flags.map((f) => f.code) : [];
+ * flags; //=> ["duration_inadequate", "adherence_not_documented", "outcome_data_missing"]
  */
 export type PseudoResistanceFlagCode = Extract<ReasonCode, (typeof PSEUDO_RESISTANCE_FLAG_CODES)[number]>;
 

@@ -42,6 +42,13 @@ export const CLASSIFIER_RULE_NAMES = deepFreeze([
  * remission cut-off (`remission:<scale>`).
  *
  * @example
- * const rules: RuleName[] = ["minWeeksAtAdequateDose", "catalogue", "doseTable:licensed-minimum", "remission:MADRS"];
+ * import { classifyTrd, parseTreatmentHistory } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [{ id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-01-30", mgPerDay: 50 }],
+ * });
+ * const t1 = parsed.success ? classifyTrd(parsed.data, { asOf: "2024-06-30" }).trials[0] : undefined;
+ * const rules: RuleName[] = t1?.reasons.map((r) => r.rule) ?? [];
+ * rules; //=> ["doseTable:licensed-minimum", "minWeeksAtAdequateDose", "earlyStopWeeks", "requireDocumentedAdherence", "baselineWindowDays", "endpointGraceDays", "outcome", "failedAdequateTrial"]
  */
 export type RuleName = ParameterName | (typeof CLASSIFIER_RULE_NAMES)[number] | `doseTable:${DoseTableId}` | `remission:${ScaleId}`;

@@ -52,8 +52,9 @@ function eventOf(t: TrialAssessment | undefined, date: string, history: Treatmen
  * became known, checks the day before, and falls back to halving the span from `earliest`.
  *
  * @example
- * resistantSinceOf(history, assessment.trials.filter((t) => t.countsTowardResistance), "2023-01-01", "2024-06-30", statusAt);
- * //=> { date: "2024-05-15", trialId: "t2", event: "endpoint-score" }
+ * declare const history: TreatmentHistory, failures: readonly TrialAssessment[], statusAt: StatusAt;
+ * const since = resistantSinceOf(history, failures, "2023-01-01", "2024-06-30", statusAt);
+ * // since: { date: "2024-05-15", trialId: "t2", event: "endpoint-score" } for a second failure whose endpoint score was on 2024-05-15
  */
 export function resistantSinceOf(history: TreatmentHistory, failures: readonly TrialAssessment[], earliest: string, asOf: string, statusAt: StatusAt): ResistantSince {
   const candidates = [...new Set(failures.map((t) => knownFrom(t, history)))].filter((d) => d <= asOf).sort();

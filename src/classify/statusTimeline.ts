@@ -57,8 +57,8 @@ function eventDates(history: TreatmentHistory, asOf: string, adequateFrom: reado
  *     { id: "t2", agent: { name: "venlafaxine" }, start: "2024-03-15", end: "2024-05-15", mgPerDay: 150, outcome: { percentImprovement: 15 } },
  *   ],
  * });
- * if (parsed.success) statusTimeline(parsed.data, { asOf: "2024-06-01" });
- * //=> [{ date: "2024-01-10", status: "not-yet-resistant" }, { date: "2024-05-15", status: "no-response" }]
+ * const changes = parsed.success ? statusTimeline(parsed.data, { asOf: "2024-06-01" }) : [];
+ * changes; //=> [{ date: "2024-01-10", status: "not-yet-resistant" }, { date: "2024-05-15", status: "no-response" }]
  */
 export function statusTimeline(history: TreatmentHistory, options: ClassifyTrdOptions): StatusChange[] {
   const resolved = resolveRuleSet(options);

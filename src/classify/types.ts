@@ -21,7 +21,14 @@ export type { RuleName } from "./ruleNames";
  * The numbers a rule compared.
  *
  * @example
- * const c: Comparison = { value: 3, threshold: 4, unit: "weeks", comparison: ">=", met: false };
+ * import { classifyTrd, parseTreatmentHistory } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [{ id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-01-30", mgPerDay: 50 }],
+ * });
+ * const t1 = parsed.success ? classifyTrd(parsed.data, { asOf: "2024-06-30" }).trials[0] : undefined;
+ * const compared: Comparison | undefined = t1?.reasons.find((r) => r.code === "duration_inadequate")?.compared;
+ * compared; //=> { value: 3, threshold: 4, unit: "weeks", comparison: ">=", met: false }
  */
 export interface Comparison {
   /** The value found in the history. */
@@ -41,16 +48,14 @@ export interface Comparison {
  * compared, and the rule and source it applied.
  *
  * @example
- * const r: Reason = {
- *   code: "duration_inadequate",
- *   kind: "pseudo-resistance",
- *   message: "sertraline 50 mg/day for 3 weeks: 3 of 4 weeks at an adequate dose",
- *   trialIds: ["t1"],
- *   compared: { value: 3, threshold: 4, unit: "weeks", comparison: ">=", met: false },
- *   rule: "minWeeksAtAdequateDose",
- *   source: "sforzini-2022-summary",
- *   verification: "secondary",
- * };
+ * import { classifyTrd, parseTreatmentHistory } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [{ id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-01-30", mgPerDay: 50 }],
+ * });
+ * const t1 = parsed.success ? classifyTrd(parsed.data, { asOf: "2024-06-30" }).trials[0] : undefined;
+ * const reason: Reason | undefined = t1?.reasons.find((r) => r.code === "duration_inadequate");
+ * [reason?.kind, reason?.message, reason?.rule, reason?.source]; //=> ["pseudo-resistance", "sertraline (t1): 3 of 4 weeks at or above 50 mg/day", "minWeeksAtAdequateDose", "sforzini-2022-summary"]
  */
 export interface Reason {
   /** Stable code. */
@@ -75,7 +80,16 @@ export interface Reason {
  * The outcome category of one trial.
  *
  * @example
- * const c: OutcomeCategory = "partial-response";
+ * import { classifyTrd, parseTreatmentHistory } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [
+ *     { id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-03-10", mgPerDay: 100, outcome: { percentImprovement: 10 } },
+ *     { id: "t2", agent: { name: "venlafaxine" }, start: "2024-03-15", end: "2024-05-15", mgPerDay: 150, outcome: { percentImprovement: 15 } },
+ *   ],
+ * });
+ * const categories: OutcomeCategory[] = parsed.success ? classifyTrd(parsed.data, { asOf: "2024-06-01" }).trials.map((t) => t.outcome.category) : [];
+ * categories; //=> ["non-response", "non-response"]
  */
 export type OutcomeCategory = "non-response" | "partial-response" | "response" | "remission" | "unknown";
 
@@ -83,7 +97,15 @@ export type OutcomeCategory = "non-response" | "partial-response" | "response" |
  * A dated score used as a baseline or endpoint.
  *
  * @example
- * const p: ScorePoint = { date: "2024-01-01", total: 30 };
+ * import { classifyTrd, parseTreatmentHistory } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [{ id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-03-10", mgPerDay: 100 }],
+ *   assessments: [{ date: "2024-01-08", scale: "MADRS", total: 30 }, { date: "2024-03-08", scale: "MADRS", total: 27 }],
+ * });
+ * const outcome = parsed.success ? classifyTrd(parsed.data, { asOf: "2024-06-30" }).trials[0]?.outcome : undefined;
+ * const endpoint: ScorePoint | undefined = outcome?.basis === "scores" ? outcome.endpoint : undefined;
+ * endpoint; //=> { date: "2024-03-08", total: 27 }
  */
 export interface ScorePoint {
   /** Date of the rating. */
@@ -96,7 +118,14 @@ export interface ScorePoint {
  * How a trial's outcome was decided.
  *
  * @example
- * const o: TrialOutcome = { category: "unknown", basis: "none" };
+ * import { classifyTrd, parseTreatmentHistory } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [{ id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-01-30", mgPerDay: 50 }],
+ * });
+ * const t1 = parsed.success ? classifyTrd(parsed.data, { asOf: "2024-06-30" }).trials[0] : undefined;
+ * const outcome: TrialOutcome | undefined = t1?.outcome;
+ * outcome; //=> { category: "unknown", basis: "none" }
  */
 export type TrialOutcome =
   | {
@@ -115,10 +144,14 @@ export type TrialOutcome =
  * The dose verdict of one trial.
  *
  * @example
- * const d: DoseVerdict = {
- *   status: "adequate", reachedMgPerDay: 100, thresholdMgPerDay: 50, table: "licensed-minimum",
- *   source: "sertraline-us-label", verification: "primary", ageAdjusted: false,
- * };
+ * import { classifyTrd, parseTreatmentHistory } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [{ id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-01-30", mgPerDay: 50 }],
+ * });
+ * const t1 = parsed.success ? classifyTrd(parsed.data, { asOf: "2024-06-30" }).trials[0] : undefined;
+ * const dose: DoseVerdict | undefined = t1?.dose;
+ * dose; //=> { status: "adequate", reachedMgPerDay: 50, thresholdMgPerDay: 50, table: "licensed-minimum", source: "sertraline-us-label", verification: "primary", ageAdjusted: false }
  */
 export type DoseVerdict =
   | {
@@ -155,7 +188,14 @@ export type DoseVerdict =
  * The duration verdict of one trial.
  *
  * @example
- * const d: DurationVerdict = { status: "inadequate", weeksAtAdequateDose: 3, daysAtAdequateDose: 21, requiredWeeks: 4, totalDays: 35 };
+ * import { classifyTrd, parseTreatmentHistory } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [{ id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-01-30", mgPerDay: 50 }],
+ * });
+ * const t1 = parsed.success ? classifyTrd(parsed.data, { asOf: "2024-06-30" }).trials[0] : undefined;
+ * const duration: DurationVerdict | undefined = t1?.duration;
+ * duration; //=> { status: "inadequate", daysAtAdequateDose: 21, weeksAtAdequateDose: 3, requiredWeeks: 4, totalDays: 21 }
  */
 export interface DurationVerdict {
   /** `unknown` when the dose threshold is unknown. */
@@ -176,7 +216,14 @@ export interface DurationVerdict {
  * The adherence verdict of one trial.
  *
  * @example
- * const a: AdherenceVerdict = { status: "adequate", recorded: 0.9 };
+ * import { classifyTrd, parseTreatmentHistory } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [{ id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-01-30", mgPerDay: 50 }],
+ * });
+ * const t1 = parsed.success ? classifyTrd(parsed.data, { asOf: "2024-06-30" }).trials[0] : undefined;
+ * const adherence: AdherenceVerdict | undefined = t1?.adherence;
+ * adherence; //=> { status: "unknown" }
  */
 export interface AdherenceVerdict {
   /** `unknown` when not documented. */
@@ -189,9 +236,13 @@ export interface AdherenceVerdict {
  * The assessment of one trial.
  *
  * @example
- * // see classifyTrd's result: assessment.trials[0]
- * declare const t: TrialAssessment;
- * console.log(t.trialId, t.adequate, t.outcome.category, t.countsTowardResistance);
+ * import { classifyTrd, parseTreatmentHistory } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [{ id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-01-30", mgPerDay: 50 }],
+ * });
+ * const t1 = parsed.success ? classifyTrd(parsed.data, { asOf: "2024-06-30" }).trials[0] : undefined;
+ * [t1?.trialId, t1?.drugId, t1?.adequate, t1?.countsTowardResistance]; //=> ["t1", "sertraline", false, false]
  */
 export interface TrialAssessment {
   /** The trial's id. */
@@ -234,7 +285,16 @@ export interface TrialAssessment {
  * Counts behind the status.
  *
  * @example
- * const c: TrdCounts = { trials: 3, adequateTrials: 2, failedAdequateTrials: 2, nonResponseFailures: 2, partialResponseFailures: 0, distinctFailedAgents: 2, distinctFailedClasses: 2 };
+ * import { classifyTrd, parseTreatmentHistory } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [
+ *     { id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-03-10", mgPerDay: 100, outcome: { percentImprovement: 10 } },
+ *     { id: "t2", agent: { name: "venlafaxine" }, start: "2024-03-15", end: "2024-05-15", mgPerDay: 150, outcome: { percentImprovement: 15 } },
+ *   ],
+ * });
+ * const counts: TrdCounts | undefined = parsed.success ? classifyTrd(parsed.data, { asOf: "2024-06-01" }).counts : undefined;
+ * counts; //=> { trials: 2, adequateTrials: 2, failedAdequateTrials: 2, nonResponseFailures: 2, partialResponseFailures: 0, distinctFailedAgents: 2, distinctFailedClasses: 2 }
  */
 export interface TrdCounts {
   /** Trials in the history on or before the as-of date. */
@@ -258,7 +318,13 @@ export interface TrdCounts {
  * concerns. Never dropped: every one also appears among the reasons.
  *
  * @example
- * const f: PseudoResistanceFlag = { code: "dose_inadequate", trialIds: ["t1"] };
+ * import { classifyTrd, parseTreatmentHistory } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [{ id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-01-30", mgPerDay: 50 }],
+ * });
+ * const flags: readonly PseudoResistanceFlag[] = parsed.success ? classifyTrd(parsed.data, { asOf: "2024-06-30" }).flags : [];
+ * flags; //=> [{ code: "duration_inadequate", trialIds: ["t1"] }, { code: "adherence_not_documented", trialIds: ["t1"] }, { code: "outcome_data_missing", trialIds: ["t1"] }]
  */
 export interface PseudoResistanceFlag {
   /** The reason code behind the flag. */
@@ -272,12 +338,16 @@ export interface PseudoResistanceFlag {
  *
  * @example
  * import { classifyTrd, parseTreatmentHistory } from "trd-classifier";
- * declare const input: unknown;
- * const parsed = parseTreatmentHistory(input);
- * if (parsed.success) {
- *   const result: TrdAssessment = classifyTrd(parsed.data, { asOf: "2024-06-30" });
- *   console.log(result.status, result.reasons.map((r) => r.message));
- * }
+ * const parsed = parseTreatmentHistory({
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [
+ *     { id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-03-10", mgPerDay: 100, outcome: { percentImprovement: 10 } },
+ *     { id: "t2", agent: { name: "venlafaxine" }, start: "2024-03-15", end: "2024-05-15", mgPerDay: 150, outcome: { percentImprovement: 15 } },
+ *   ],
+ * });
+ * const result: TrdAssessment | undefined = parsed.success ? classifyTrd(parsed.data, { asOf: "2024-06-01" }) : undefined;
+ * [result?.status, result?.applicable, result?.ruleSet.id, result?.ruleSet.parameters.minFailedTrials]; //=> ["no-response", true, "eu-pearl-2022", 2]
+ * result?.reasons[0]?.message; //=> "2 failed adequate trial(s) of distinct agents with non-response (<25% improvement); 2 needed"
  */
 export interface TrdAssessment {
   /** The status. */

@@ -117,6 +117,41 @@ async function write(out: Writable, data: string | Uint8Array): Promise<void> {
   if (data.length > 0 && !out.write(data)) await once(out, "drain");
 }
 
+/** The options each batch of records is processed with. */
+function recordOptionsOf(options: ClassifyCommandOptions): RecordOptions {
+  const { asOf, ruleSet, inputFormat, outputFormat, full, preset, failFast } = options;
+  return { asOf, ruleSet, inputFormat, outputFormat, full, ...(options.since === true ? { since: true } : {}), preset, failFast };
+}
+
+/** Writes the running count and rate to a terminal every 200 ms. */
+function progressTicker(err: Writable, started: bigint, written: () => number): ReturnType<typeof setInterval> {
+  return setInterval(() => {
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    err.write(`\r${written().toLocaleString("en-US")} records, ${Math.round(written() / Math.max(seconds, 0.001)).toLocaleString("en-US")}/s   `);
+  }, 200);
+}
+
+/** Submits long-format CSV records in batches of 64 patients; a structural error goes out as its own result. */
+async function feedCsv(stream: Readable, submit: (work: Work) => Promise<void>, enqueue: (result: ChunkResult) => void, stopped: () => boolean, options: RecordOptions): Promise<void> {
+  let batch: InputRecord[] = [];
+  for await (const record of records(stream, "csv")) {
+    if (stopped()) break;
+    if ("error" in record) {
+      if (batch.length > 0) await submit({ records: batch });
+      batch = [];
+      enqueue(structuralError(record, options));
+      if (record.error === "csv_header_missing") break;
+      continue;
+    }
+    batch.push(record);
+    if (batch.length >= 64) {
+      await submit({ records: batch });
+      batch = [];
+    }
+  }
+  if (batch.length > 0 && !stopped()) await submit({ records: batch });
+}
+
 /** Runs the command. Input is a file path or "-" for stdin. */
 export async function classifyCommand(input: string, out: Writable, err: Writable & { isTTY?: boolean }, options: ClassifyCommandOptions): Promise<ClassifySummary> {
   const started = process.hrtime.bigint();
@@ -125,16 +160,7 @@ export async function classifyCommand(input: string, out: Writable, err: Writabl
   const file = input !== "-" && options.inputFormat === "ndjson" ? await open(input) : undefined;
   const stream: Readable | undefined = file !== undefined ? undefined : input === "-" ? process.stdin : createReadStream(input, { highWaterMark: chunkBytes });
   const buffers = new ChunkBuffers(chunkBytes);
-  const recordOptions: RecordOptions = {
-    asOf: options.asOf,
-    ruleSet: options.ruleSet,
-    inputFormat: options.inputFormat,
-    outputFormat: options.outputFormat,
-    full: options.full,
-    ...(options.since === true ? { since: true } : {}),
-    preset: options.preset,
-    failFast: options.failFast,
-  };
+  const recordOptions = recordOptionsOf(options);
   const pool = options.workers > 1 ? new Pool(options.workers, recordOptions, buffers) : undefined;
   const limit = pool === undefined ? 1 : options.workers * 3;
   const queue: Promise<Done>[] = [];
@@ -142,13 +168,7 @@ export async function classifyCommand(input: string, out: Writable, err: Writabl
   let written = 0;
   let stop = false;
 
-  const progress =
-    options.progress && err.isTTY === true
-      ? setInterval(() => {
-          const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-          err.write(`\r${written.toLocaleString("en-US")} records, ${Math.round(written / Math.max(seconds, 0.001)).toLocaleString("en-US")}/s   `);
-        }, 200)
-      : undefined;
+  const progress = options.progress && err.isTTY === true ? progressTicker(err, started, () => written) : undefined;
 
   const flushOne = async (): Promise<void> => {
     const next = queue.shift();
@@ -179,23 +199,7 @@ export async function classifyCommand(input: string, out: Writable, err: Writabl
         await submit(chunk);
       }
     } else {
-      let batch: InputRecord[] = [];
-      for await (const record of records(stream ?? process.stdin, "csv")) {
-        if (stop) break;
-        if ("error" in record) {
-          if (batch.length > 0) await submit({ records: batch });
-          batch = [];
-          queue.push(Promise.resolve(structuralError(record, options)));
-          if (record.error === "csv_header_missing") break;
-          continue;
-        }
-        batch.push(record);
-        if (batch.length >= 64) {
-          await submit({ records: batch });
-          batch = [];
-        }
-      }
-      if (batch.length > 0 && !stop) await submit({ records: batch });
+      await feedCsv(stream ?? process.stdin, submit, (result) => queue.push(Promise.resolve(result)), () => stop, options);
     }
     while (queue.length > 0 && !stop) await flushOne();
   } finally {

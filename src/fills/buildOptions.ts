@@ -11,7 +11,9 @@ import { deepFreeze } from "../internal/deepFreeze";
  * Every parameter of {@link buildTrials}.
  *
  * @example
- * const p: BuildTrialsParameters = { ...getBuildPreset("ohdsi-drug-era").parameters, episodeGapDays: 365 };
+ * import { getBuildPreset } from "trd-classifier";
+ * const p: BuildTrialsParameters = getBuildPreset("ohdsi-drug-era").parameters;
+ * [p.persistenceWindowDays, p.earlyRefill, p.episodeGapDays]; //=> [30, "no-stockpiling", 180]
  */
 export interface BuildTrialsParameters {
   /** Uncovered days after a supply runs out that still continue the same course (more ends it). */
@@ -43,7 +45,9 @@ export interface BuildTrialsParameters {
  * Identifiers of the built-in presets.
  *
  * @example
- * const id: BuildPresetId = "claims-line-of-therapy";
+ * import { DEFAULT_BUILD_PRESET_ID } from "trd-classifier";
+ * const id: BuildPresetId = DEFAULT_BUILD_PRESET_ID;
+ * id; //=> "claims-line-of-therapy"
  */
 export type BuildPresetId = "ohdsi-drug-era" | "claims-line-of-therapy" | "fabbri-2021";
 
@@ -53,6 +57,7 @@ export type BuildPresetId = "ohdsi-drug-era" | "claims-line-of-therapy" | "fabbr
  * @example
  * import { getBuildPreset } from "trd-classifier";
  * const preset: BuildPreset = getBuildPreset("fabbri-2021");
+ * [preset.parameters.coverage, preset.provenance.coverage.source]; //=> ["until-next-issue", "fabbri-2021"]
  */
 export interface BuildPreset {
   /** Identifier. */
@@ -146,7 +151,7 @@ export function getBuildPreset(id: BuildPresetId): BuildPreset {
  *
  * @example
  * import { listBuildPresets } from "trd-classifier";
- * listBuildPresets().map((p) => p.id);
+ * listBuildPresets().map((p) => p.id); //=> ["claims-line-of-therapy", "ohdsi-drug-era", "fabbri-2021"]
  */
 export function listBuildPresets(): readonly BuildPreset[] {
   return ALL_PRESETS;

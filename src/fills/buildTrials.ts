@@ -26,7 +26,10 @@ import type { FillRecord } from "./fillRecord";
  * Options for {@link buildTrials}.
  *
  * @example
- * const o: BuildTrialsOptions = { preset: "ohdsi-drug-era", overrides: { episodeGapDays: 365 }, asOf: "2024-06-30" };
+ * import { buildTrials } from "trd-classifier";
+ * const options: BuildTrialsOptions = { preset: "ohdsi-drug-era", overrides: { persistenceWindowDays: 60 }, asOf: "2024-06-30" };
+ * // still covered on asOf, so the trial is ongoing: it has no end
+ * buildTrials([{ agent: { name: "sertraline" }, date: "2024-06-15", daysSupply: 30, mgPerDay: 50 }], options).trials[0]?.end; //=> undefined
  */
 export interface BuildTrialsOptions {
   /** A named preset (default {@link DEFAULT_BUILD_PRESET_ID}). */
@@ -41,7 +44,13 @@ export interface BuildTrialsOptions {
  * Stable codes of the decisions {@link buildTrials} reports.
  *
  * @example
- * const code: BuildDecisionCode = "gap_ends_course";
+ * import { buildTrials } from "trd-classifier";
+ * const built = buildTrials([
+ *   { id: "rx1", agent: { name: "sertraline" }, date: "2024-01-02", daysSupply: 30, mgPerDay: 50 },
+ *   { id: "rx2", agent: { name: "sertraline" }, date: "2024-03-20", daysSupply: 30, mgPerDay: 50 },
+ * ]);
+ * const codes: BuildDecisionCode[] = built.decisions.map((d) => d.code);
+ * codes; //=> ["gap_ends_course", "adherence", "adherence"]
  */
 export type BuildDecisionCode =
   | "merged"
@@ -68,11 +77,13 @@ export type BuildDecisionCode =
  * One decision: what was done with which records, under which rule and source.
  *
  * @example
- * const d: BuildDecision = {
- *   code: "gap_ends_course", message: "sertraline: 45 uncovered days after 2024-03-01 end the course (more than 42)",
- *   recordIds: ["rx-7"], trialId: "sertraline-2024-01-02", rule: "persistenceWindowDays",
- *   source: "bmc-psychiatry-2017-lot", verification: "secondary",
- * };
+ * import { buildTrials } from "trd-classifier";
+ * const built = buildTrials([
+ *   { id: "rx1", agent: { name: "sertraline" }, date: "2024-01-02", daysSupply: 30, mgPerDay: 50 },
+ *   { id: "rx2", agent: { name: "sertraline" }, date: "2024-03-20", daysSupply: 30, mgPerDay: 50 },
+ * ]);
+ * const gap: BuildDecision | undefined = built.decisions.find((d) => d.code === "gap_ends_course");
+ * [gap?.message, gap?.rule, gap?.source, gap?.compared?.value]; //=> ["sertraline: 48 uncovered days after 2024-01-31 end the course (more than 42)", "persistenceWindowDays", "bmc-psychiatry-2017-lot", 48]
  */
 export interface BuildDecision {
   /** Stable code. */
@@ -97,7 +108,13 @@ export interface BuildDecision {
  * A trial as built, in the classifier's input form.
  *
  * @example
- * const t: BuiltTrial = { id: "sertraline-2024-01-02", agent: { name: "sertraline" }, start: "2024-01-02", end: "2024-03-31", doses: [{ from: "2024-01-02", mgPerDay: 50 }], adherence: 0.95 };
+ * import { buildTrials } from "trd-classifier";
+ * const built = buildTrials([
+ *   { id: "rx1", agent: { name: "sertraline" }, date: "2024-01-02", daysSupply: 30, mgPerDay: 50 },
+ *   { id: "rx2", agent: { name: "sertraline" }, date: "2024-03-20", daysSupply: 30, mgPerDay: 50 },
+ * ]);
+ * const first: BuiltTrial | undefined = built.trials[0];
+ * first; //=> { id: "sertraline-2024-01-02", agent: { name: "sertraline" }, start: "2024-01-02", end: "2024-01-31", doses: [{ from: "2024-01-02", mgPerDay: 50 }], adherence: 1 }
  */
 export type BuiltTrial = z.input<typeof TrialSchema>;
 
@@ -105,8 +122,13 @@ export type BuiltTrial = z.input<typeof TrialSchema>;
  * The result of {@link buildTrials}.
  *
  * @example
- * declare const built: BuildTrialsResult;
- * const history = { episode: built.episode ?? { onset: "2024-01-01" }, previousEpisodes: built.previousEpisodes, trials: built.trials };
+ * import { buildTrials } from "trd-classifier";
+ * const built = buildTrials([
+ *   { id: "rx1", agent: { name: "sertraline" }, date: "2024-01-02", daysSupply: 30, mgPerDay: 50 },
+ *   { id: "rx2", agent: { name: "sertraline" }, date: "2024-03-20", daysSupply: 30, mgPerDay: 50 },
+ * ]);
+ * const result: BuildTrialsResult = built;
+ * [result.preset, result.trials.length, result.episode?.onset, result.issues.length]; //=> ["claims-line-of-therapy", 2, "2024-01-02", 0]
  */
 export interface BuildTrialsResult {
   /** The preset used. */

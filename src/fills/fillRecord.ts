@@ -14,7 +14,9 @@ import { AgentSchema, IndicationSchema } from "../schema/trial";
  * drug was collected: adherence is computed from them alone.
  *
  * @example
- * FillRecordSchema.parse({ agent: { name: "sertraline" }, date: "2024-01-02", daysSupply: 30, strengthMg: 50, quantity: 30 });
+ * import { FillRecordSchema } from "trd-classifier";
+ * FillRecordSchema.parse({ agent: { name: "sertraline" }, date: "2024-01-02", daysSupply: 30, strengthMg: 50, quantity: 30 }).kind; //=> "dispense"
+ * FillRecordSchema.safeParse({ agent: {}, date: "2024-01-02" }).success; //=> false
  */
 export const FillRecordSchema = z
   .strictObject({
@@ -53,7 +55,9 @@ export const FillRecordSchema = z
  * What a caller passes for one record.
  *
  * @example
- * const r: FillRecordInput = { agent: { name: "sertraline" }, date: "2024-01-02", daysSupply: 30, mgPerDay: 50 };
+ * import { buildTrials } from "trd-classifier";
+ * const record: FillRecordInput = { agent: { name: "sertraline" }, date: "2024-01-02", daysSupply: 30, mgPerDay: 50 };
+ * buildTrials([record]).trials[0]?.doses; //=> [{ from: "2024-01-02", mgPerDay: 50 }]
  */
 export type FillRecordInput = z.input<typeof FillRecordSchema>;
 
@@ -61,6 +65,8 @@ export type FillRecordInput = z.input<typeof FillRecordSchema>;
  * A validated record.
  *
  * @example
- * const r: FillRecord = { kind: "dispense", agent: { name: "sertraline" }, date: "2024-01-02", daysSupply: 30, mgPerDay: 50 };
+ * import { FillRecordSchema } from "trd-classifier";
+ * const record: FillRecord = FillRecordSchema.parse({ agent: { name: "sertraline" }, date: "2024-01-02", daysSupply: 30, mgPerDay: 50 });
+ * record; //=> { kind: "dispense", agent: { name: "sertraline" }, date: "2024-01-02", daysSupply: 30, mgPerDay: 50 }
  */
 export type FillRecord = z.output<typeof FillRecordSchema>;

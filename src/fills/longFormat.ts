@@ -7,7 +7,7 @@
 import { isCalendarDate } from "../internal/dates";
 import { deepFreeze } from "../internal/deepFreeze";
 import { makeIssue } from "../schema/issues";
-import type { TrdIssue } from "../schema/issues";
+import type { TrdIssue, TrdIssueCode } from "../schema/issues";
 import type { TreatmentHistoryInput } from "../schema/history";
 import { ConditionSchema } from "../schema/patient";
 import type { Condition } from "../schema/patient";
@@ -25,7 +25,7 @@ import type { FillRecordInput } from "./fillRecord";
  *
  * @example
  * import { LONG_FORMAT_COLUMNS } from "trd-classifier";
- * LONG_FORMAT_COLUMNS.join(","); // the header line
+ * LONG_FORMAT_COLUMNS.slice(0, 4).join(","); //=> "patient_id,record_type,date,drug"
  */
 export const LONG_FORMAT_COLUMNS = deepFreeze([
   "patient_id",
@@ -49,7 +49,6 @@ export const LONG_FORMAT_COLUMNS = deepFreeze([
  * ends). A byte-order mark is dropped; blank lines are skipped. Each row keeps its line number.
  *
  * @example
- * import { parseCsv } from "trd-classifier";
  * parseCsv('a,b\r\n"x, y",2\n'); //=> [{ line: 1, fields: ["a", "b"] }, { line: 2, fields: ["x, y", "2"] }]
  */
 export function parseCsv(text: string): { readonly line: number; readonly fields: readonly string[] }[] {
@@ -96,8 +95,10 @@ export function parseCsv(text: string): { readonly line: number; readonly fields
  * One patient's rows, gathered.
  *
  * @example
- * declare const p: LongFormatPatient;
- * console.log(p.patientId, p.records.length, p.assessments.length);
+ * import { readLongFormat } from "trd-classifier";
+ * const csv = "patient_id,record_type,date,drug,days_supply,mg_per_day,scale,total\np1,dispense,2024-01-02,sertraline,30,50,,\np1,score,2024-01-01,,,,PHQ-9,18\n";
+ * const patient: LongFormatPatient | undefined = readLongFormat(csv).patients[0];
+ * [patient?.patientId, patient?.records.length, patient?.assessments.length]; //=> ["p1", 1, 1]
  */
 export interface LongFormatPatient {
   /** The patient id as in the file. */
@@ -140,79 +141,98 @@ export function readLongFormat(text: string): { readonly patients: LongFormatPat
     if (!header.includes(required)) issues.push(makeIssue("required", `header.${required}`, `a ${required} column`));
   }
   if (issues.length > 0) return { patients: [], issues };
-  const col = (name: string): number => header.indexOf(name);
   const patients = new Map<string, LongFormatPatient>();
-  for (const { line, fields } of rows.slice(1)) {
-    const get = (name: string): string => {
-      const i = col(name);
-      return i < 0 ? "" : (fields[i] ?? "").trim();
-    };
-    const where = (name: string): string => `line ${line}.${name}`;
-    const patientId = get("patient_id");
-    if (patientId === "") {
-      issues.push(makeIssue("required", where("patient_id"), "a patient id"));
-      continue;
-    }
-    let patient = patients.get(patientId);
-    if (patient === undefined) {
-      patient = { patientId, firstLine: line, records: [], assessments: [], diagnoses: [], issues: [] };
-      patients.set(patientId, patient);
-    }
-    const bad = (code: Parameters<typeof makeIssue>[0], name: string, expected: string): void => {
-      patient.issues.push(makeIssue(code, where(name), expected));
-    };
-    const type = get("record_type").toLowerCase();
-    const date = get("date");
-    if (!isCalendarDate(date)) {
-      bad(date === "" ? "required" : "invalid_date_format", "date", "a calendar date as YYYY-MM-DD");
-      continue;
-    }
-    const num = (name: string): number | undefined => {
-      const raw = get(name);
-      if (raw === "") return undefined;
-      const value = Number(raw);
-      if (!Number.isFinite(value)) {
-        bad("invalid_type", name, "a number");
-        return Number.NaN;
-      }
-      return value;
-    };
-    if (DRUG_TYPES.has(type)) {
-      const drug = get("drug");
-      const rxnorm = get("rxnorm");
-      const daysSupply = num("days_supply");
-      const strengthMg = num("strength_mg");
-      const quantity = num("quantity");
-      const mgPerDay = num("mg_per_day");
-      if ([daysSupply, strengthMg, quantity, mgPerDay].some((x) => Number.isNaN(x))) continue;
-      const endDate = get("end_date");
-      const recordId = get("record_id");
-      patient.records.push({
-        ...(recordId === "" ? {} : { id: recordId }),
-        kind: type === "fill" ? "dispense" : (type as "prescription" | "dispense" | "statement"),
-        agent: { ...(drug === "" ? {} : { name: drug }), ...(rxnorm === "" ? {} : { rxnorm }) },
-        date,
-        ...(daysSupply === undefined ? {} : { daysSupply }),
-        ...(endDate === "" ? {} : { endDate }),
-        ...(strengthMg === undefined ? {} : { strengthMg }),
-        ...(quantity === undefined ? {} : { quantity }),
-        ...(mgPerDay === undefined ? {} : { mgPerDay }),
-      });
-    } else if (type === "score") {
-      const scale = get("scale") as ScaleId;
-      const total = num("total");
-      if (!SCALE_IDS.includes(scale)) bad("invalid_value", "scale", `one of ${SCALE_IDS.join(", ")}`);
-      else if (total === undefined) bad("required", "total", "a total score");
-      else if (!Number.isNaN(total)) patient.assessments.push({ date, scale, total });
-    } else if (type === "diagnosis") {
-      const condition = ConditionSchema.safeParse(get("condition"));
-      if (condition.success) patient.diagnoses.push({ condition: condition.data, onset: date });
-      else bad("invalid_value", "condition", `one of ${ConditionSchema.options.join(", ")}`);
-    } else if (type === "birth_date") patient.birthDate = date;
-    else if (type === "episode_onset") patient.episodeOnset = date;
-    else bad("invalid_value", "record_type", "prescription, dispense, statement, score, diagnosis, birth_date or episode_onset");
-  }
+  for (const row of rows.slice(1)) readRow(row, header, patients, issues);
   return { patients: [...patients.values()], issues };
+}
+
+/** One row's cells by column name, and where its issues go. */
+interface RowReader {
+  /** The trimmed cell of a column (`""` when absent). */
+  readonly get: (name: string) => string;
+  /** A numeric cell: `undefined` when empty, `NaN` (with an issue) when not a number. */
+  readonly num: (name: string) => number | undefined;
+  /** Records an issue at `line N.column`. */
+  readonly bad: (code: TrdIssueCode, name: string, expected: string) => void;
+}
+
+/** Reads one data row into its patient (an issue instead when it cannot be read). */
+function readRow({ line, fields }: { line: number; fields: readonly string[] }, header: readonly string[], patients: Map<string, LongFormatPatient>, issues: TrdIssue[]): void {
+  const get = (name: string): string => {
+    const i = header.indexOf(name);
+    return i < 0 ? "" : (fields[i] ?? "").trim();
+  };
+  const where = (name: string): string => `line ${line}.${name}`;
+  const patientId = get("patient_id");
+  if (patientId === "") {
+    issues.push(makeIssue("required", where("patient_id"), "a patient id"));
+    return;
+  }
+  let patient = patients.get(patientId);
+  if (patient === undefined) {
+    patient = { patientId, firstLine: line, records: [], assessments: [], diagnoses: [], issues: [] };
+    patients.set(patientId, patient);
+  }
+  const own = patient;
+  const bad = (code: TrdIssueCode, name: string, expected: string): void => {
+    own.issues.push(makeIssue(code, where(name), expected));
+  };
+  const num = (name: string): number | undefined => {
+    const raw = get(name);
+    if (raw === "") return undefined;
+    const value = Number(raw);
+    if (Number.isFinite(value)) return value;
+    bad("invalid_type", name, "a number");
+    return Number.NaN;
+  };
+  const type = get("record_type").toLowerCase();
+  const date = get("date");
+  if (!isCalendarDate(date)) bad(date === "" ? "required" : "invalid_date_format", "date", "a calendar date as YYYY-MM-DD");
+  else readRecord(own, { get, num, bad }, type, date);
+}
+
+/** Adds one row of a known date to its patient, by record type. */
+function readRecord(patient: LongFormatPatient, row: RowReader, type: string, date: string): void {
+  if (DRUG_TYPES.has(type)) {
+    const record = drugRecord(row, type, date);
+    if (record !== undefined) patient.records.push(record);
+  } else if (type === "score") {
+    const scale = row.get("scale") as ScaleId;
+    const total = row.num("total");
+    if (!SCALE_IDS.includes(scale)) row.bad("invalid_value", "scale", `one of ${SCALE_IDS.join(", ")}`);
+    else if (total === undefined) row.bad("required", "total", "a total score");
+    else if (!Number.isNaN(total)) patient.assessments.push({ date, scale, total });
+  } else if (type === "diagnosis") {
+    const condition = ConditionSchema.safeParse(row.get("condition"));
+    if (condition.success) patient.diagnoses.push({ condition: condition.data, onset: date });
+    else row.bad("invalid_value", "condition", `one of ${ConditionSchema.options.join(", ")}`);
+  } else if (type === "birth_date") patient.birthDate = date;
+  else if (type === "episode_onset") patient.episodeOnset = date;
+  else row.bad("invalid_value", "record_type", "prescription, dispense, statement, score, diagnosis, birth_date or episode_onset");
+}
+
+/** A prescription, dispense, statement or fill row as a fill record (`undefined` when a number is unreadable). */
+function drugRecord(row: RowReader, type: string, date: string): FillRecordInput | undefined {
+  const drug = row.get("drug");
+  const rxnorm = row.get("rxnorm");
+  const daysSupply = row.num("days_supply");
+  const strengthMg = row.num("strength_mg");
+  const quantity = row.num("quantity");
+  const mgPerDay = row.num("mg_per_day");
+  if ([daysSupply, strengthMg, quantity, mgPerDay].some((x) => Number.isNaN(x))) return undefined;
+  const endDate = row.get("end_date");
+  const recordId = row.get("record_id");
+  return {
+    ...(recordId === "" ? {} : { id: recordId }),
+    kind: type === "fill" ? "dispense" : (type as "prescription" | "dispense" | "statement"),
+    agent: { ...(drug === "" ? {} : { name: drug }), ...(rxnorm === "" ? {} : { rxnorm }) },
+    date,
+    ...(daysSupply === undefined ? {} : { daysSupply }),
+    ...(endDate === "" ? {} : { endDate }),
+    ...(strengthMg === undefined ? {} : { strengthMg }),
+    ...(quantity === undefined ? {} : { quantity }),
+    ...(mgPerDay === undefined ? {} : { mgPerDay }),
+  };
 }
 
 /**
@@ -225,11 +245,11 @@ export function readLongFormat(text: string): { readonly patients: LongFormatPat
  * @returns The history input and the build result (its decisions and issues).
  * @example
  * import { historyFromLongFormat, parseTreatmentHistory, readLongFormat } from "trd-classifier";
- * declare const csvText: string;
- * for (const patient of readLongFormat(csvText).patients) {
- *   const { history } = historyFromLongFormat(patient, { asOf: "2024-06-30" });
- *   const parsed = parseTreatmentHistory(history);
- * }
+ * const csv = "patient_id,record_type,date,drug,days_supply,mg_per_day\np1,dispense,2024-01-02,sertraline,30,50\np1,dispense,2024-02-01,sertraline,30,100\n";
+ * const patient = readLongFormat(csv).patients[0];
+ * const history = patient === undefined ? undefined : historyFromLongFormat(patient, { asOf: "2024-06-30" }).history;
+ * [history?.episode.onset, history?.trials?.length]; //=> ["2024-01-02", 1]
+ * parseTreatmentHistory(history).success; //=> true
  */
 export function historyFromLongFormat(patient: LongFormatPatient, options: BuildTrialsOptions = {}): { readonly history: TreatmentHistoryInput; readonly build: BuildTrialsResult } {
   const build = buildTrials(patient.records, options);

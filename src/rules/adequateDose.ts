@@ -9,10 +9,9 @@ import type { AgeDoseCap, Citation, DoseTableId, DrugEntry, Impairment, Impairme
  * The threshold a trial's dose is compared with, or why there is none.
  *
  * @example
- * const t: DoseThreshold = {
- *   status: "found", mgPerDay: 20, baseMgPerDay: 20, table: "licensed-minimum",
- *   citation: { source: "citalopram-uk-smpc", verification: "primary" },
- * };
+ * const citalopram = findDrug("citalopram");
+ * const threshold: DoseThreshold | undefined = citalopram === undefined ? undefined : adequateDose(citalopram, { table: "licensed-minimum", fallback: [], ageYears: 70 });
+ * threshold?.status === "found" ? [threshold.mgPerDay, threshold.table, threshold.citation.source] : threshold?.status; //=> [20, "licensed-minimum", "citalopram-uk-smpc"]
  */
 export type DoseThreshold =
   | {
@@ -38,7 +37,9 @@ export type DoseThreshold =
  * Options for {@link adequateDose}.
  *
  * @example
- * const o: AdequateDoseOptions = { table: "mgh-atrq", fallback: ["licensed-minimum"], ageYears: 67 };
+ * const options: AdequateDoseOptions = { table: "maudsley-med", fallback: ["licensed-minimum"], ageYears: 40 };
+ * const found = adequateDose(findDrug("vortioxetine")!, options);
+ * found.status === "found" ? [found.table, found.fallbackFrom, found.mgPerDay] : found.status; //=> ["maudsley-med", undefined, 10]
  */
 export interface AdequateDoseOptions {
   /** The rule set's dose table. */
@@ -92,10 +93,9 @@ function citationOf(value: { readonly mgPerDay: number } & Citation): Citation {
  * @param options - Table, fallbacks and age.
  * @returns The threshold with its citation, or `{ status: "none" }`.
  * @example
- * import { adequateDose, findDrug } from "trd-classifier";
- * const nortriptyline = findDrug("nortriptyline")!;
- * adequateDose(nortriptyline, { table: "licensed-minimum", fallback: [], ageYears: 70 });
- * //=> { status: "found", mgPerDay: 50, baseMgPerDay: 75, ageCap: { olderThanYears: 64, maxMgPerDay: 50, ... }, ... }
+ * import { findDrug } from "trd-classifier";
+ * const threshold = adequateDose(findDrug("trimipramine")!, { table: "licensed-minimum", fallback: [], ageYears: 70 });
+ * threshold.status === "found" ? [threshold.mgPerDay, threshold.baseMgPerDay, threshold.ageCap?.olderThanYears] : undefined; //=> [100, 150, 64]
  */
 export function adequateDose(drug: DrugEntry, options: AdequateDoseOptions): DoseThreshold {
   // The rule set's table, then each fallback not tried before (index -1 is the rule set's own).

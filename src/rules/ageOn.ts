@@ -15,7 +15,6 @@ import type { Patient } from "../schema/patient";
  * @param date - An ISO date.
  * @returns The age, or `undefined`.
  * @example
- * import { ageOn } from "trd-classifier";
  * ageOn({ birthDate: "1960-06-15", diagnoses: [] }, "2021-06-14"); //=> 60
  */
 export function ageOn(patient: Patient, date: string): number | undefined {

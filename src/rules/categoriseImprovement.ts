@@ -9,7 +9,9 @@ import type { RuleSetParameters } from "./types";
  * The band a percentage improvement falls in, before remission is considered.
  *
  * @example
- * const band: ImprovementBand = "partial-response";
+ * import { getRuleSet } from "trd-classifier";
+ * const band: ImprovementBand = categoriseImprovement(30, getRuleSet("eu-pearl-2022").parameters);
+ * band; //=> "partial-response"
  */
 export type ImprovementBand = "non-response" | "partial-response" | "response";
 
@@ -22,9 +24,9 @@ export type ImprovementBand = "non-response" | "partial-response" | "response";
  * @param parameters - The thresholds.
  * @returns The band.
  * @example
- * import { categoriseImprovement, getRuleSet } from "trd-classifier";
+ * import { getRuleSet } from "trd-classifier";
  * categoriseImprovement(25, getRuleSet("eu-pearl-2022").parameters); //=> "partial-response"
- * categoriseImprovement(25, getRuleSet("mgh-atrq").parameters); //=> "non-response"
+ * categoriseImprovement(25, getRuleSet("regulatory").parameters); //=> "non-response"
  */
 export function categoriseImprovement(
   percent: number,

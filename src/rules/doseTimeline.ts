@@ -11,7 +11,8 @@ import type { Trial } from "../schema/trial";
  * before the first recorded dose change.
  *
  * @example
- * const s: DoseSegment = { from: "2024-01-01", to: "2024-01-14", mgPerDay: 50 };
+ * const [first]: DoseSegment[] = doseSegments({ id: "t1", agent: { name: "sertraline" }, role: "monotherapy", start: "2024-01-01", mgPerDay: 50 }, "2024-01-14");
+ * first; //=> { from: "2024-01-01", to: "2024-01-14", mgPerDay: 50 }
  */
 export interface DoseSegment {
   /** First day on this dose. */
@@ -30,7 +31,6 @@ export interface DoseSegment {
  * @param lastDay - The last day to include.
  * @returns Segments in date order; empty when `lastDay` is before the start.
  * @example
- * import { doseSegments } from "trd-classifier";
  * doseSegments(
  *   { id: "t1", agent: { name: "sertraline" }, role: "monotherapy", start: "2024-01-01",
  *     doses: [{ from: "2024-01-01", mgPerDay: 50 }, { from: "2024-01-15", mgPerDay: 100 }] },
@@ -60,7 +60,9 @@ export function doseSegments(trial: Trial, lastDay: string): DoseSegment[] {
  * What a dose timeline shows against a threshold inside a window.
  *
  * @example
- * const e: DoseExposure = { daysAtOrAbove: 42, reachedMgPerDay: 150, firstDayAtOrAbove: "2024-01-15", dayRequirementMet: "2024-02-25", unknownDoseDays: 0 };
+ * const segments = [{ from: "2024-01-01", to: "2024-01-14", mgPerDay: 75 }, { from: "2024-01-15", to: "2024-03-31", mgPerDay: 150 }];
+ * const exposure: DoseExposure = doseExposure(segments, { windowStart: "2024-01-01", windowEnd: "2024-03-31", thresholdMgPerDay: 150, requiredDays: 42 });
+ * exposure; //=> { daysAtOrAbove: 77, reachedMgPerDay: 150, unknownDoseDays: 0, firstDayAtOrAbove: "2024-01-15", dayRequirementMet: "2024-02-25" }
  */
 export interface DoseExposure {
   /** Days in the window at or above the threshold (cumulative; a pause or reduction does not count). */
@@ -83,10 +85,8 @@ export interface DoseExposure {
  * @param window - Inclusive window and the number of days required.
  * @returns The exposure.
  * @example
- * import { doseExposure } from "trd-classifier";
- * doseExposure([{ from: "2024-01-01", to: "2024-01-28", mgPerDay: 50 }], {
- *   windowStart: "2024-01-01", windowEnd: "2024-01-28", thresholdMgPerDay: 50, requiredDays: 28,
- * }).daysAtOrAbove; //=> 28
+ * const window = { windowStart: "2024-01-01", windowEnd: "2024-01-28", thresholdMgPerDay: 50, requiredDays: 28 };
+ * doseExposure([{ from: "2024-01-01", to: "2024-01-28", mgPerDay: 50 }], window).daysAtOrAbove; //=> 28
  */
 export function doseExposure(
   segments: readonly DoseSegment[],

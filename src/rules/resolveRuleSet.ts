@@ -15,7 +15,16 @@ import type { RuleSet, RuleSetId, RuleSetParameters } from "./types";
  * Options for {@link classifyTrd} and {@link assessTrial}: the as-of date, the rule set and overrides.
  *
  * @example
- * const options: ClassifyTrdOptions = { asOf: "2024-06-30", ruleSet: "mgh-atrq", overrides: { minWeeksAtAdequateDose: 8 } };
+ * import { classifyTrd, parseTreatmentHistory } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [
+ *     { id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-03-10", mgPerDay: 100, outcome: { percentImprovement: 10 } },
+ *     { id: "t2", agent: { name: "venlafaxine" }, start: "2024-03-15", end: "2024-05-15", mgPerDay: 150, outcome: { percentImprovement: 15 } },
+ *   ],
+ * });
+ * const options: ClassifyTrdOptions = { asOf: "2024-06-01", ruleSet: "mgh-atrq", overrides: { minWeeksAtAdequateDose: 10 } };
+ * parsed.success ? classifyTrd(parsed.data, options).status : undefined; //=> "not-yet-resistant"
  */
 export interface ClassifyTrdOptions {
   /** The date the classification is made for (`YYYY-MM-DD`): later events are ignored, and an ongoing trial counts up to it. */
@@ -37,13 +46,17 @@ export interface ClassifyTrdOptions {
  * which {@link parseTreatmentHistory} reports as data). Carries the issues.
  *
  * @example
- * import { TrdOptionsError, classifyTrd } from "trd-classifier";
- * declare const history: import("trd-classifier").TreatmentHistory;
- * try {
- *   classifyTrd(history, { asOf: "2024-02-30" });
- * } catch (error) {
- *   if (error instanceof TrdOptionsError) console.error(error.issues);
- * }
+ * import { TrdOptionsError, classifyTrd, parseTreatmentHistory } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({ episode: { onset: "2024-01-01" } });
+ * const codes = (() => {
+ *   try {
+ *     if (parsed.success) classifyTrd(parsed.data, { asOf: "2024-02-30" });
+ *     return [];
+ *   } catch (error) {
+ *     return error instanceof TrdOptionsError ? error.issues.map((i) => `${i.code} at ${i.path}`) : ["not a TrdOptionsError"];
+ *   }
+ * })();
+ * codes; //=> ["invalid_date_format at asOf"]
  */
 export class TrdOptionsError extends Error {
   /** What was wrong with the options. */
@@ -60,7 +73,6 @@ export class TrdOptionsError extends Error {
  * The effective rule set of a classification and the overrides that made it.
  *
  * @example
- * import { resolveRuleSet } from "trd-classifier";
  * resolveRuleSet({ asOf: "2024-06-30", overrides: { minFailedTrials: 3 } }).overrides; //=> { minFailedTrials: 3 }
  */
 export interface ResolvedRuleSet {
@@ -68,6 +80,19 @@ export interface ResolvedRuleSet {
   readonly rules: RuleSet;
   /** The validated overrides (empty when none). */
   readonly overrides: Partial<RuleSetParameters>;
+}
+
+const OPTION_KEYS: ReadonlySet<string> = new Set<keyof ClassifyTrdOptions>(["asOf", "ruleSet", "overrides", "resistantSince"]);
+
+/** An issue per key that is not an option (a JavaScript caller's typo is not silently ignored). */
+function unknownOptionIssues(options: ClassifyTrdOptions): TrdIssue[] {
+  const issues: TrdIssue[] = [];
+  for (const key in options) {
+    if (OPTION_KEYS.has(key)) continue;
+    const hint = key === "staging" ? "; for the staging models, call classifyAndStage" : "";
+    issues.push(makeIssue("unrecognized_key", formatPath([key]), `the options are asOf, ruleSet, overrides and resistantSince${hint}`));
+  }
+  return issues;
 }
 
 /**
@@ -79,12 +104,11 @@ export interface ResolvedRuleSet {
  * @returns The effective rule set and the validated overrides.
  * @throws {@link TrdOptionsError} when `asOf`, the rule set or an override is invalid.
  * @example
- * import { resolveRuleSet } from "trd-classifier";
  * const { rules } = resolveRuleSet({ asOf: "2024-06-30", ruleSet: "mgh-atrq", overrides: { minWeeksAtAdequateDose: 8 } });
  * rules.parameters.minWeeksAtAdequateDose; //=> 8
  */
 export function resolveRuleSet(options: ClassifyTrdOptions): ResolvedRuleSet {
-  const issues: TrdIssue[] = [];
+  const issues: TrdIssue[] = unknownOptionIssues(options);
   if (typeof options.asOf !== "string" || !isCalendarDate(options.asOf)) issues.push(makeIssue("invalid_date_format", "asOf", "a calendar date as YYYY-MM-DD"));
   let base: RuleSet | undefined;
   const requested = options.ruleSet ?? DEFAULT_RULE_SET_ID;

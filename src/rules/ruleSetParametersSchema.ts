@@ -80,4 +80,4 @@ export const RuleSetOverridesSchema = RuleSetParametersSchema.partial();
  * @example
  * PARAMETER_NAMES[0]; //=> "minFailedTrials"
  */
-export const PARAMETER_NAMES = Object.freeze(RuleSetParametersSchema.keyof().options);
+export const PARAMETER_NAMES = Object.freeze([...RuleSetParametersSchema.keyof().options]);

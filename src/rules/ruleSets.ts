@@ -238,7 +238,7 @@ export function getRuleSet(id: RuleSetId): RuleSet {
  * @returns The rule sets.
  * @example
  * import { listRuleSets } from "trd-classifier";
- * listRuleSets().map((r) => `${r.id}@${r.version}`);
+ * listRuleSets().map((r) => `${r.id}@${r.version}`); //=> ["eu-pearl-2022@1.0.0", "mgh-atrq@1.1.0", "regulatory@1.0.1", "canadian-2021@1.1.0"]
  */
 export function listRuleSets(): readonly RuleSet[] {
   return ALL_RULE_SETS;

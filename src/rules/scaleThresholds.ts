@@ -12,7 +12,8 @@ import type { ScaleId } from "../schema/scales";
  * A remission rule: the endpoint total must be at or below `maxTotal`.
  *
  * @example
- * const rule: RemissionThreshold = { maxTotal: 7, source: "trivedi-2006", verification: "primary" };
+ * const madrs: RemissionThreshold = REMISSION_THRESHOLDS.MADRS;
+ * [madrs.maxTotal, madrs.source]; //=> [10, "sforzini-2022-summary"]
  */
 export interface RemissionThreshold extends Citation {
   /** Highest total that counts as remission (inclusive). */
@@ -23,7 +24,6 @@ export interface RemissionThreshold extends Citation {
  * Remission cut-offs: HAM-D17 <=7, MADRS <=10, QIDS-SR16 <=5, PHQ-9 <5 (so <=4), BDI-II <=13.
  *
  * @example
- * import { REMISSION_THRESHOLDS } from "trd-classifier";
  * REMISSION_THRESHOLDS["PHQ-9"].maxTotal; //=> 4
  */
 export const REMISSION_THRESHOLDS: Readonly<Record<ScaleId, RemissionThreshold>> = deepFreeze({
@@ -50,7 +50,6 @@ export const REMISSION_THRESHOLDS: Readonly<Record<ScaleId, RemissionThreshold>>
  * baseline is 0 (no improvement can be measured from a symptom-free baseline).
  *
  * @example
- * import { percentImprovement } from "trd-classifier";
  * percentImprovement(28, 21); //=> 25
  */
 export function percentImprovement(baseline: number, endpoint: number): number | undefined {

@@ -11,7 +11,8 @@ import type { ScaleId } from "../schema/scales";
  * A severity category in the Maudsley Staging Method's terms (before psychosis is considered).
  *
  * @example
- * const s: SeverityCategory = "moderate";
+ * const category: SeverityCategory = severityBand("PHQ-9", 12).category;
+ * category; //=> "moderate"
  */
 export type SeverityCategory = "subsyndromal" | "mild" | "moderate" | "severe";
 
@@ -19,7 +20,8 @@ export type SeverityCategory = "subsyndromal" | "mild" | "moderate" | "severe";
  * A scale's bands: each `from` is the lowest total of the band, in ascending order.
  *
  * @example
- * const b: SeverityBands = { bands: [{ from: 0, label: "none", category: "subsyndromal" }], source: "kroenke-2001", verification: "primary" };
+ * const phq9: SeverityBands = SEVERITY_BANDS["PHQ-9"];
+ * phq9.bands.map((b) => b.from); //=> [0, 5, 10, 15, 20]
  */
 export interface SeverityBands extends Citation {
   /** Bands in ascending order of `from`. */
@@ -33,7 +35,6 @@ export interface SeverityBands extends Citation {
  * the reasons).
  *
  * @example
- * import { SEVERITY_BANDS } from "trd-classifier";
  * SEVERITY_BANDS["MADRS"].bands.map((b) => b.from); //=> [0, 7, 20, 35]
  */
 export const SEVERITY_BANDS: Readonly<Record<ScaleId, SeverityBands>> = deepFreeze({
@@ -96,7 +97,6 @@ export const SEVERITY_BANDS: Readonly<Record<ScaleId, SeverityBands>> = deepFree
  * The band a total falls in on a scale.
  *
  * @example
- * import { severityBand } from "trd-classifier";
  * severityBand("PHQ-9", 17).label; //=> "moderately severe"
  */
 export function severityBand(scale: ScaleId, total: number): { readonly from: number; readonly label: string; readonly category: SeverityCategory } {

@@ -16,7 +16,9 @@ import type { PARAMETER_NAMES, RuleSetParametersSchema } from "./ruleSetParamete
  * override.
  *
  * @example
- * const strict: Partial<RuleSetParameters> = { minWeeksAtAdequateDose: 8 };
+ * import { getRuleSet } from "trd-classifier";
+ * const parameters: RuleSetParameters = getRuleSet("regulatory").parameters;
+ * [parameters.minFailedTrials, parameters.minWeeksAtAdequateDose, parameters.requireDocumentedAdherence]; //=> [2, 6, true]
  */
 export type RuleSetParameters = Readonly<z.output<typeof RuleSetParametersSchema>>;
 
@@ -24,7 +26,9 @@ export type RuleSetParameters = Readonly<z.output<typeof RuleSetParametersSchema
  * The name of a parameter: one of {@link PARAMETER_NAMES}.
  *
  * @example
- * const p: ParameterName = "minWeeksAtAdequateDose";
+ * import { PARAMETER_NAMES } from "trd-classifier";
+ * const names: readonly ParameterName[] = PARAMETER_NAMES;
+ * names.slice(0, 3); //=> ["minFailedTrials", "doseTable", "doseTableFallback"]
  */
 export type ParameterName = (typeof PARAMETER_NAMES)[number];
 
@@ -32,7 +36,9 @@ export type ParameterName = (typeof PARAMETER_NAMES)[number];
  * Identifiers of the built-in rule sets.
  *
  * @example
- * const id: RuleSetId = "eu-pearl-2022";
+ * import { DEFAULT_RULE_SET_ID, isRuleSetId } from "trd-classifier";
+ * const id: RuleSetId = DEFAULT_RULE_SET_ID;
+ * [id, isRuleSetId("eu-pearl")]; //=> ["eu-pearl-2022", false]
  */
 export type RuleSetId = "eu-pearl-2022" | "mgh-atrq" | "regulatory" | "canadian-2021";
 
@@ -42,6 +48,7 @@ export type RuleSetId = "eu-pearl-2022" | "mgh-atrq" | "regulatory" | "canadian-
  * @example
  * import { getRuleSet } from "trd-classifier";
  * const rules: RuleSet = getRuleSet("canadian-2021");
+ * [rules.version, rules.source, rules.provenance.minFailedTrials.source]; //=> ["1.1.0", "rybak-2021", "rybak-2021"]
  */
 export interface RuleSet {
   /** Stable identifier. */

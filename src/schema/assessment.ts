@@ -12,7 +12,8 @@ import type { ScaleId } from "./scales";
  * A rating scale identifier.
  *
  * @example
- * ScaleIdSchema.parse("MADRS");
+ * ScaleIdSchema.safeParse("MADRS").success; //=> true
+ * ScaleIdSchema.safeParse("HAM-D21").success; //=> false
  */
 export const ScaleIdSchema = z.enum(SCALE_IDS as [ScaleId, ...ScaleId[]]);
 
@@ -21,7 +22,8 @@ export const ScaleIdSchema = z.enum(SCALE_IDS as [ScaleId, ...ScaleId[]]);
  * (`score_out_of_range`).
  *
  * @example
- * AssessmentSchema.parse({ date: "2024-01-01", scale: "PHQ-9", total: 19 });
+ * import { AssessmentSchema } from "trd-classifier";
+ * AssessmentSchema.parse({ date: "2024-01-01", scale: "PHQ-9", total: 19 }); //=> { date: "2024-01-01", scale: "PHQ-9", total: 19 }
  */
 export const AssessmentSchema = z.strictObject({
   id: IdSchema.optional(),
@@ -34,6 +36,9 @@ export const AssessmentSchema = z.strictObject({
  * A validated rating.
  *
  * @example
- * const a: Assessment = { date: "2024-01-01", scale: "MADRS", total: 30 };
+ * import { parseTreatmentHistory } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({ episode: { onset: "2024-01-01" }, assessments: [{ date: "2024-01-02", scale: "MADRS", total: 30 }] });
+ * const first: Assessment | undefined = parsed.success ? parsed.data.assessments[0] : undefined;
+ * first; //=> { date: "2024-01-02", scale: "MADRS", total: 30 }
  */
 export type Assessment = z.output<typeof AssessmentSchema>;

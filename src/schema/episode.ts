@@ -10,7 +10,8 @@ import { IsoDateSchema } from "./primitives";
  * A clinician's grading of the episode's severity, as the Maudsley Staging Method uses it.
  *
  * @example
- * SeveritySchema.parse("moderate");
+ * import { SeveritySchema } from "trd-classifier";
+ * SeveritySchema.options; //=> ["subsyndromal", "mild", "moderate", "severe", "severe-with-psychosis"]
  */
 export const SeveritySchema = z.enum(["subsyndromal", "mild", "moderate", "severe", "severe-with-psychosis"]);
 
@@ -18,7 +19,9 @@ export const SeveritySchema = z.enum(["subsyndromal", "mild", "moderate", "sever
  * Episode severity.
  *
  * @example
- * const s: Severity = "severe";
+ * import { SeveritySchema } from "trd-classifier";
+ * const severity: Severity = SeveritySchema.parse("severe");
+ * severity; //=> "severe"
  */
 export type Severity = z.output<typeof SeveritySchema>;
 
@@ -26,7 +29,9 @@ export type Severity = z.output<typeof SeveritySchema>;
  * A depressive episode: its onset and, once it has ended, its end.
  *
  * @example
- * EpisodeSchema.parse({ onset: "2023-06-01", severity: "moderate" });
+ * import { EpisodeSchema } from "trd-classifier";
+ * EpisodeSchema.parse({ onset: "2023-06-01", severity: "moderate" }); //=> { onset: "2023-06-01", severity: "moderate" }
+ * EpisodeSchema.safeParse({ onset: "2023-06-31" }).success; //=> false
  */
 export const EpisodeSchema = z.strictObject({
   onset: IsoDateSchema,
@@ -38,6 +43,9 @@ export const EpisodeSchema = z.strictObject({
  * A validated episode.
  *
  * @example
- * const e: Episode = { onset: "2023-06-01" };
+ * import { parseTreatmentHistory } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({ episode: { onset: "2023-06-01" } });
+ * const episode: Episode | undefined = parsed.success ? parsed.data.episode : undefined;
+ * episode; //=> { onset: "2023-06-01" }
  */
 export type Episode = z.output<typeof EpisodeSchema>;

@@ -149,7 +149,9 @@ export function checkCrossFieldRules(history: HistoryShape, report: ReportIssue)
  * zod schema.
  *
  * @example
- * const result = TreatmentHistorySchema.safeParse(input);
+ * import { TreatmentHistorySchema } from "trd-classifier";
+ * TreatmentHistorySchema.safeParse({ episode: { onset: "2024-01-01" } }).success; //=> true
+ * TreatmentHistorySchema.safeParse({ episode: { onset: "2024-01-01", end: "2023-12-01" } }).success; //=> false
  */
 export const TreatmentHistorySchema = HistoryShapeSchema.superRefine((history, ctx) => {
   checkCrossFieldRules(history, (trdCode, path, expected) => ctx.addIssue({ code: "custom", path, message: expected, params: { trdCode } }));
@@ -161,9 +163,8 @@ export const TreatmentHistorySchema = HistoryShapeSchema.superRefine((history, c
  * @example
  * import { parseTreatmentHistory } from "trd-classifier";
  * const parsed = parseTreatmentHistory({ episode: { onset: "2024-01-01" } });
- * if (parsed.success) {
- *   const history: TreatmentHistory = parsed.data;
- * }
+ * const history: TreatmentHistory | undefined = parsed.success ? parsed.data : undefined;
+ * history; //=> { patient: { diagnoses: [] }, episode: { onset: "2024-01-01" }, previousEpisodes: [], trials: [], assessments: [], otherTreatments: [] }
  */
 export type TreatmentHistory = z.output<typeof TreatmentHistorySchema>;
 
@@ -171,9 +172,12 @@ export type TreatmentHistory = z.output<typeof TreatmentHistorySchema>;
  * What a caller may pass in: the same shape with defaults optional.
  *
  * @example
+ * import { parseTreatmentHistory } from "trd-classifier";
  * const input: TreatmentHistoryInput = {
  *   episode: { onset: "2024-01-01" },
  *   trials: [{ id: "t1", agent: { name: "sertraline" }, start: "2024-01-01", mgPerDay: 100 }],
  * };
+ * const parsed = parseTreatmentHistory(input);
+ * parsed.success ? parsed.data.trials[0]?.role : undefined; //=> "monotherapy"
  */
 export type TreatmentHistoryInput = z.input<typeof TreatmentHistorySchema>;

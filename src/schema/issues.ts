@@ -66,7 +66,8 @@ export const TRD_ISSUE_CODES = deepFreeze([...SHAPE_ISSUE_CODES, ...CROSS_FIELD_
  * A cross-field issue code.
  *
  * @example
- * const code: CrossFieldIssueCode = "duplicate_id";
+ * const codes: readonly CrossFieldIssueCode[] = CROSS_FIELD_ISSUE_CODES;
+ * codes.includes("duplicate_id"); //=> true
  */
 export type CrossFieldIssueCode = (typeof CROSS_FIELD_ISSUE_CODES)[number];
 
@@ -74,7 +75,10 @@ export type CrossFieldIssueCode = (typeof CROSS_FIELD_ISSUE_CODES)[number];
  * A stable code for a kind of validation issue: one of {@link TRD_ISSUE_CODES}.
  *
  * @example
- * const code: TrdIssueCode = "trial_end_before_start";
+ * import { parseTreatmentHistory } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({ episode: { onset: "2024-01-01" }, trials: [{ id: "t1", agent: { name: "sertraline" }, start: "2024-02-01", end: "2024-01-03", mgPerDay: 50 }] });
+ * const codes: TrdIssueCode[] = parsed.success ? [] : parsed.issues.map((i) => i.code);
+ * codes; //=> ["trial_end_before_start"]
  */
 export type TrdIssueCode = (typeof TRD_ISSUE_CODES)[number];
 
@@ -95,12 +99,10 @@ export function isTrdIssueCode(value: unknown): value is TrdIssueCode {
  * One validation issue.
  *
  * @example
- * const issue: TrdIssue = {
- *   code: "too_small",
- *   path: "trials[2].doses[0].mgPerDay",
- *   message: "trials[2].doses[0].mgPerDay: expected a number >= 0",
- *   expected: "a number >= 0",
- * };
+ * import { parseTreatmentHistory } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({ episode: { onset: "2024-01-01" }, trials: [{ id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", mgPerDay: -5 }] });
+ * const issue: TrdIssue | undefined = parsed.success ? undefined : parsed.issues[0];
+ * issue; //=> { code: "too_small", path: "trials[0].mgPerDay", message: "trials[0].mgPerDay: expected a number > 0", expected: "a number > 0" }
  */
 export interface TrdIssue {
   /** Stable machine-readable code. */
@@ -150,7 +152,7 @@ export function jsonTypeOf(value: unknown): string {
  * Builds an issue whose message names the path and what was expected.
  *
  * @example
- * makeIssue("trial_end_before_start", "trials[0].end", "a date on or after the trial's start");
+ * makeIssue("trial_end_before_start", "trials[0].end", "a date on or after the trial's start"); //=> { code: "trial_end_before_start", path: "trials[0].end", message: "trials[0].end: expected a date on or after the trial's start", expected: "a date on or after the trial's start" }
  */
 export function makeIssue(code: TrdIssueCode, path: string, expected: string, received?: string): TrdIssue {
   const where = path === "" ? "history" : path;

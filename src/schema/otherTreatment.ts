@@ -19,7 +19,8 @@ const course = {
  * A course of a non-drug treatment (or of a session-dosed drug), tagged by `kind`.
  *
  * @example
- * OtherTreatmentSchema.parse({ kind: "ect", id: "ect1", start: "2024-05-01", laterality: "bilateral", sessions: 12 });
+ * import { OtherTreatmentSchema } from "trd-classifier";
+ * OtherTreatmentSchema.parse({ kind: "ect", id: "ect1", start: "2024-05-01", laterality: "bilateral", sessions: 12 }); //=> { kind: "ect", id: "ect1", start: "2024-05-01", sessions: 12, laterality: "bilateral" }
  */
 export const OtherTreatmentSchema = z.discriminatedUnion("kind", [
   z.strictObject({
@@ -45,6 +46,9 @@ export const OtherTreatmentSchema = z.discriminatedUnion("kind", [
  * A validated course of another treatment.
  *
  * @example
- * const c: OtherTreatment = { kind: "rtms", id: "r1", start: "2024-02-01", sessions: 30 };
+ * import { parseTreatmentHistory } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({ episode: { onset: "2024-01-01" }, otherTreatments: [{ kind: "rtms", id: "r1", start: "2024-02-01", sessions: 30 }] });
+ * const course: OtherTreatment | undefined = parsed.success ? parsed.data.otherTreatments[0] : undefined;
+ * course?.kind; //=> "rtms"
  */
 export type OtherTreatment = z.output<typeof OtherTreatmentSchema>;

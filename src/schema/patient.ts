@@ -12,7 +12,9 @@ import { IsoDateSchema, LIMITS } from "./primitives";
  * and renal impairment change dose caps.
  *
  * @example
- * ConditionSchema.parse("bipolar-disorder");
+ * import { ConditionSchema } from "trd-classifier";
+ * ConditionSchema.safeParse("bipolar-disorder").success; //=> true
+ * ConditionSchema.safeParse("bipolar").success; //=> false
  */
 export const ConditionSchema = z.enum([
   "major-depressive-disorder",
@@ -30,7 +32,9 @@ export const ConditionSchema = z.enum([
  * A diagnosis the library knows how to use.
  *
  * @example
- * const c: Condition = "thyroid-disease";
+ * import { ConditionSchema } from "trd-classifier";
+ * const condition: Condition = ConditionSchema.parse("thyroid-disease");
+ * condition; //=> "thyroid-disease"
  */
 export type Condition = z.output<typeof ConditionSchema>;
 
@@ -38,7 +42,8 @@ export type Condition = z.output<typeof ConditionSchema>;
  * A diagnosis on record, optionally with its code and onset.
  *
  * @example
- * DiagnosisSchema.parse({ condition: "bipolar-disorder", code: { system: "ICD-10-CM", code: "F31.81" } });
+ * import { DiagnosisSchema } from "trd-classifier";
+ * DiagnosisSchema.parse({ condition: "bipolar-disorder", code: { system: "ICD-10-CM", code: "F31.81" } }); //=> { condition: "bipolar-disorder", code: { system: "ICD-10-CM", code: "F31.81" } }
  */
 export const DiagnosisSchema = z.strictObject({
   condition: ConditionSchema,
@@ -57,7 +62,9 @@ export const DiagnosisSchema = z.strictObject({
  * A validated diagnosis.
  *
  * @example
- * const d: Diagnosis = { condition: "major-depressive-disorder" };
+ * import { DiagnosisSchema } from "trd-classifier";
+ * const diagnosis: Diagnosis = DiagnosisSchema.parse({ condition: "major-depressive-disorder", onset: "2019-03-01" });
+ * diagnosis; //=> { condition: "major-depressive-disorder", onset: "2019-03-01" }
  */
 export type Diagnosis = z.output<typeof DiagnosisSchema>;
 
@@ -66,7 +73,9 @@ export type Diagnosis = z.output<typeof DiagnosisSchema>;
  * de-identified research data), not both.
  *
  * @example
- * PatientSchema.parse({ birthDate: "1958-04-02", sex: "female", diagnoses: [{ condition: "major-depressive-disorder" }] });
+ * import { PatientSchema } from "trd-classifier";
+ * PatientSchema.parse({ birthDate: "1958-04-02", sex: "female", diagnoses: [{ condition: "major-depressive-disorder" }] }); //=> { birthDate: "1958-04-02", sex: "female", diagnoses: [{ condition: "major-depressive-disorder" }] }
+ * PatientSchema.parse({}); //=> { diagnoses: [] }
  */
 export const PatientSchema = z.strictObject({
   birthDate: IsoDateSchema.optional(),
@@ -79,6 +88,9 @@ export const PatientSchema = z.strictObject({
  * Validated patient facts.
  *
  * @example
- * const p: Patient = { diagnoses: [] };
+ * import { parseTreatmentHistory } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({ episode: { onset: "2024-01-01" } });
+ * const patient: Patient | undefined = parsed.success ? parsed.data.patient : undefined;
+ * patient; //=> { diagnoses: [] }
  */
 export type Patient = z.output<typeof PatientSchema>;

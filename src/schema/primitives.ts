@@ -43,7 +43,10 @@ export const IsoDateSchema = z.string().superRefine((value, ctx) => {
  * A calendar date string `YYYY-MM-DD`.
  *
  * @example
- * const d: IsoDate = "2024-01-31";
+ * import { IsoDateSchema } from "trd-classifier";
+ * const date: IsoDate = IsoDateSchema.parse("2024-02-29");
+ * date; //=> "2024-02-29"
+ * IsoDateSchema.safeParse("2023-02-29").success; //=> false
  */
 export type IsoDate = z.output<typeof IsoDateSchema>;
 
@@ -92,7 +95,9 @@ export const AtcCodeSchema = z.string().regex(ATC_PATTERN, "a WHO ATC code such 
  * than derived from rating-scale scores.
  *
  * @example
- * RecordedOutcomeSchema.parse({ percentImprovement: 20 });
+ * import { RecordedOutcomeSchema } from "trd-classifier";
+ * RecordedOutcomeSchema.parse({ percentImprovement: 20 }); //=> { percentImprovement: 20 }
+ * RecordedOutcomeSchema.safeParse({ cgiI: 9 }).success; //=> false
  */
 export const RecordedOutcomeSchema = z.strictObject({
   /** Improvement from baseline in percent (100 = symptom-free, negative = worse). */
@@ -107,6 +112,8 @@ export const RecordedOutcomeSchema = z.strictObject({
  * A clinician-recorded outcome.
  *
  * @example
- * const o: RecordedOutcome = { cgiI: 4 };
+ * import { RecordedOutcomeSchema } from "trd-classifier";
+ * const outcome: RecordedOutcome = RecordedOutcomeSchema.parse({ cgiI: 4, assessedOn: "2024-03-01" });
+ * outcome; //=> { cgiI: 4, assessedOn: "2024-03-01" }
  */
 export type RecordedOutcome = z.output<typeof RecordedOutcomeSchema>;

@@ -11,7 +11,9 @@ import { deepFreeze } from "../internal/deepFreeze";
  * Identifiers of the accepted rating scales, written as clinicians write them.
  *
  * @example
- * const scale: ScaleId = "PHQ-9";
+ * import { SCALES } from "trd-classifier";
+ * const ids: ScaleId[] = Object.keys(SCALES) as ScaleId[];
+ * ids; //=> ["PHQ-9", "MADRS", "HAM-D17", "QIDS-SR16", "BDI-II"]
  */
 export type ScaleId = "PHQ-9" | "MADRS" | "HAM-D17" | "QIDS-SR16" | "BDI-II";
 
@@ -19,7 +21,9 @@ export type ScaleId = "PHQ-9" | "MADRS" | "HAM-D17" | "QIDS-SR16" | "BDI-II";
  * A rating scale and the range of its total score.
  *
  * @example
+ * import { SCALES } from "trd-classifier";
  * const phq9: ScaleDefinition = SCALES["PHQ-9"];
+ * [phq9.min, phq9.max]; //=> [0, 27]
  */
 export interface ScaleDefinition {
   /** The scale's identifier. */

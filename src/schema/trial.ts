@@ -12,7 +12,9 @@ import { AtcCodeSchema, IdSchema, IsoDateSchema, LIMITS, NameSchema, RecordedOut
  * When several are given, the catalogue look-up tries RxNorm, then ATC, then the name.
  *
  * @example
- * AgentSchema.parse({ name: "Zoloft" });
+ * import { AgentSchema } from "trd-classifier";
+ * AgentSchema.parse({ name: " Zoloft " }); //=> { name: "Zoloft" }
+ * AgentSchema.safeParse({}).success; //=> false
  */
 export const AgentSchema = z
   .strictObject({
@@ -30,7 +32,9 @@ export const AgentSchema = z
  * The agent of a trial.
  *
  * @example
- * const agent: Agent = { name: "sertraline", rxnorm: "36437" };
+ * import { AgentSchema, resolveAgent } from "trd-classifier";
+ * const agent: Agent = AgentSchema.parse({ name: "Lustral", rxnorm: "36437" });
+ * resolveAgent(agent)?.id; //=> "sertraline"
  */
 export type Agent = z.output<typeof AgentSchema>;
 
@@ -39,7 +43,9 @@ export type Agent = z.output<typeof AgentSchema>;
  * `mgPerDay`. A dose of 0 records a pause.
  *
  * @example
- * DoseChangeSchema.parse({ from: "2024-01-01", mgPerDay: 50 });
+ * import { DoseChangeSchema } from "trd-classifier";
+ * DoseChangeSchema.parse({ from: "2024-01-01", mgPerDay: 50 }); //=> { from: "2024-01-01", mgPerDay: 50 }
+ * DoseChangeSchema.safeParse({ from: "2024-01-01", mgPerDay: -50 }).success; //=> false
  */
 export const DoseChangeSchema = z.strictObject({
   from: IsoDateSchema,
@@ -50,7 +56,9 @@ export const DoseChangeSchema = z.strictObject({
  * One dated dose.
  *
  * @example
- * const change: DoseChange = { from: "2024-01-15", mgPerDay: 100 };
+ * import { DoseChangeSchema } from "trd-classifier";
+ * const change: DoseChange = DoseChangeSchema.parse({ from: "2024-01-15", mgPerDay: 100 });
+ * change; //=> { from: "2024-01-15", mgPerDay: 100 }
  */
 export type DoseChange = z.output<typeof DoseChangeSchema>;
 
@@ -59,7 +67,9 @@ export type DoseChange = z.output<typeof DoseChangeSchema>;
  * covered), or a clinician's judgement.
  *
  * @example
- * AdherenceSchema.parse(0.9);
+ * import { AdherenceSchema } from "trd-classifier";
+ * AdherenceSchema.parse(0.9); //=> 0.9
+ * AdherenceSchema.safeParse(1.5).success; //=> false
  */
 export const AdherenceSchema = z.union([z.number().min(0).max(1), z.enum(["good", "poor", "unknown"])], {
   error: "a fraction from 0 to 1, or one of good, poor, unknown",
@@ -69,7 +79,9 @@ export const AdherenceSchema = z.union([z.number().min(0).max(1), z.enum(["good"
  * Adherence as recorded.
  *
  * @example
- * const a: Adherence = "good";
+ * import { AdherenceSchema } from "trd-classifier";
+ * const adherence: Adherence = AdherenceSchema.parse("good");
+ * adherence; //=> "good"
  */
 export type Adherence = z.output<typeof AdherenceSchema>;
 
@@ -78,7 +90,8 @@ export type Adherence = z.output<typeof AdherenceSchema>;
  * never counted as a failure of efficacy.
  *
  * @example
- * StopReasonSchema.parse("intolerance");
+ * import { StopReasonSchema } from "trd-classifier";
+ * StopReasonSchema.options; //=> ["ineffective", "intolerance", "remission", "patient-choice", "cost", "other", "unknown"]
  */
 export const StopReasonSchema = z.enum(["ineffective", "intolerance", "remission", "patient-choice", "cost", "other", "unknown"]);
 
@@ -86,7 +99,9 @@ export const StopReasonSchema = z.enum(["ineffective", "intolerance", "remission
  * Why a trial stopped.
  *
  * @example
- * const r: StopReason = "ineffective";
+ * import { StopReasonSchema } from "trd-classifier";
+ * const reason: StopReason = StopReasonSchema.parse("intolerance");
+ * reason; //=> "intolerance"
  */
 export type StopReason = z.output<typeof StopReasonSchema>;
 
@@ -95,7 +110,8 @@ export type StopReason = z.output<typeof StopReasonSchema>;
  * an antipsychotic, T3), or combined with another antidepressant.
  *
  * @example
- * TrialRoleSchema.parse("augmentation");
+ * import { TrialRoleSchema } from "trd-classifier";
+ * TrialRoleSchema.options; //=> ["monotherapy", "augmentation", "combination"]
  */
 export const TrialRoleSchema = z.enum(["monotherapy", "augmentation", "combination"]);
 
@@ -103,7 +119,9 @@ export const TrialRoleSchema = z.enum(["monotherapy", "augmentation", "combinati
  * How the agent was used.
  *
  * @example
- * const role: TrialRole = "monotherapy";
+ * import { TrialSchema } from "trd-classifier";
+ * const role: TrialRole = TrialSchema.parse({ id: "t1", agent: { name: "sertraline" }, start: "2024-01-01", mgPerDay: 50 }).role;
+ * role; //=> "monotherapy"
  */
 export type TrialRole = z.output<typeof TrialRoleSchema>;
 
@@ -183,7 +201,10 @@ export const IndicationSchema = z.enum(INDICATIONS);
  * What a course was prescribed for.
  *
  * @example
- * const why: Indication = "not-recorded";
+ * import { IndicationSchema } from "trd-classifier";
+ * const why: Indication = IndicationSchema.parse("pain");
+ * why; //=> "pain"
+ * IndicationSchema.safeParse("headache").success; //=> false
  */
 export type Indication = z.output<typeof IndicationSchema>;
 
@@ -193,7 +214,8 @@ export type Indication = z.output<typeof IndicationSchema>;
  * dose. A trial without `end` is ongoing.
  *
  * @example
- * TrialSchema.parse({
+ * import { TrialSchema } from "trd-classifier";
+ * const trial = TrialSchema.parse({
  *   id: "t1",
  *   agent: { name: "sertraline" },
  *   start: "2024-01-01",
@@ -202,6 +224,7 @@ export type Indication = z.output<typeof IndicationSchema>;
  *   adherence: "good",
  *   stopReason: "ineffective",
  * });
+ * [trial.role, trial.doses?.length]; //=> ["monotherapy", 2]
  */
 export const TrialSchema = z.strictObject({
   id: IdSchema,
@@ -232,9 +255,8 @@ export const TrialSchema = z.strictObject({
  * A validated drug trial.
  *
  * @example
- * const t: Trial = {
- *   id: "t1", agent: { name: "sertraline" }, role: "monotherapy",
- *   start: "2024-01-01", mgPerDay: 100,
- * };
+ * import { TrialSchema } from "trd-classifier";
+ * const trial: Trial = TrialSchema.parse({ id: "t1", agent: { name: "sertraline" }, start: "2024-01-01", mgPerDay: 100 });
+ * trial; //=> { id: "t1", agent: { name: "sertraline" }, role: "monotherapy", start: "2024-01-01", mgPerDay: 100 }
  */
 export type Trial = z.output<typeof TrialSchema>;

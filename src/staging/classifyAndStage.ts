@@ -17,7 +17,16 @@ import type { StagedAssessment } from "./types";
  * model. A misspelt model key is a type error.
  *
  * @example
- * const o: ClassifyAndStageOptions = { asOf: "2024-06-30", ruleSet: "mgh-atrq", staging: { thaseRush: { reading: "sequential" } } };
+ * import { classifyAndStage, parseTreatmentHistory } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [
+ *     { id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-03-10", mgPerDay: 100, outcome: { percentImprovement: 10 } },
+ *     { id: "t2", agent: { name: "venlafaxine" }, start: "2024-03-15", end: "2024-05-15", mgPerDay: 150, outcome: { percentImprovement: 15 } },
+ *   ],
+ * });
+ * const options: ClassifyAndStageOptions = { asOf: "2024-06-01", staging: { maudsley: { durationReading: "whole-months" } } };
+ * parsed.success ? classifyAndStage(parsed.data, options).staging.maudsley.items[0]?.message : undefined; //=> "Episode from 2024-01-01 to 2024-06-01: 152 days (5 whole months), acute (reading: acute <=12 whole months, sub-acute <=24)"
  */
 export interface ClassifyAndStageOptions extends ClassifyTrdOptions {
   /** Options per staging model (each model's defaults when left out). */
@@ -45,11 +54,12 @@ export interface ClassifyAndStageOptions extends ClassifyTrdOptions {
  * if (parsed.success) {
  *   const result = classifyAndStage(parsed.data, { asOf: "2024-06-01" });
  *   result.status; //=> "no-response"
- *   result.staging.thaseRush.label; //=> "Stage I"
+ *   result.staging.thaseRush.label; //=> "Stage II"
  * }
  */
 export function classifyAndStage(history: TreatmentHistory, options: ClassifyAndStageOptions): StagedAssessment {
-  const resolved = resolveRuleSet(options);
+  const { staging, ...classifyOptions } = options;
+  const resolved = resolveRuleSet(classifyOptions);
   const assessment = classifyResolved(history, resolved, options.asOf, options.resistantSince === true);
-  return { ...assessment, staging: stageAll(history, assessment, options.staging, resolved.rules) };
+  return { ...assessment, staging: stageAll(history, assessment, staging, resolved.rules) };
 }

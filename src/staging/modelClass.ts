@@ -11,7 +11,6 @@ import type { DrugClass } from "../catalogue/types";
  * tetracyclics read as "other": the models' MAOI and TCA stages mean the classical agents.
  *
  * @example
- * import { stagingClass } from "trd-classifier";
  * stagingClass("NaSSA"); //=> "other"
  */
 export type StagingClass = "SSRI" | "SNRI" | "TCA" | "MAOI" | "other";
@@ -20,7 +19,6 @@ export type StagingClass = "SSRI" | "SNRI" | "TCA" | "MAOI" | "other";
  * Maps a catalogue class to a staging class.
  *
  * @example
- * import { stagingClass } from "trd-classifier";
  * stagingClass("TCA"); //=> "TCA"
  */
 export function stagingClass(drugClass: DrugClass | undefined): StagingClass {

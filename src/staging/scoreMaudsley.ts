@@ -20,7 +20,16 @@ import type { MaudsleyScore, StagingItem } from "./types";
  * Options for {@link scoreMaudsley}.
  *
  * @example
- * const o: ScoreMaudsleyOptions = { durationReading: "whole-months", severityFrom: "highest-score" };
+ * import { classifyTrd, parseTreatmentHistory, scoreMaudsley } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [
+ *     { id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-03-10", mgPerDay: 100, outcome: { percentImprovement: 10 } },
+ *     { id: "t2", agent: { name: "venlafaxine" }, start: "2024-03-15", end: "2024-05-15", mgPerDay: 150, outcome: { percentImprovement: 15 } },
+ *   ],
+ * });
+ * const options: ScoreMaudsleyOptions = { durationReading: "whole-months", severityFrom: "highest-score" };
+ * parsed.success ? scoreMaudsley(parsed.data, classifyTrd(parsed.data, { asOf: "2024-06-01" }), options).dimensions : undefined; //=> { duration: 1, severity: 0, antidepressants: 1, augmentation: 0, ect: 0 }
  */
 export interface ScoreMaudsleyOptions {
   /**
@@ -57,95 +66,103 @@ const FEKADU = { source: "fekadu-2018", verification: "primary" } as const;
  * @param options - Readings of the duration boundary and of severity.
  * @returns The total, band, points per dimension and how each was scored.
  * @example
- * import { classifyTrd, scoreMaudsley } from "trd-classifier";
- * declare const history: import("trd-classifier").TreatmentHistory;
- * const msm = scoreMaudsley(history, classifyTrd(history, { asOf: "2024-06-30" }));
- * console.log(msm.score, msm.band);
+ * import { classifyTrd, parseTreatmentHistory, scoreMaudsley } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [
+ *     { id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-03-10", mgPerDay: 100, outcome: { percentImprovement: 10 } },
+ *     { id: "t2", agent: { name: "venlafaxine" }, start: "2024-03-15", end: "2024-05-15", mgPerDay: 150, outcome: { percentImprovement: 15 } },
+ *   ],
+ * });
+ * const msm = parsed.success ? scoreMaudsley(parsed.data, classifyTrd(parsed.data, { asOf: "2024-06-01" })) : undefined;
+ * [msm?.score, msm?.band, msm?.incomplete]; //=> [2, "mild", ["severity"]]
  */
 export function scoreMaudsley(history: TreatmentHistory, assessment: TrdAssessment, options: ScoreMaudsleyOptions = {}): MaudsleyScore {
   const asOf = assessment.asOf;
   const rules = rulesOf(assessment, options.rules);
-  const items: StagingItem[] = [];
+  const episodeEnd = currentEpisodeEnd(history.episode, asOf);
+  const duration = durationDimension(history, episodeEnd, options.durationReading ?? "whole-months");
+  const severity = severityDimension(history, asOf, episodeEnd, rules, options.severityFrom ?? "clinician-then-first-score");
+  const antidepressants = antidepressantsDimension(assessment);
+  const used = treatmentsUsed(history, asOf);
   const incomplete: ("severity" | "antidepressants")[] = [];
-  const episode = history.episode;
-  const episodeEnd = currentEpisodeEnd(episode, asOf);
+  if (severity.points === 0) incomplete.push("severity");
+  if (antidepressants.points === 0) incomplete.push("antidepressants");
+  const dimensions = { duration: duration.points, severity: severity.points, antidepressants: antidepressants.points, augmentation: used.augmentation.points, ect: used.ect.points };
+  const score = dimensions.duration + dimensions.severity + dimensions.antidepressants + dimensions.augmentation + dimensions.ect;
+  const band = score <= 6 ? "mild" : score <= 10 ? "moderate" : "severe";
+  return { model: "maudsley", score, band, dimensions, items: [duration, severity, antidepressants, used.augmentation, used.ect], incomplete };
+}
 
-  // Duration of the current episode.
-  const durationReading = options.durationReading ?? "whole-months";
-  const days = daysBetween(episode.onset, episodeEnd);
-  const months = wholeMonthsBetween(episode.onset, episodeEnd);
-  const duration = durationReading === "days" ? (days <= 365 ? 1 : days <= 730 ? 2 : 3) : months <= 12 ? 1 : months <= 24 ? 2 : 3;
-  items.push({
+/** Duration of the current episode: acute 1, sub-acute 2, chronic 3. */
+function durationDimension(history: TreatmentHistory, episodeEnd: string, reading: "days" | "whole-months"): StagingItem {
+  const { onset } = history.episode;
+  const days = daysBetween(onset, episodeEnd);
+  const months = wholeMonthsBetween(onset, episodeEnd);
+  const points = reading === "days" ? (days <= 365 ? 1 : days <= 730 ? 2 : 3) : months <= 12 ? 1 : months <= 24 ? 2 : 3;
+  const bounds = reading === "days" ? "acute <=365 days, sub-acute <=730" : "acute <=12 whole months, sub-acute <=24";
+  return {
     item: "duration",
-    points: duration,
+    points,
     trialIds: [],
-    message: `Episode from ${episode.onset} to ${episodeEnd}: ${days} days (${months} whole months), ${["", "acute", "sub-acute", "chronic"][duration]} (reading: ${durationReading === "days" ? "acute <=365 days, sub-acute <=730" : "acute <=12 whole months, sub-acute <=24"})`,
-    ...(durationReading === "days" ? { source: "hagg-2020", verification: "primary" as const } : FEKADU),
-  });
+    message: `Episode from ${onset} to ${episodeEnd}: ${days} days (${months} whole months), ${["", "acute", "sub-acute", "chronic"][points]} (reading: ${bounds})`,
+    ...(reading === "days" ? { source: "hagg-2020", verification: "primary" as const } : FEKADU),
+  };
+}
 
-  // Severity.
-  const from = options.severityFrom ?? "clinician-then-first-score";
-  const psychosis = history.patient.diagnoses.some((d) => d.condition === "psychotic-features" && (d.onset === undefined || d.onset <= asOf)) || episode.severity === "severe-with-psychosis";
+type Severity = SeverityCategory | "severe-with-psychosis";
+
+/** The severity category and what it was read from, as `severityFrom` says (undefined when nothing says). */
+function severityFromRecords(history: TreatmentHistory, episodeEnd: string, rules: RuleSet, from: NonNullable<ScoreMaudsleyOptions["severityFrom"]>): { category: Severity; basis: string } | undefined {
+  const episode = history.episode;
+  const clinician = episode.severity;
+  if ((from === "clinician" || from === "clinician-then-first-score") && clinician !== undefined) return { category: clinician, basis: `clinician's grading: ${clinician}` };
+  if (from === "clinician") return undefined;
   const windowStart = addDays(episode.onset, -rules.parameters.baselineWindowDays);
-  const episodeScores = history.assessments
+  const scores = history.assessments
     .filter((a) => a.date >= windowStart && a.date <= episodeEnd)
     .sort((a, b) => a.date.localeCompare(b.date) || SCALE_PREFERENCE.indexOf(a.scale) - SCALE_PREFERENCE.indexOf(b.scale));
-  let category: SeverityCategory | "severe-with-psychosis" | undefined;
-  let basis = "";
-  const fromScore = (a: Assessment): void => {
-    const band = severityBand(a.scale, a.total);
-    category = band.category;
-    basis = `${a.scale} ${a.total} on ${a.date} (${band.label})`;
-  };
-  const clinician = episode.severity;
-  if ((from === "clinician" || from === "clinician-then-first-score") && clinician !== undefined) {
-    category = clinician;
-    basis = `clinician's grading: ${clinician}`;
-  } else if (from === "first-score" || from === "clinician-then-first-score") {
-    const first = episodeScores[0];
-    if (first !== undefined) fromScore(first);
-  } else if (from === "highest-score") {
-    const highest = episodeScores.reduce<Assessment | undefined>((best, a) => (best === undefined || SEVERITY_POINTS[severityBand(a.scale, a.total).category] > SEVERITY_POINTS[severityBand(best.scale, best.total).category] ? a : best), undefined);
-    if (highest !== undefined) fromScore(highest);
-  }
-  if (category !== undefined && psychosis && category !== "severe-with-psychosis") {
-    basis += "; psychotic features on record, so severe with psychosis (reading)";
-    category = "severe-with-psychosis";
-  }
-  const severity = category === undefined ? 0 : SEVERITY_POINTS[category];
-  if (category === undefined) incomplete.push("severity");
-  items.push({
-    item: "severity",
-    points: severity,
-    trialIds: [],
-    message: category === undefined ? `Severity unknown (no clinician grading and no score in the episode; reading: ${from}): 0 points` : `Severity ${category} from ${basis}`,
-    ...FEKADU,
-  });
+  const points = (a: Assessment): number => SEVERITY_POINTS[severityBand(a.scale, a.total).category];
+  const chosen = from === "highest-score" ? scores.reduce<Assessment | undefined>((best, a) => (best === undefined || points(a) > points(best) ? a : best), undefined) : scores[0];
+  if (chosen === undefined) return undefined;
+  const band = severityBand(chosen.scale, chosen.total);
+  return { category: band.category, basis: `${chosen.scale} ${chosen.total} on ${chosen.date} (${band.label})` };
+}
 
-  // Failed antidepressants (distinct agents).
+/** Severity 1-5 (0 when unknown); psychotic features on record give the top category. */
+function severityDimension(history: TreatmentHistory, asOf: string, episodeEnd: string, rules: RuleSet, from: NonNullable<ScoreMaudsleyOptions["severityFrom"]>): StagingItem {
+  const psychosis = history.patient.diagnoses.some((d) => d.condition === "psychotic-features" && (d.onset === undefined || d.onset <= asOf)) || history.episode.severity === "severe-with-psychosis";
+  const found = severityFromRecords(history, episodeEnd, rules, from);
+  if (found === undefined) {
+    return { item: "severity", points: 0, trialIds: [], message: `Severity unknown (no clinician grading and no score in the episode; reading: ${from}): 0 points`, ...FEKADU };
+  }
+  const raised = psychosis && found.category !== "severe-with-psychosis";
+  const category: Severity = raised ? "severe-with-psychosis" : found.category;
+  const basis = raised ? `${found.basis}; psychotic features on record, so severe with psychosis (reading)` : found.basis;
+  return { item: "severity", points: SEVERITY_POINTS[category], trialIds: [], message: `Severity ${category} from ${basis}`, ...FEKADU };
+}
+
+/** Failed antidepressants (distinct agents): 1-5 (0 when none, which the method does not define). */
+function antidepressantsDimension(assessment: TrdAssessment): StagingItem {
   const failed = failedAntidepressantTrials(assessment);
-  const agents = new Set(failed.map((t) => t.drugId ?? t.trialId));
-  const n = agents.size;
-  const antidepressants = n === 0 ? 0 : n <= 2 ? 1 : n <= 4 ? 2 : n <= 6 ? 3 : n <= 10 ? 4 : 5;
-  if (n === 0) incomplete.push("antidepressants");
-  items.push({
+  const n = new Set(failed.map((t) => t.drugId ?? t.trialId)).size;
+  const points = n === 0 ? 0 : n <= 2 ? 1 : n <= 4 ? 2 : n <= 6 ? 3 : n <= 10 ? 4 : 5;
+  return {
     item: "antidepressants",
-    points: antidepressants,
+    points,
     trialIds: failed.map((t) => t.trialId),
-    message: n === 0 ? "No failed antidepressant: the method presumes at least one, so 0 points" : `${n} failed antidepressant(s): level ${antidepressants}`,
+    message: n === 0 ? "No failed antidepressant: the method presumes at least one, so 0 points" : `${n} failed antidepressant(s): level ${points}`,
     ...FEKADU,
-  });
+  };
+}
 
-  // Augmentation and ECT used in the current episode.
-  const inEpisode = (start: string, end: string | undefined): boolean => inCurrentEpisode(start, end ?? asOf, episode, asOf);
+/** Augmentation and ECT used in the current episode: 1 point each. */
+function treatmentsUsed(history: TreatmentHistory, asOf: string): { augmentation: StagingItem; ect: StagingItem } {
+  const inEpisode = (start: string, end: string | undefined): boolean => inCurrentEpisode(start, end ?? asOf, history.episode, asOf);
   const augmenters = history.trials.filter((t) => t.start <= asOf && inEpisode(t.start, t.end) && (t.role === "augmentation" || resolveAgent(t.agent)?.role === "augmenting-agent"));
   const ects = history.otherTreatments.filter((c) => c.kind === "ect" && c.start <= asOf && inEpisode(c.start, c.end));
-  const augmentation = augmenters.length > 0 ? 1 : 0;
-  const ect = ects.length > 0 ? 1 : 0;
-  items.push({ item: "augmentation", points: augmentation, trialIds: augmenters.map((t) => t.id), message: augmentation === 1 ? `Augmentation used (${augmenters.map((t) => t.id).join(", ")})` : "No augmentation", ...FEKADU });
-  items.push({ item: "ect", points: ect, trialIds: ects.map((c) => c.id), message: ect === 1 ? `ECT used (${ects.map((c) => c.id).join(", ")})` : "No ECT", ...FEKADU });
-
-  const score = duration + severity + antidepressants + augmentation + ect;
-  const band = score <= 6 ? "mild" : score <= 10 ? "moderate" : "severe";
-  return { model: "maudsley", score, band, dimensions: { duration, severity, antidepressants, augmentation, ect }, items, incomplete };
+  return {
+    augmentation: { item: "augmentation", points: augmenters.length > 0 ? 1 : 0, trialIds: augmenters.map((t) => t.id), message: augmenters.length > 0 ? `Augmentation used (${augmenters.map((t) => t.id).join(", ")})` : "No augmentation", ...FEKADU },
+    ect: { item: "ect", points: ects.length > 0 ? 1 : 0, trialIds: ects.map((c) => c.id), message: ects.length > 0 ? `ECT used (${ects.map((c) => c.id).join(", ")})` : "No ECT", ...FEKADU },
+  };
 }

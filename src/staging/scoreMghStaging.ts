@@ -16,7 +16,16 @@ import type { MghStagingScore, StagingItem } from "./types";
  * Options for {@link scoreMghStaging}.
  *
  * @example
- * const o: ScoreMghStagingOptions = { reading: "with-recalled-items" };
+ * import { classifyTrd, parseTreatmentHistory, scoreMghStaging } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [
+ *     { id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-03-10", mgPerDay: 100, outcome: { percentImprovement: 10 } },
+ *     { id: "t2", agent: { name: "venlafaxine" }, start: "2024-03-15", end: "2024-05-15", mgPerDay: 150, outcome: { percentImprovement: 15 } },
+ *   ],
+ * });
+ * const options: ScoreMghStagingOptions = { reading: "with-recalled-items" };
+ * parsed.success ? scoreMghStaging(parsed.data, classifyTrd(parsed.data, { asOf: "2024-06-01" }), options).score : undefined; //=> 3
  */
 export interface ScoreMghStagingOptions {
   /**
@@ -79,9 +88,16 @@ function addedTo(history: TreatmentHistory, target: TrialAssessment, role: "augm
  * @param options - Which half-point items to score.
  * @returns The score with points per trial and item.
  * @example
- * import { classifyTrd, scoreMghStaging } from "trd-classifier";
- * declare const history: import("trd-classifier").TreatmentHistory;
- * scoreMghStaging(history, classifyTrd(history, { asOf: "2024-06-30" })).score; // e.g. 3.5
+ * import { classifyTrd, parseTreatmentHistory, scoreMghStaging } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [
+ *     { id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-03-10", mgPerDay: 100, outcome: { percentImprovement: 10 } },
+ *     { id: "t2", agent: { name: "venlafaxine" }, start: "2024-03-15", end: "2024-05-15", mgPerDay: 150, outcome: { percentImprovement: 15 } },
+ *   ],
+ * });
+ * const mghs = parsed.success ? scoreMghStaging(parsed.data, classifyTrd(parsed.data, { asOf: "2024-06-01" })) : undefined;
+ * [mghs?.score, mghs?.meetsRegisterThreshold]; //=> [2, false]
  */
 export function scoreMghStaging(history: TreatmentHistory, assessment: TrdAssessment, options: ScoreMghStagingOptions = {}): MghStagingScore {
   const reading = options.reading ?? "verified-items";

@@ -21,7 +21,17 @@ import type { StagingResults } from "./types";
  * exactly the staging models (`StagingModel`), so a misspelt model is a type error.
  *
  * @example
- * const o: StagingOptions = { thaseRush: { reading: "sequential" }, maudsley: { durationReading: "whole-months" } };
+ * import { classifyTrd, parseTreatmentHistory, stageAll } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [
+ *     { id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-03-10", mgPerDay: 100, outcome: { percentImprovement: 10 } },
+ *     { id: "t2", agent: { name: "venlafaxine" }, start: "2024-03-15", end: "2024-05-15", mgPerDay: 150, outcome: { percentImprovement: 15 } },
+ *   ],
+ * });
+ * const options: StagingOptions = { thaseRush: { reading: "tca-at-stage-ii-counts" }, european: { reading: "duration" } };
+ * const stages = parsed.success ? stageAll(parsed.data, classifyTrd(parsed.data, { asOf: "2024-06-01" }), options) : undefined;
+ * [stages?.thaseRush.reading, stages?.european.reading]; //=> ["tca-at-stage-ii-counts", "duration"]
  */
 export interface StagingOptions {
   /** Thase-Rush options. */
@@ -43,10 +53,16 @@ export interface StagingOptions {
  * @param rules - The effective rule set (default: rebuilt from the assessment).
  * @returns The four results.
  * @example
- * import { classifyTrd, stageAll } from "trd-classifier";
- * declare const history: import("trd-classifier").TreatmentHistory;
- * const stages = stageAll(history, classifyTrd(history, { asOf: "2024-06-30" }));
- * console.log(stages.maudsley.band);
+ * import { classifyTrd, parseTreatmentHistory, stageAll } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [
+ *     { id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-03-10", mgPerDay: 100, outcome: { percentImprovement: 10 } },
+ *     { id: "t2", agent: { name: "venlafaxine" }, start: "2024-03-15", end: "2024-05-15", mgPerDay: 150, outcome: { percentImprovement: 15 } },
+ *   ],
+ * });
+ * const stages = parsed.success ? stageAll(parsed.data, classifyTrd(parsed.data, { asOf: "2024-06-01" })) : undefined;
+ * [stages?.thaseRush.label, stages?.european.stage, stages?.mghs.score, stages?.maudsley.band]; //=> ["Stage II", "TRD1", 2, "mild"]
  */
 export function stageAll(history: TreatmentHistory, assessment: TrdAssessment, options: StagingOptions = {}, rules?: RuleSet): StagingResults {
   const withRules = <T extends object>(o: T | undefined): T & { rules?: RuleSet } => ({ ...(o ?? ({} as T)), ...(rules === undefined ? {} : { rules }) });

@@ -15,7 +15,16 @@ import type { EuropeanStage, StagingItem } from "./types";
  * Options for {@link stageEuropean}.
  *
  * @example
- * const o: StageEuropeanOptions = { reading: "duration" };
+ * import { classifyTrd, parseTreatmentHistory, stageEuropean } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [
+ *     { id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-03-10", mgPerDay: 100, outcome: { percentImprovement: 10 } },
+ *     { id: "t2", agent: { name: "venlafaxine" }, start: "2024-03-15", end: "2024-05-15", mgPerDay: 150, outcome: { percentImprovement: 15 } },
+ *   ],
+ * });
+ * const options: StageEuropeanOptions = { minWeeks: 8 };
+ * parsed.success ? stageEuropean(parsed.data, classifyTrd(parsed.data, { asOf: "2024-06-01" }), options).stage : undefined; //=> "TRD1"
  */
 export interface StageEuropeanOptions {
   /**
@@ -44,9 +53,16 @@ const LEVELS = ["TRD1", "TRD2", "TRD3", "TRD4", "TRD5"] as const;
  * @param options - Reading of the TRD levels, minimum weeks.
  * @returns The stage with its counts and items.
  * @example
- * import { classifyTrd, stageEuropean } from "trd-classifier";
- * declare const history: import("trd-classifier").TreatmentHistory;
- * stageEuropean(history, classifyTrd(history, { asOf: "2024-06-30" })).stage; // e.g. "TRD1"
+ * import { classifyTrd, parseTreatmentHistory, stageEuropean } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [
+ *     { id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-03-10", mgPerDay: 100, outcome: { percentImprovement: 10 } },
+ *     { id: "t2", agent: { name: "venlafaxine" }, start: "2024-03-15", end: "2024-05-15", mgPerDay: 150, outcome: { percentImprovement: 15 } },
+ *   ],
+ * });
+ * const european = parsed.success ? stageEuropean(parsed.data, classifyTrd(parsed.data, { asOf: "2024-06-01" })) : undefined;
+ * [european?.stage, european?.failedTrials, european?.distinctClasses, european?.weeksOfResistance]; //=> ["TRD1", 2, 2, 17.6]
  */
 export function stageEuropean(history: TreatmentHistory, assessment: TrdAssessment, options: StageEuropeanOptions = {}): EuropeanStage {
   const reading = options.reading ?? "trial-count";

@@ -16,7 +16,16 @@ import type { StagingItem, ThaseRushStage } from "./types";
  * Options for {@link stageThaseRush}.
  *
  * @example
- * const o: StageThaseRushOptions = { reading: "tca-at-stage-ii-counts" };
+ * import { classifyTrd, parseTreatmentHistory, stageThaseRush } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [
+ *     { id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-03-10", mgPerDay: 100, outcome: { percentImprovement: 10 } },
+ *     { id: "t2", agent: { name: "venlafaxine" }, start: "2024-03-15", end: "2024-05-15", mgPerDay: 150, outcome: { percentImprovement: 15 } },
+ *   ],
+ * });
+ * const options: StageThaseRushOptions = { reading: "tca-at-stage-ii-counts" };
+ * parsed.success ? stageThaseRush(parsed.data, classifyTrd(parsed.data, { asOf: "2024-06-01" }), options).reading : undefined; //=> "tca-at-stage-ii-counts"
  */
 export interface StageThaseRushOptions {
   /**
@@ -44,10 +53,16 @@ const cite = { source: "thase-rush-1997", verification: "secondary" } as const;
  * @param options - The reading of the Stage III ambiguity.
  * @returns The stage with the trials that earned each step.
  * @example
- * import { classifyTrd, stageThaseRush } from "trd-classifier";
- * declare const history: import("trd-classifier").TreatmentHistory;
- * const stage = stageThaseRush(history, classifyTrd(history, { asOf: "2024-06-30" }));
- * console.log(stage.label); // e.g. "Stage II"
+ * import { classifyTrd, parseTreatmentHistory, stageThaseRush } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [
+ *     { id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-03-10", mgPerDay: 100, outcome: { percentImprovement: 10 } },
+ *     { id: "t2", agent: { name: "venlafaxine" }, start: "2024-03-15", end: "2024-05-15", mgPerDay: 150, outcome: { percentImprovement: 15 } },
+ *   ],
+ * });
+ * const stage = parsed.success ? stageThaseRush(parsed.data, classifyTrd(parsed.data, { asOf: "2024-06-01" })) : undefined;
+ * [stage?.stage, stage?.label]; //=> [2, "Stage II"]
  */
 export function stageThaseRush(history: TreatmentHistory, assessment: TrdAssessment, options: StageThaseRushOptions = {}): ThaseRushStage {
   const reading = options.reading ?? "sequential";

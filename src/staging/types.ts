@@ -12,11 +12,16 @@ import type { TrdAssessment } from "../classify/types";
  * which trials or courses, under which rule and source.
  *
  * @example
- * const item: StagingItem = {
- *   item: "failed-trial", points: 1, trialIds: ["t1"],
- *   message: "fluoxetine (t1): failed adequate antidepressant trial of >=6 weeks: 1 point",
- *   source: "hagg-2020", verification: "primary",
- * };
+ * import { classifyAndStage, parseTreatmentHistory } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [
+ *     { id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-03-10", mgPerDay: 100, outcome: { percentImprovement: 10 } },
+ *     { id: "t2", agent: { name: "venlafaxine" }, start: "2024-03-15", end: "2024-05-15", mgPerDay: 150, outcome: { percentImprovement: 15 } },
+ *   ],
+ * });
+ * const item: StagingItem | undefined = parsed.success ? classifyAndStage(parsed.data, { asOf: "2024-06-01" }).staging.mghs.items[0] : undefined;
+ * item; //=> { item: "failed-trial", points: 1, trialIds: ["t1"], message: "sertraline (t1): failed adequate trial of at least 6 weeks: 1 point", source: "hagg-2020", verification: "primary" }
  */
 export interface StagingItem {
   /** The model's item (a stage step, a scored dimension). */
@@ -37,7 +42,16 @@ export interface StagingItem {
  * Thase-Rush stage.
  *
  * @example
- * const r: ThaseRushStage = { model: "thase-rush", stage: 2, label: "Stage II", reading: "sequential", items: [] };
+ * import { classifyAndStage, parseTreatmentHistory } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [
+ *     { id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-03-10", mgPerDay: 100, outcome: { percentImprovement: 10 } },
+ *     { id: "t2", agent: { name: "venlafaxine" }, start: "2024-03-15", end: "2024-05-15", mgPerDay: 150, outcome: { percentImprovement: 15 } },
+ *   ],
+ * });
+ * const stage: ThaseRushStage | undefined = parsed.success ? classifyAndStage(parsed.data, { asOf: "2024-06-01" }).staging.thaseRush : undefined;
+ * stage?.items.map((i) => i.message); //=> ["sertraline (t1, SSRI) failed: Stage I", "venlafaxine (t2, SNRI) failed in a class other than SSRI: Stage II"]
  */
 export interface ThaseRushStage {
   /** Which model. */
@@ -56,7 +70,16 @@ export interface ThaseRushStage {
  * European Staging Model stage.
  *
  * @example
- * const r: EuropeanStage = { model: "european", stage: "TRD1", failedTrials: 2, distinctClasses: 2, weeksOfResistance: 16, reading: "trial-count", items: [] };
+ * import { classifyAndStage, parseTreatmentHistory } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [
+ *     { id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-03-10", mgPerDay: 100, outcome: { percentImprovement: 10 } },
+ *     { id: "t2", agent: { name: "venlafaxine" }, start: "2024-03-15", end: "2024-05-15", mgPerDay: 150, outcome: { percentImprovement: 15 } },
+ *   ],
+ * });
+ * const stage: EuropeanStage | undefined = parsed.success ? classifyAndStage(parsed.data, { asOf: "2024-06-01" }).staging.european : undefined;
+ * stage?.items.map((i) => i.message); //=> ["t1 (SSRI) failed after 8.7 weeks at an adequate dose", "t2 (SNRI) failed after 8.9 weeks at an adequate dose", "2 failed trials in 2 classes: TRD1 (reading: level by trial count)"]
  */
 export interface EuropeanStage {
   /** Which model. */
@@ -79,7 +102,16 @@ export interface EuropeanStage {
  * MGH staging score.
  *
  * @example
- * const r: MghStagingScore = { model: "mgh-s", score: 7, meetsRegisterThreshold: true, reading: "verified-items", items: [] };
+ * import { classifyAndStage, parseTreatmentHistory } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [
+ *     { id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-03-10", mgPerDay: 100, outcome: { percentImprovement: 10 } },
+ *     { id: "t2", agent: { name: "venlafaxine" }, start: "2024-03-15", end: "2024-05-15", mgPerDay: 150, outcome: { percentImprovement: 15 } },
+ *   ],
+ * });
+ * const mghs: MghStagingScore | undefined = parsed.success ? classifyAndStage(parsed.data, { asOf: "2024-06-01" }).staging.mghs : undefined;
+ * mghs?.items.map((i) => `${i.item} ${i.points}`); //=> ["failed-trial 1", "failed-trial 1"]
  */
 export interface MghStagingScore {
   /** Which model. */
@@ -98,11 +130,16 @@ export interface MghStagingScore {
  * Maudsley Staging Method score.
  *
  * @example
- * const r: MaudsleyScore = {
- *   model: "maudsley", score: 9, band: "moderate",
- *   dimensions: { duration: 2, severity: 4, antidepressants: 2, augmentation: 1, ect: 0 },
- *   incomplete: [], items: [],
- * };
+ * import { classifyAndStage, parseTreatmentHistory } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [
+ *     { id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-03-10", mgPerDay: 100, outcome: { percentImprovement: 10 } },
+ *     { id: "t2", agent: { name: "venlafaxine" }, start: "2024-03-15", end: "2024-05-15", mgPerDay: 150, outcome: { percentImprovement: 15 } },
+ *   ],
+ * });
+ * const msm: MaudsleyScore | undefined = parsed.success ? classifyAndStage(parsed.data, { asOf: "2024-06-01" }).staging.maudsley : undefined;
+ * msm?.dimensions; //=> { duration: 1, severity: 0, antidepressants: 1, augmentation: 0, ect: 0 }
  */
 export interface MaudsleyScore {
   /** Which model. */
@@ -123,7 +160,10 @@ export interface MaudsleyScore {
  * The names of the staging models: the keys of {@link StagingResults} and of `StagingOptions`.
  *
  * @example
- * const model: StagingModel = "maudsley";
+ * import { classifyAndStage, parseTreatmentHistory } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({ episode: { onset: "2024-01-01" } });
+ * const models = parsed.success ? (Object.keys(classifyAndStage(parsed.data, { asOf: "2024-06-01" }).staging) as StagingModel[]) : [];
+ * models; //=> ["thaseRush", "european", "mghs", "maudsley"]
  */
 export type StagingModel = keyof StagingResults;
 
@@ -131,8 +171,16 @@ export type StagingModel = keyof StagingResults;
  * All four models, as {@link stageAll} and `classifyAndStage` return them.
  *
  * @example
- * declare const s: StagingResults;
- * console.log(s.thaseRush.label, s.european.stage, s.mghs.score, s.maudsley.score);
+ * import { classifyAndStage, parseTreatmentHistory } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [
+ *     { id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-03-10", mgPerDay: 100, outcome: { percentImprovement: 10 } },
+ *     { id: "t2", agent: { name: "venlafaxine" }, start: "2024-03-15", end: "2024-05-15", mgPerDay: 150, outcome: { percentImprovement: 15 } },
+ *   ],
+ * });
+ * const s: StagingResults | undefined = parsed.success ? classifyAndStage(parsed.data, { asOf: "2024-06-01" }).staging : undefined;
+ * [s?.thaseRush.label, s?.european.stage, s?.mghs.score, s?.maudsley.score]; //=> ["Stage II", "TRD1", 2, 2]
  */
 export interface StagingResults {
   /** Thase-Rush. */
@@ -149,8 +197,16 @@ export interface StagingResults {
  * An assessment with the four staging models, as `classifyAndStage` returns it.
  *
  * @example
- * declare const staged: StagedAssessment;
- * console.log(staged.status, staged.staging.maudsley.band);
+ * import { classifyAndStage, parseTreatmentHistory } from "trd-classifier";
+ * const parsed = parseTreatmentHistory({
+ *   episode: { onset: "2024-01-01" },
+ *   trials: [
+ *     { id: "t1", agent: { name: "sertraline" }, start: "2024-01-10", end: "2024-03-10", mgPerDay: 100, outcome: { percentImprovement: 10 } },
+ *     { id: "t2", agent: { name: "venlafaxine" }, start: "2024-03-15", end: "2024-05-15", mgPerDay: 150, outcome: { percentImprovement: 15 } },
+ *   ],
+ * });
+ * const staged: StagedAssessment | undefined = parsed.success ? classifyAndStage(parsed.data, { asOf: "2024-06-01" }) : undefined;
+ * [staged?.status, staged?.staging.maudsley.band]; //=> ["no-response", "mild"]
  */
 export interface StagedAssessment extends TrdAssessment {
   /** The four staging models under the assessment's rule set. */

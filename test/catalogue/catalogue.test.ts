@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CATALOGUE_VERSION, SOURCES, listDrugs, normaliseDrugName } from "trd-classifier";
+import { CATALOGUE_VERSION, SOURCES, listDrugs } from "trd-classifier";
+import { normaliseDrugName } from "../../src/catalogue/normaliseDrugName";
 import type { Citation, DrugEntry } from "trd-classifier";
 
 const VERIFICATIONS = new Set(["primary", "secondary", "unverified"]);

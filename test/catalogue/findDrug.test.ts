@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findDrug, normaliseDrugName } from "trd-classifier";
+import { findDrug } from "trd-classifier";
+import { normaliseDrugName } from "../../src/catalogue/normaliseDrugName";
 
 describe("findDrug", () => {
   it.each([

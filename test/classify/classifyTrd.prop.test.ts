@@ -132,7 +132,8 @@ describe("honest answers (properties)", () => {
       }),
       { numRuns: 400 },
     );
-    expect(resistant).toBeGreaterThan(20);
+    // Not vacuous: about one run in twenty is resistant (17 to 30 of 400 seen); 5 is far below that.
+    expect(resistant).toBeGreaterThan(5);
   });
 
   it("every open question that claims to change the status names a status other than the current one", () => {

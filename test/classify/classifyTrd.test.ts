@@ -38,6 +38,21 @@ describe("classifyTrd", () => {
     }).toThrow(TypeError);
   });
 
+  it("rejects an option it does not know instead of ignoring it (#12)", () => {
+    const call = (options: object) => () => classifyTrd(history, options as { asOf: string });
+    expect(call({ asOf: "2024-01-01", rulSet: "mgh-atrq" })).toThrow(TrdOptionsError);
+    try {
+      call({ asOf: "2024-01-01", staging: true })();
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(TrdOptionsError);
+      expect((error as TrdOptionsError).issues).toStrictEqual([
+        { code: "unrecognized_key", path: "staging", message: "staging: unknown field; the options are asOf, ruleSet, overrides and resistantSince; for the staging models, call classifyAndStage", expected: "the options are asOf, ruleSet, overrides and resistantSince; for the staging models, call classifyAndStage" },
+      ]);
+    }
+    expect(classifyTrd(history, { asOf: "2024-01-01", ruleSet: "mgh-atrq", overrides: {} }).ruleSet.id).toBe("mgh-atrq");
+  });
+
   it("uses EU-PEARL 2022 by default", () => {
     expect(classifyTrd(history, { asOf: "2024-01-01" }).ruleSet.id).toBe("eu-pearl-2022");
   });

@@ -8,7 +8,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { CATALOGUE_VERSION, DEFAULT_BUILD_PRESET_ID, DEFAULT_RULE_SET_ID, SOURCES, TreatmentHistorySchema, adequateDose, listBuildPresets, listDrugs, listRuleSets } from "../../src/index";
+import { CATALOGUE_VERSION, DEFAULT_BUILD_PRESET_ID, DEFAULT_RULE_SET_ID, SOURCES, TreatmentHistorySchema, listBuildPresets, listDrugs, listRuleSets } from "../../src/index";
+import { adequateDose } from "../../src/rules/adequateDose";
 import type { BuildTrialsParameters, DoseTableId, DoseValue, DrugEntry, ParameterName, RuleSet, SourceId, Verification } from "../../src/index";
 
 const MARK: Record<Verification, string> = { primary: "P", secondary: "S", unverified: "U" };

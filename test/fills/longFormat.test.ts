@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { historyFromLongFormat, parseCsv, parseTreatmentHistory, readLongFormat } from "trd-classifier";
+import { historyFromLongFormat, parseTreatmentHistory, readLongFormat } from "trd-classifier";
+import { parseCsv } from "../../src/fills/longFormat";
 
 describe("parseCsv", () => {
   it("handles quotes, doubled quotes, CRLF, a byte-order mark and blank lines", () => {

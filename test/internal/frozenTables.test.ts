@@ -6,12 +6,16 @@
  */
 import { describe, expect, it } from "vitest";
 import {
+  CLASSIFIER_RULE_NAMES,
+  DOSE_TABLE_IDS,
   LONG_FORMAT_COLUMNS,
-  REMISSION_THRESHOLDS,
+  PARAMETER_NAMES,
+  PSEUDO_RESISTANCE_FLAG_CODES,
+  REASON_CODES,
+  REASON_KINDS,
   SCALES,
-  SCALE_IDS,
-  SEVERITY_BANDS,
   SOURCES,
+  TRD_ISSUE_CODES,
   classifyTrd,
   findDrug,
   getBuildPreset,
@@ -21,7 +25,10 @@ import {
   listRuleSets,
   parseTreatmentHistory,
 } from "trd-classifier";
+import { REMISSION_THRESHOLDS } from "../../src/rules/scaleThresholds";
+import { SEVERITY_BANDS } from "../../src/rules/severityBands";
 import { LIMITS } from "../../src/schema/primitives";
+import { SCALE_IDS } from "../../src/schema/scales";
 import { INDICATIONS } from "../../src/schema/trial";
 
 /** Paths at which an assignment, addition or deletion succeeded (empty when everything is frozen). */
@@ -58,6 +65,13 @@ const TABLES: readonly (readonly [string, () => unknown])[] = [
   ["LONG_FORMAT_COLUMNS", () => LONG_FORMAT_COLUMNS],
   ["LIMITS", () => LIMITS],
   ["INDICATIONS", () => INDICATIONS],
+  ["TRD_ISSUE_CODES", () => TRD_ISSUE_CODES],
+  ["REASON_CODES", () => REASON_CODES],
+  ["REASON_KINDS", () => REASON_KINDS],
+  ["PSEUDO_RESISTANCE_FLAG_CODES", () => PSEUDO_RESISTANCE_FLAG_CODES],
+  ["CLASSIFIER_RULE_NAMES", () => CLASSIFIER_RULE_NAMES],
+  ["DOSE_TABLE_IDS", () => DOSE_TABLE_IDS],
+  ["PARAMETER_NAMES", () => PARAMETER_NAMES],
 ];
 
 describe("frozen tables", () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { adequateDose, ageOn, categoriseImprovement, doseExposure, doseSegments, findDrug, getRuleSet, listRuleSets, percentImprovement, REMISSION_THRESHOLDS, SOURCES } from "trd-classifier";
+import { findDrug, getRuleSet, listRuleSets, SOURCES } from "trd-classifier";
+import { adequateDose } from "../../src/rules/adequateDose";
+import { ageOn } from "../../src/rules/ageOn";
+import { categoriseImprovement } from "../../src/rules/categoriseImprovement";
+import { doseExposure, doseSegments } from "../../src/rules/doseTimeline";
+import { REMISSION_THRESHOLDS, percentImprovement } from "../../src/rules/scaleThresholds";
 import type { ParameterName, Trial } from "trd-classifier";
 
 const drug = (name: string) => {
