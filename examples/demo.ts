@@ -20,7 +20,7 @@ if (defaultRules === undefined) throw new Error("no rule sets");
 
 console.log(`trd-classifier demo: ${files.length} histories as of ${AS_OF}`);
 console.log(`rule set ${defaultRules.name} v${defaultRules.version}, catalogue ${CATALOGUE_VERSION}\n`);
-console.log(`${pad("patient", 18)}${pad("status", 20)}${pad("failed", 8)}key reason`);
+console.log(`${pad("patient", 18)}${pad("result", 34)}${pad("since", 12)}${pad("failed", 8)}key reason`);
 console.log("-".repeat(110));
 
 const valid: Array<{ file: string; history: TreatmentHistory }> = [];
@@ -33,12 +33,14 @@ for (const file of files) {
     continue;
   }
   valid.push({ file, history: parsed.data });
-  const r: TrdAssessment = classifyTrd(parsed.data, { asOf: AS_OF });
-  tally.set(r.status, (tally.get(r.status) ?? 0) + 1);
-  const status = r.applicable ? r.status : `${r.status} (n/a)`;
-  console.log(`${pad(parsed.data.id ?? file, 18)}${pad(status, 20)}${pad(String(r.counts.failedAdequateTrials), 8)}${r.reasons[0]?.message ?? ""}`);
+  const r: TrdAssessment = classifyTrd(parsed.data, { asOf: AS_OF, resistantSince: true });
+  // Not applicable leads: the trials' status follows in brackets.
+  tally.set(r.displayStatus, (tally.get(r.displayStatus) ?? 0) + 1);
+  const result = r.applicable ? r.status : `not applicable (${r.status})`;
+  console.log(`${pad(parsed.data.id ?? file, 18)}${pad(result, 34)}${pad(r.resistantSince?.date ?? "", 12)}${pad(String(r.counts.failedAdequateTrials), 8)}${r.reasons[0]?.message ?? ""}`);
   const why = r.reasons.slice(1).filter((x) => x.kind === "pseudo-resistance" || x.code === "bipolar_disorder_on_record");
-  for (const x of why.slice(0, 3)) console.log(`${" ".repeat(46)}· ${x.message}`);
+  for (const x of why.slice(0, 3)) console.log(`${" ".repeat(72)}· ${x.message}`);
+  for (const q of r.evidence.openQuestions.slice(0, 2)) console.log(`${" ".repeat(72)}? ${q.message}`);
 }
 console.log("-".repeat(110));
 console.log([...tally].map(([k, v]) => `${k}: ${v}`).join(", "));
@@ -47,7 +49,7 @@ console.log(`\nThe same cohort under each rule set:\n`);
 const sets = listRuleSets();
 console.log(`${pad("patient", 18)}${sets.map((s) => pad(s.id, 20)).join("")}`);
 for (const { file, history } of valid) {
-  const cells = sets.map((s) => pad(classifyTrd(history, { asOf: AS_OF, ruleSet: s.id }).status, 20));
+  const cells = sets.map((s) => pad(classifyTrd(history, { asOf: AS_OF, ruleSet: s.id }).displayStatus, 20));
   console.log(`${pad(history.id ?? file, 18)}${cells.join("")}`);
 }
 

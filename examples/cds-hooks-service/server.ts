@@ -105,7 +105,7 @@ export function handleHook(request: unknown, asOf: string, sourceUrl?: string): 
   const options = { hookInstance, patient: `Patient/${patientId}`, mapping, ...(sourceUrl === undefined ? {} : { sourceUrl }) };
   const parsed = parseTreatmentHistory(mapping.history);
   // fromFhir's history always parses; should it not, the EHR gets the library's "unavailable" card.
-  const cards: CdsCard[] = parsed.success ? toCdsHooksCards(classifyTrd(parsed.data, { asOf }), options) : toCdsHooksCards(undefined as unknown as TrdAssessment, options);
+  const cards: CdsCard[] = parsed.success ? toCdsHooksCards(classifyTrd(parsed.data, { asOf, resistantSince: true }), options) : toCdsHooksCards(undefined as unknown as TrdAssessment, options);
   return { status: 200, body: { cards } };
 }
 

@@ -91,7 +91,7 @@ function summaryOf(a: TrdAssessment): string {
       ? `Treatment-resistant depression: ${c.nonResponseFailures} failed adequate antidepressant trials with non-response`
       : a.status === "partial-response"
         ? `Partially responsive depression: ${plural(c.failedAdequateTrials, "failed adequate trial")}, improvement in the partial band`
-        : `Not yet treatment-resistant: ${c.nonResponseFailures + c.partialResponseFailures} of ${neededTrials(a)} failed adequate trials`;
+        : `Not yet treatment-resistant: ${c.nonResponseFailures + c.partialResponseFailures} of ${neededTrials(a)} failed adequate trials${a.evidence.openQuestions.some((q) => q.ifResolved !== undefined) ? "; evidence incomplete" : ""}`;
   return clip(a.applicable ? text : `Not applicable (bipolar disorder on record). ${text}`);
 }
 
@@ -108,8 +108,18 @@ function trialTable(a: TrdAssessment, max: number): string[] {
   return lines;
 }
 
+/** The next steps: what is missing and what it would change, or that the evidence is complete. */
+function evidenceLines(a: TrdAssessment): string[] {
+  const e = a.evidence;
+  if (e.complete && e.openQuestions.length === 0) return ["", "Evidence complete for this rule set."];
+  const lines = ["", `**What is missing${e.ifAllResolved === undefined ? "" : ` (if every open trial failed: ${e.ifAllResolved})`}**`, ""];
+  for (const q of e.openQuestions.slice(0, MAX_REASONS)) lines.push(`- ${q.message}`);
+  return lines;
+}
+
 function detailOf(a: TrdAssessment, max: number): string {
-  const lines = [`**${a.applicable ? a.status : `not applicable (${a.status})`}** as of ${a.asOf} under ${a.ruleSet.name} (v${a.ruleSet.version}).`, "", "**Why**", ""];
+  const since = a.resistantSince === undefined ? "" : ` Criteria met since ${a.resistantSince.date}.`;
+  const lines = [`**${a.applicable ? a.status : `not applicable (${a.status})`}** as of ${a.asOf} under ${a.ruleSet.name} (v${a.ruleSet.version}).${since}`, ...evidenceLines(a), "", "**Why**", ""];
   for (const r of a.reasons.slice(0, MAX_REASONS)) lines.push(`- ${r.message}${r.source === undefined ? "" : ` _(${r.source})_`}`);
   if (a.reasons.length > MAX_REASONS) lines.push(`- … ${plural(a.reasons.length - MAX_REASONS, "more reason")}`);
   lines.push(...trialTable(a, max), "", `Source: ${SOURCES[a.ruleSet.source].title}. Drug catalogue ${a.catalogueVersion}.`);

@@ -39,7 +39,8 @@ export type TrdObservation = Observation & {
  * (`urn:trd-classifier#trd-status`, as no standard code exists), the status as a coded value
  * (`urn:trd-classifier#<status>`, its text leading with "not applicable" where the definition does
  * not apply), the as-of date as its effective date, the rule set and catalogue versions as its
- * method, the counts as components, and the reasons as notes. It validates against the R4
+ * method, the counts, whether the evidence is complete and (when asked for) the resistant-since
+ * date as components, and the open questions and reasons as notes. It validates against the R4
  * StructureDefinitions (tested).
  *
  * @param assessment - `classifyTrd`'s result.
@@ -53,6 +54,8 @@ export type TrdObservation = Observation & {
 export function toFhirObservation(assessment: TrdAssessment, options: { readonly subject?: string } = {}): TrdObservation {
   const display = STATUS_DISPLAY[assessment.status];
   const c = assessment.counts;
+  // The open questions first (the next steps), then the reasons.
+  const notes = [...assessment.evidence.openQuestions.map((q) => ({ text: `Open question: ${q.message}` })), ...assessment.reasons.map((r) => ({ text: r.message }))];
   const component = (code: string, text: string, valueInteger: number) => ({ code: { coding: [{ system: TRD_CODE_SYSTEM, code, display: text }], text }, valueInteger });
   return {
     resourceType: "Observation",
@@ -68,7 +71,11 @@ export function toFhirObservation(assessment: TrdAssessment, options: { readonly
       component("failed-adequate-trials", "failed adequate trials", c.failedAdequateTrials),
       component("non-response-failures", "failures with non-response", c.nonResponseFailures),
       component("partial-response-failures", "failures with partial response", c.partialResponseFailures),
+      { code: { coding: [{ system: TRD_CODE_SYSTEM, code: "evidence-complete", display: "evidence complete for the rule set" }], text: "evidence complete for the rule set" }, valueBoolean: assessment.evidence.complete },
+      ...(assessment.resistantSince === undefined
+        ? []
+        : [{ code: { coding: [{ system: TRD_CODE_SYSTEM, code: "resistant-since", display: "criteria met since" }], text: "criteria met since" }, valueDateTime: assessment.resistantSince.date }]),
     ],
-    ...(assessment.reasons.length === 0 ? {} : { note: assessment.reasons.map((r) => ({ text: r.message })) }),
+    ...(notes.length === 0 ? {} : { note: notes }),
   };
 }

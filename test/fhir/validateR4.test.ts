@@ -27,11 +27,19 @@ function assess(input: unknown, asOf = "2024-06-30"): TrdAssessment {
   return classifyTrd(parsed.data, { asOf });
 }
 
+function assessSince(input: unknown, asOf = "2024-06-30"): TrdAssessment {
+  const parsed = parseTreatmentHistory(input);
+  if (!parsed.success) throw new Error(JSON.stringify(parsed.issues));
+  return classifyTrd(parsed.data, { asOf, resistantSince: true });
+}
+
 const trial = (id: string, agent: string, start: string, end: string, mgPerDay: number) => ({ id, agent: { name: agent }, start, end, mgPerDay, adherence: "good", outcome: { percentImprovement: 5 } });
 
 describe("toFhirObservation output is valid FHIR R4", () => {
   const cases: Record<string, TrdAssessment> = {
     "no-response": assess({ episode: { onset: "2023-01-01" }, trials: [trial("t1", "sertraline", "2023-01-10", "2023-04-10", 100), trial("t2", "venlafaxine", "2023-05-01", "2023-08-01", 225)] }),
+    "no-response, with resistant-since": assessSince({ episode: { onset: "2023-01-01" }, trials: [trial("t1", "sertraline", "2023-01-10", "2023-04-10", 100), trial("t2", "venlafaxine", "2023-05-01", "2023-08-01", 225)] }),
+    "open questions": assess({ episode: { onset: "2023-01-01" }, trials: [trial("t1", "sertraline", "2023-01-10", "2023-04-10", 100), { id: "t2", agent: { name: "venlafaxine" }, start: "2024-06-01", mgPerDay: 150 }] }),
     "not applicable (bipolar)": assess({ patient: { diagnoses: [{ condition: "bipolar-disorder" }] }, episode: { onset: "2023-01-01" }, trials: [trial("t1", "sertraline", "2023-01-10", "2023-04-10", 100)] }),
     "empty history": assess({ episode: { onset: "2024-01-01" } }),
   };
