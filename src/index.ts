@@ -37,8 +37,8 @@ export { resolveAgent } from "./catalogue/resolveAgent";
 export { CATALOGUE_VERSION } from "./catalogue/version";
 export { SOURCES } from "./catalogue/sources";
 export type { Source, SourceId } from "./catalogue/sources";
-export { DOSE_TABLE_IDS } from "./catalogue/types";
-export type { AgeDoseCap, Citation, CodeValue, DoseTableId, DoseValue, DrugClass, DrugEntry, DrugRole, Verification } from "./catalogue/types";
+export { DOSE_TABLE_IDS, IMPAIRMENTS, IMPAIRMENT_SEVERITIES } from "./catalogue/types";
+export type { AdequacyModel, AgeDoseCap, BrandName, Citation, CodeValue, DoseTableId, DoseValue, DrugClass, DrugEntry, DrugRole, Impairment, ImpairmentLimit, ImpairmentLimitKind, ImpairmentSeverity, Verification } from "./catalogue/types";
 
 // Rules: named, versioned rule sets and their parameters.
 export { DEFAULT_RULE_SET_ID, getRuleSet, isRuleSetId, listRuleSets } from "./rules/ruleSets";
@@ -49,6 +49,7 @@ export { PARAMETER_NAMES, RuleSetOverridesSchema, RuleSetParametersSchema } from
 export { classifyTrd } from "./classify/classifyTrd";
 export { statusTimeline } from "./classify/statusTimeline";
 export { neededText, reachedText } from "./classify/wording";
+export type { ComparedDose } from "./classify/wording";
 export type { StatusChange } from "./classify/statusTimeline";
 export { OPEN_QUESTION_CODES, RESISTANT_SINCE_EVENTS } from "./classify/evidence";
 export type { Evidence, OpenQuestion, OpenQuestionCode, ResistantSince } from "./classify/evidence";

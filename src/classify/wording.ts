@@ -39,8 +39,13 @@ export function countText(n: number, noun: string, plural = `${noun}s`): string 
   return `${n} ${n === 1 ? noun : plural}`;
 }
 
-/** A dose verdict that compared something with a threshold. */
-type Compared = Extract<DoseVerdict, { status: "adequate" | "inadequate" }>;
+/**
+ * A dose verdict that compared a dose (or a serum level) with a threshold.
+ *
+ * @example
+ * const d: ComparedDose = { status: "adequate", reachedMgPerDay: 100, thresholdMgPerDay: 50, table: "licensed-minimum", source: "sertraline-us-label", verification: "primary", ageAdjusted: false };
+ */
+export type ComparedDose = Extract<DoseVerdict, { status: "adequate" | "inadequate" }>;
 
 /**
  * The threshold of a dose verdict with its unit: a daily dose, or a serum level (lithium).
@@ -48,7 +53,7 @@ type Compared = Extract<DoseVerdict, { status: "adequate" | "inadequate" }>;
  * @example
  * neededText({ status: "inadequate", reachedMgPerDay: 10, thresholdMgPerDay: 20, table: "licensed-minimum", source: "citalopram-uk-smpc", verification: "primary", ageAdjusted: false }); //=> "20 mg/day"
  */
-export function neededText(dose: Compared): string {
+export function neededText(dose: ComparedDose): string {
   return "basis" in dose ? `${dose.thresholdMmolPerL} mmol/L` : `${dose.thresholdMgPerDay} mg/day`;
 }
 
@@ -58,6 +63,6 @@ export function neededText(dose: Compared): string {
  * @example
  * reachedText({ status: "adequate", basis: "serum-level", reachedMmolPerL: 0.7, thresholdMmolPerL: 0.5, reachedMgPerDay: 800, source: "bauer-dopfmer-1999", verification: "primary" }); //=> "0.7 mmol/L"
  */
-export function reachedText(dose: Compared): string {
+export function reachedText(dose: ComparedDose): string {
   return "basis" in dose ? `${dose.reachedMmolPerL} mmol/L` : `${dose.reachedMgPerDay} mg/day`;
 }
