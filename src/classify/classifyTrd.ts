@@ -192,15 +192,18 @@ function countFailures(trials: readonly TrialAssessment[], rules: RuleSet): Fail
 /**
  * The status alone, from assessed trials: the same counting and decision as {@link countFailures}
  * and {@link decideStatus}, without their reasons (for the open questions' what-ifs, which run it
- * once per trial with a gap).
+ * once per trial with a gap). `assumed` makes trials (by index) failures with the given outcome,
+ * or leaves a trial out with `unknown`, without copying them.
  */
-function quickStatus(trials: readonly TrialAssessment[], rules: RuleSet): TrdStatus {
+function quickStatus(trials: readonly TrialAssessment[], rules: RuleSet, assumed?: ReadonlyMap<number, OutcomeCategory>): TrdStatus {
   const p = rules.parameters;
   const best = new Map<string, number>();
-  for (const t of trials) {
-    if (!t.countsTowardResistance) continue;
+  for (let i = 0; i < trials.length; i++) {
+    const t = trials[i] as TrialAssessment;
+    const outcome = assumed?.get(i);
+    if (outcome === "unknown" || (outcome === undefined && !t.countsTowardResistance)) continue;
     const key = (p.requireDifferentClasses ? t.drugClass : t.drugId) ?? t.trialId;
-    best.set(key, Math.max(best.get(key) ?? -1, RANK[t.outcome.category]));
+    best.set(key, Math.max(best.get(key) ?? -1, RANK[outcome ?? t.outcome.category]));
   }
   let nonResponse = 0;
   let partial = 0;
@@ -278,7 +281,7 @@ export function classifyResolved(history: TreatmentHistory, resolved: ResolvedRu
   const { trials, notYetStarted } = assessTrials(history, rules, asOf);
   const count = countFailures(trials, rules);
   const decided = decideStatus(count, rules);
-  const evidence = openQuestions(trials, history, rules, (ts) => quickStatus(ts, rules), decided.status);
+  const evidence = openQuestions(trials, history, rules, (assumed) => quickStatus(trials, rules, assumed), decided.status);
   const earliest = history.trials.reduce((min, t) => (t.start < min ? t.start : min), asOf);
   const since = !findSince || decided.status === "not-yet-resistant" ? undefined : resistantSinceOf(history, count.failures, earliest, asOf, (date) => statusAt(history, rules, date));
   // Overall reasons: the status, patient facts, counting, then why each trial that does not count does not.

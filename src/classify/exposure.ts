@@ -22,7 +22,7 @@ export interface Exposure {
   /** What was measured against the threshold: the daily dose, or a serum level (lithium). */
   readonly measure: "dose" | "serum-level";
   /** The serum-level model applied, when the measure is a level or its dose fallback. */
-  readonly serumModel?: Extract<AdequacyModel, { kind: "serum-level" }>;
+  readonly serumModel: Extract<AdequacyModel, { kind: "serum-level" }> | undefined;
   /** Days of poor adherence (from `adherenceChanges`) taken out of the count. */
   readonly poorAdherenceDays: number;
   /** Impairments on record whose severity is unknown although the agent has limits for them. */
@@ -40,6 +40,8 @@ export interface Exposure {
   /** Days at or above the threshold, the highest dose reached, and when the requirement was met. */
   readonly exposure: DoseExposure;
 }
+
+const NONE: readonly Impairment[] = Object.freeze([]);
 
 /** Hepatic and renal impairment on record by the trial's start, with severity where recorded. */
 function impairmentsOf(history: TreatmentHistory, on: string): Partial<Record<Impairment, ImpairmentSeverity | "unknown">> | undefined {
@@ -68,9 +70,9 @@ function levelSegments(trial: Trial, lastDay: string): DoseSegment[] {
 }
 
 /** Dose segments with the days of poor adherence (from `adherenceChanges`) counted at no dose. */
-function withAdherence(segments: readonly DoseSegment[], trial: Trial, minFraction: number): { segments: DoseSegment[]; poorDays: number } {
+function withAdherence(segments: readonly DoseSegment[], trial: Trial, minFraction: number): { segments: readonly DoseSegment[]; poorDays: number } {
   const changes = trial.adherenceChanges;
-  if (changes === undefined) return { segments: [...segments], poorDays: 0 };
+  if (changes === undefined) return { segments, poorDays: 0 };
   const poor = (a: Trial["adherence"]): boolean => a === "poor" || (typeof a === "number" && a < minFraction);
   const periods = changes.map((c, i) => ({ from: c.from, to: changes[i + 1] === undefined ? "9999-12-31" : addDays(changes[i + 1]?.from ?? c.from, -1), poor: poor(c.adherence) }));
   const out: DoseSegment[] = [];
@@ -116,13 +118,21 @@ export function measureExposure(facts: TrialFacts, scope: ScopeVerdict): Exposur
   const serumModel = drug?.adequacy?.kind === "serum-level" ? drug.adequacy : undefined;
   const impairments = impairmentsOf(history, trial.start);
   const serum = serumModel === undefined ? undefined : serumThreshold(serumModel, trial);
-  const threshold = drug === undefined ? undefined : serum !== undefined ? serum.threshold : adequateDose(drug, { table: p.doseTable, fallback: p.doseTableFallback, ageYears: age, ...(impairments === undefined ? {} : { impairments }) });
+  // Two literals rather than a spread: this runs for every trial.
+  const threshold =
+    drug === undefined
+      ? undefined
+      : serum !== undefined
+        ? serum.threshold
+        : impairments === undefined
+          ? adequateDose(drug, { table: p.doseTable, fallback: p.doseTableFallback, ageYears: age })
+          : adequateDose(drug, { table: p.doseTable, fallback: p.doseTableFallback, ageYears: age, impairments });
   const measure = serum?.measure ?? "dose";
   const adherent = withAdherence(measure === "serum-level" ? levelSegments(trial, end) : doseSegments(trial, end), trial, p.minAdherenceFraction);
   const thresholdMg = threshold?.status === "found" ? threshold.mgPerDay : undefined;
   const requiredDays = (serumModel?.minWeeks ?? p.minWeeksAtAdequateDose) * 7;
   const exposure = doseExposure(adherent.segments, { windowStart, windowEnd, thresholdMgPerDay: thresholdMg, requiredDays });
   const noDoseRecorded = measure === "dose" && adherent.segments.length > 0 && adherent.segments.every((segment) => segment.mgPerDay === undefined);
-  const unknownSeverity = (Object.entries(impairments ?? {}) as [Impairment, string][]).filter(([i, sev]) => sev === "unknown" && (drug?.impairmentLimits ?? []).some((l) => l.impairment === i)).map(([i]) => i);
-  return { measure, ...(serumModel === undefined ? {} : { serumModel }), poorAdherenceDays: adherent.poorDays, impairmentSeverityUnknown: unknownSeverity, segments: adherent.segments, age, threshold, thresholdMg, noDoseRecorded, exposure };
+  const unknownSeverity = impairments === undefined ? NONE : (Object.entries(impairments) as [Impairment, string][]).filter(([i, sev]) => sev === "unknown" && (drug?.impairmentLimits ?? []).some((l) => l.impairment === i)).map(([i]) => i);
+  return { measure, serumModel, poorAdherenceDays: adherent.poorDays, impairmentSeverityUnknown: unknownSeverity, segments: adherent.segments, age, threshold, thresholdMg, noDoseRecorded, exposure };
 }

@@ -10,11 +10,11 @@
 import type { RuleSet } from "../rules/types";
 import type { TreatmentHistory } from "../schema/history";
 import type { Evidence, OpenQuestion, OpenQuestionCode, TrdStatus } from "./evidence";
-import type { TrialAssessment } from "./types";
+import type { OutcomeCategory, TrialAssessment } from "./types";
 import { neededText, reachedText } from "./wording";
 
 /** The status a set of assessed trials gives (the classifier's counting and decision). */
-export type StatusOf = (trials: readonly TrialAssessment[]) => TrdStatus;
+export type StatusOf = (assumed: ReadonlyMap<number, OutcomeCategory>) => TrdStatus;
 
 /** Reasons that settle a trial against counting, whatever evidence is added. */
 const SETTLED_AGAINST: ReadonlySet<string> = new Set([
@@ -66,22 +66,18 @@ function gapsOf(t: TrialAssessment, rules: RuleSet): { code: OpenQuestionCode; w
   return gaps;
 }
 
-/** The same trial, as a non-response failure. */
-const asFailure = (t: TrialAssessment): TrialAssessment => ({ ...t, adequate: true, countsTowardResistance: true, outcome: { category: "non-response", basis: "recorded-percent", percentImprovement: 0 } });
-
 /** The evidence of a history with no open question (shared: it is frozen). */
 const COMPLETE: Evidence = Object.freeze({ complete: true, openQuestions: Object.freeze([]) });
 
 const labelOf = (t: TrialAssessment): string => `${t.drugName ?? t.agent.name ?? "agent"} (${t.trialId})`;
 
-/** The questions of one trial's gaps, each with the status if the trial turned out a failure. */
-/** The same trial as a failure: adequate, with non-response unless its outcome is known. */
-const failed = (t: TrialAssessment): TrialAssessment => (t.outcome.category !== "unknown" ? { ...t, adequate: true, countsTowardResistance: true } : asFailure(t));
+/** The outcome a trial is assumed to have as a failure: its own when known, else non-response. */
+const failedAs = (t: TrialAssessment): OutcomeCategory => (t.outcome.category !== "unknown" ? t.outcome.category : "non-response");
 
 function gapQuestions(t: TrialAssessment, gaps: readonly { code: OpenQuestionCode; words: string }[], trials: readonly TrialAssessment[], i: number, statusOf: StatusOf, status: TrdStatus, ifAll: TrdStatus | undefined): OpenQuestion[] {
   const outcomeKnown = t.outcome.category !== "unknown";
   // With the outcome known, only adequacy is in question; else, the outcome too.
-  const alone = statusOf(trials.map((x, j) => (j === i ? failed(x) : x)));
+  const alone = statusOf(new Map([[i, failedAs(t)]]));
   const resolved: OpenQuestion["ifResolved"] =
     alone !== status ? { assuming: outcomeKnown ? "adequate" : "non-response", status: alone } : ifAll !== undefined ? { assuming: "all-open-trials-non-response", status: ifAll } : undefined;
   const words = resolved === undefined ? "" : resolved.assuming === "adequate" ? `; if it was adequate: ${resolved.status}` : resolved.assuming === "non-response" ? `; if non-response: ${resolved.status}` : `; if this and the other open trials were non-response: ${resolved.status}`;
@@ -101,7 +97,7 @@ export function openQuestions(trials: readonly TrialAssessment[], history: Treat
   let complete = true;
   const gapsByTrial = trials.map((t) => gapsOf(t, rules));
   const open = gapsByTrial.filter((g) => g.length > 0).length;
-  const all = open < 2 ? undefined : statusOf(trials.map((t, i) => ((gapsByTrial[i]?.length ?? 0) > 0 ? failed(t) : t)));
+  const all = open < 2 ? undefined : statusOf(new Map(trials.flatMap((t, i): [number, OutcomeCategory][] => ((gapsByTrial[i]?.length ?? 0) > 0 ? [[i, failedAs(t)]] : []))));
   const ifAll = all !== undefined && all !== status ? all : undefined;
   trials.forEach((t, i) => {
     const gaps = gapsByTrial[i] ?? [];
@@ -113,7 +109,7 @@ export function openQuestions(trials: readonly TrialAssessment[], history: Treat
     if (!t.countsTowardResistance) return;
     const indication = history.trials[i]?.id === t.trialId ? history.trials[i]?.indication : history.trials.find((x) => x.id === t.trialId)?.indication;
     if (indication !== "not-recorded" && indication !== "not-recognised") return;
-    const without = statusOf(trials.filter((_, j) => j !== i));
+    const without = statusOf(new Map([[i, "unknown"]]));
     if (without === status) return;
     questions.push({ code: "indication_not_recorded", trialId: t.trialId, message: `${labelOf(t)}: indication not recorded; if it was prescribed for another condition: ${without}`, ifResolved: { assuming: "another-indication", status: without } });
   });
