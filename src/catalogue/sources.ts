@@ -644,11 +644,6 @@ const SOURCE_TABLE = {
     kind: "listing",
     locator: "loinc.org/44249-1; HL7/US-Core input/examples",
   },
-  "loinc-other-instruments": {
-    title: "LOINC 55757-9 / 55758-7 PHQ-2 panel and total, 70274-6 GAD-7 total, 69722-7 PHQ-9 difficulty item, read on loinc.org",
-    kind: "listing",
-    locator: "loinc.org",
-  },
   "fhir-r4-timing": {
     title: "FHIR R4 value sets timing-abbreviation (v3 GTSAbbreviation, 16 codes) and event-timing, read in a faithful derivative of the R4 core package",
     kind: "secondary",

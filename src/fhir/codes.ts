@@ -197,13 +197,6 @@ export const PHQ9_ITEM_LOINC: readonly string[] = Object.freeze(["44250-9", "442
 /** PHQ-9 item answers (LOINC answer list LL358-3) and their points. */
 export const PHQ9_ANSWER_POINTS: Readonly<Record<string, number>> = Object.freeze({ "LA6568-5": 0, "LA6569-3": 1, "LA6570-1": 2, "LA6571-9": 3 });
 
-/**
- * LOINC codes of other instruments that must never be read as a depression total: PHQ-2 panel and
- * total, GAD-7 total, the PHQ-9 difficulty item (source: `loinc-other-instruments`). PHQ-8 has no
- * verified code; it is refused by name.
- */
-export const OTHER_INSTRUMENT_LOINC: readonly string[] = Object.freeze(["55757-9", "55758-7", "70274-6", "69722-7", "69737-5"]);
-
 const SCALE_TEXT: readonly (readonly [RegExp, ScaleId])[] = [
   [/\bmadrs\b|montgomery[\s-]*(and\s*)?[aå]sberg/i, "MADRS"],
   [/\bham[\s-]*d\s*-?\s*17\b|\bhamd[\s-]*17\b|hamilton.*depression/i, "HAM-D17"],

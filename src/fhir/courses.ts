@@ -57,8 +57,8 @@ export const COURSE_PROVENANCE: { readonly [K in keyof CourseParameters]: Citati
 const RANK: Readonly<Record<RecordKind, number>> = { dispense: 0, prescription: 1, statement: 2 };
 
 /** The end of a record with no stated supply, and which bound fixed it. */
-function settledEnd(record: MedicationRecord, next: string | undefined, asOf: string, p: CourseParameters): { end: string; code: MappingDecisionCode } {
-  const bounds: [string, MappingDecisionCode][] =
+function settledEnd(record: MedicationRecord, next: string | undefined, asOf: string, p: CourseParameters): { end: string; code: CourseEndCode } {
+  const bounds: [string, CourseEndCode][] =
     record.period === "open"
       ? [[addDays(record.date, p.openCourseMaxDays - 1), "course_capped"], [asOf, "course_runs_to_as_of"]]
       : [[addDays(record.date, p.closedCourseDays - 1), "course_closed_default"]];
@@ -67,15 +67,14 @@ function settledEnd(record: MedicationRecord, next: string | undefined, asOf: st
   return { end: end < record.date ? record.date : end, code };
 }
 
-const WORDS: Readonly<Record<MappingDecisionCode, string>> = {
+/** The decisions that settle a course's end. */
+type CourseEndCode = Extract<MappingDecisionCode, `course_${string}`>;
+
+const WORDS: Readonly<Record<CourseEndCode, string>> = {
   course_capped: "no supply or end recorded and still active: taken to run no longer than the cap",
   course_runs_to_as_of: "no supply or end recorded and still active: taken to run to the as-of date",
   course_runs_to_next_record: "no supply or end recorded: taken to run to the next record of the same drug",
   course_closed_default: "completed or stopped with no end date recorded: the default length assumed",
-  dose_from_text: "",
-  indication: "",
-  phq9_total_from_items: "",
-  phq9_total_from_panel: "",
 };
 
 function toFill(record: MedicationRecord, next: string | undefined, asOf: string, p: CourseParameters, ledger: Accounting): FillRecordInput {
