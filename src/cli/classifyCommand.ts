@@ -15,7 +15,7 @@ import { Worker } from "node:worker_threads";
 import type { ResourceLimits } from "node:worker_threads";
 import { records } from "./inputRecords";
 import { ChunkBuffers, fileReader, ndjsonChunks, streamReader } from "./ndjsonChunks";
-import { CSV_HEADER, fromOutputs, processBatch, processNdjsonChunk } from "./records";
+import { csvHeader, fromOutputs, processBatch, processNdjsonChunk, structuralErrorText } from "./records";
 import type { ChunkResult, InputRecord, RecordOptions } from "./records";
 
 /** Options of the command. */
@@ -120,7 +120,7 @@ async function write(out: Writable, data: string | Uint8Array): Promise<void> {
 /** The options each batch of records is processed with. */
 function recordOptionsOf(options: ClassifyCommandOptions): RecordOptions {
   const { asOf, ruleSet, inputFormat, outputFormat, full, preset, failFast } = options;
-  return { asOf, ruleSet, inputFormat, outputFormat, full, ...(options.since === true ? { since: true } : {}), preset, failFast };
+  return { asOf, ruleSet, inputFormat, outputFormat, full, ...(options.since === true ? { since: true } : {}), preset, failFast, ...(options.per === undefined ? {} : { per: options.per }) };
 }
 
 /** Writes the running count and rate to a terminal every 200 ms. */
@@ -191,7 +191,7 @@ export async function classifyCommand(input: string, out: Writable, err: Writabl
     while (queue.length >= limit && !stop) await flushOne();
   };
 
-  if (options.outputFormat === "csv") await write(out, `${CSV_HEADER}\n`);
+  if (options.outputFormat === "csv") await write(out, `${csvHeader(options)}\n`);
   try {
     if (options.inputFormat === "ndjson") {
       for await (const chunk of ndjsonChunks(file !== undefined ? fileReader(file) : streamReader(stream ?? process.stdin), buffers)) {
@@ -217,10 +217,7 @@ export async function classifyCommand(input: string, out: Writable, err: Writabl
 
 function structuralError(record: { line: number; error: string }, options: RecordOptions): ChunkResult {
   const message = record.error === "csv_header_missing" ? "the first line must be the long-format header (patient_id, record_type, date, ...)" : "rows of this patient are not adjacent to its earlier rows";
-  const text =
-    options.outputFormat === "csv"
-      ? `${record.line},,invalid,,,,,,,,,,,"${record.error}: ${message}"`
-      : JSON.stringify({ line: record.line, error: record.error, issues: [{ code: "invalid_value", path: `line ${record.line}`, message }] });
+  const text = structuralErrorText(record.line, record.error, message, options);
   const counts = { invalid: 1 };
   return { output: `${text}\n`, counts, records: 1, untilFirstInvalid: { output: `${text}\n`, records: 1, counts } };
 }

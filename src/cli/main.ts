@@ -4,7 +4,7 @@
  *
  *   trd-classifier classify <file|-> [--format ndjson|csv] [--input-format ndjson|csv]
  *                  [--rule-set ID] [--as-of YYYY-MM-DD] [--workers N] [--full] [--fail-fast]
- *                  [--preset ID] [--no-progress]
+ *                  [--preset ID] [--per patient|trial] [--no-progress]
  *   trd-classifier generate --patients N [--seed S] [--bad-rate R]
  */
 import { once } from "node:events";
@@ -24,6 +24,7 @@ classify options:
   --as-of YYYY-MM-DD        classification date (default: today, stated in the summary)
   --rule-set ID             eu-pearl-2022 (default), mgh-atrq, regulatory, canadian-2021
   --format ndjson|csv       output format (default ndjson)
+  --per patient|trial       one output row per patient (default) or per assessed trial
   --input-format ndjson|csv input format (default: csv for *.csv files, else ndjson)
   --preset ID               how CSV drug rows become trials (claims-line-of-therapy, ohdsi-drug-era, fabbri-2021)
   --workers N               worker threads (default: the number of cores; 1 runs in-process)
@@ -73,6 +74,7 @@ async function classify(args: string[]): Promise<void> {
       since: { type: "boolean", default: false },
       "fail-fast": { type: "boolean", default: false },
       "no-progress": { type: "boolean", default: false },
+      per: { type: "string", default: "patient" },
     },
   });
   const input = positionals[0];
@@ -87,6 +89,9 @@ async function classify(args: string[]): Promise<void> {
   if (inputFormat !== "ndjson" && inputFormat !== "csv") fail("--input-format must be ndjson or csv");
   const preset = values.preset;
   if (preset !== undefined && !listBuildPresets().some((p) => p.id === preset)) fail(`unknown preset "${preset}"`);
+  const per = values.per;
+  if (per !== "patient" && per !== "trial") fail("--per must be patient or trial");
+  if (per === "trial" && (values.full || values.since)) fail("--full and --since apply to --per patient only");
   const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 1) fail("--workers must be a whole number of 1 or more");
 
@@ -101,6 +106,7 @@ async function classify(args: string[]): Promise<void> {
     workers,
     failFast: values["fail-fast"],
     progress: !values["no-progress"],
+    per,
   });
   const rate = Math.round(summary.records / Math.max(summary.seconds, 0.001));
   const counts = Object.entries(summary.byStatus).map(([k, v]) => `${k} ${v.toLocaleString("en-US")}`).join(", ");

@@ -2,8 +2,12 @@
  * One input record to one output record: the work each worker does. The same functions run
  * in-process with --workers 1, so output is byte-identical whatever the number of workers.
  */
-import { CATALOGUE_VERSION, classifyTrd, historyFromLongFormat, parseTreatmentHistory, readLongFormat } from "../index";
+import { classifyTrd, historyFromLongFormat, parseTreatmentHistory, readLongFormat } from "../index";
 import type { BuildPresetId, RuleSetId, TrdAssessment, TrdIssue, TrdStatus } from "../index";
+import { csvHeaderOf, csvRow, jsonRow, provenanceOf } from "./columns";
+import type { Provenance } from "./columns";
+import { PATIENT_COLUMNS } from "./patientColumns";
+import { TRIAL_COLUMNS } from "./trialColumns";
 
 /** One input record: an NDJSON line, or the rows of one patient in a long-format CSV. */
 export interface InputRecord {
@@ -12,6 +16,12 @@ export interface InputRecord {
   /** NDJSON: the line's text. CSV: the header line, then the patient's rows. */
   readonly text: string;
 }
+
+/** One row per record (the patient table) or one row per assessed trial (the trial table). */
+export const PER_VALUES = Object.freeze(["patient", "trial"] as const);
+
+/** What a row of the output is: a patient (record) or a trial. */
+export type Per = (typeof PER_VALUES)[number];
 
 /** What the caller asked for. */
 export interface RecordOptions {
@@ -25,20 +35,21 @@ export interface RecordOptions {
   readonly preset?: BuildPresetId | undefined;
   /** Keep the output up to the first invalid record of each chunk (only --fail-fast needs it). */
   readonly failFast?: boolean;
+  /** One output row per patient (default) or per assessed trial. */
+  readonly per?: Per;
 }
 
 /** One output record and its outcome. */
 export interface OutputRecord {
   readonly line: number;
+  /** The output rows, without the last line end; empty for a trial table row-set with no trials. */
   readonly text: string;
   readonly status: TrdStatus | "invalid";
 }
 
-export const CSV_HEADER = "line,id,result,status,applicable,evidence,resistant_since,rule_set,catalogue,trials,adequate_trials,failed_adequate_trials,non_response_failures,partial_response_failures,flags,key_reason,open_questions,error";
-
-function csvField(value: string | number | boolean | undefined): string {
-  const text = value === undefined ? "" : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/** The CSV header of the table the options ask for (no line end). */
+export function csvHeader(options: Pick<RecordOptions, "per">): string {
+  return csvHeaderOf(options.per === "trial" ? TRIAL_COLUMNS : PATIENT_COLUMNS);
 }
 
 /** The record's id, only when it is a short string (it is the caller's key, copied back). */
@@ -48,21 +59,40 @@ function idOf(value: unknown): string | undefined {
   return typeof id === "string" && id.length > 0 && id.length <= 200 ? id : undefined;
 }
 
-function errorRecord(line: number, id: string | undefined, error: "invalid_json" | "invalid_history", issues: readonly TrdIssue[], options: RecordOptions): OutputRecord {
+/** The text of an error record or row, in the output format and table the options ask for. */
+function errorText(line: number, id: string | undefined, error: string, issues: readonly TrdIssue[], options: RecordOptions, csvError?: string): string {
+  const provenance = provenanceOf(options);
   if (options.outputFormat === "csv") {
-    const what = issues.map((i) => `${i.code} at ${i.path || "(root)"}`).join("; ");
-    return { line, status: "invalid", text: [line, id, "invalid", "invalid", "", "", "", `${options.ruleSet}`, CATALOGUE_VERSION, "", "", "", "", "", "", "", "", `${error}: ${what}`].map(csvField).join(",") };
+    const what = csvError ?? `${error}: ${issues.map((i) => `${i.code} at ${i.path || "(root)"}`).join("; ")}`;
+    return options.per === "trial" ? csvRow(TRIAL_COLUMNS, { line, id, result: "invalid", provenance, error: what }) : csvRow(PATIENT_COLUMNS, { line, id, provenance, error: what });
   }
-  return { line, status: "invalid", text: JSON.stringify({ line, ...(id === undefined ? {} : { id }), error, issues }) };
+  return JSON.stringify({ line, ...(id === undefined ? {} : { id }), error, issues, ...provenance });
+}
+
+function errorRecord(line: number, id: string | undefined, error: "invalid_json" | "invalid_history", issues: readonly TrdIssue[], options: RecordOptions): OutputRecord {
+  return { line, status: "invalid", text: errorText(line, id, error, issues, options) };
+}
+
+/**
+ * The output text of a structural error of a long-format CSV input (its header is missing, or a
+ * patient's rows are not adjacent): an error record or row like any other, same columns.
+ */
+export function structuralErrorText(line: number, error: string, message: string, options: RecordOptions): string {
+  return errorText(line, undefined, error, [{ code: "invalid_value", path: `line ${line}`, message }], options, `${error}: ${message}`);
+}
+
+/** The trial table's rows of a classified record: one per assessed trial (none when it has none). */
+function trialRows(line: number, id: string | undefined, a: TrdAssessment, options: RecordOptions): string {
+  const provenance: Provenance = { ruleSet: a.ruleSet.id, ruleSetVersion: a.ruleSet.version, catalogue: a.catalogueVersion, asOf: a.asOf };
+  const render = options.outputFormat === "csv" ? csvRow : jsonRow;
+  return a.trials.map((trial) => render(TRIAL_COLUMNS, { line, id, result: a.displayStatus, provenance, trial })).join("\n");
 }
 
 function resultRecord(line: number, id: string | undefined, a: TrdAssessment, options: RecordOptions, notes: readonly TrdIssue[]): OutputRecord {
-  const c = a.counts;
+  if (options.per === "trial") return { line, status: a.status, text: trialRows(line, id, a, options) };
   if (options.outputFormat === "csv") {
-    const evidence = a.evidence.complete ? "complete" : "incomplete";
-    const questions = a.evidence.openQuestions.map((q) => q.message).join("; ");
-    const cells = [line, id, a.displayStatus, a.status, a.applicable, evidence, a.resistantSince?.date, `${a.ruleSet.id}@${a.ruleSet.version}`, a.catalogueVersion, c.trials, c.adequateTrials, c.failedAdequateTrials, c.nonResponseFailures, c.partialResponseFailures, a.flags.map((f) => f.code).join(" "), a.reasons[0]?.message, questions, notes.map((n) => `${n.code} at ${n.path}`).join("; ")];
-    return { line, status: a.status, text: cells.map(csvField).join(",") };
+    const provenance: Provenance = { ruleSet: a.ruleSet.id, ruleSetVersion: a.ruleSet.version, catalogue: a.catalogueVersion, asOf: a.asOf };
+    return { line, status: a.status, text: csvRow(PATIENT_COLUMNS, { line, id, provenance, assessment: a, notes }) };
   }
   const reasons: { code: string; message: string }[] = [];
   a.reasons.forEach((r, i) => {
@@ -77,11 +107,12 @@ function resultRecord(line: number, id: string | undefined, a: TrdAssessment, op
     evidence: a.evidence.complete ? "complete" : "incomplete",
     ...(a.evidence.openQuestions.length === 0 ? {} : { openQuestions: a.evidence.openQuestions.map((q) => q.message) }),
     ...(a.resistantSince === undefined ? {} : { resistantSince: a.resistantSince.date }),
-    ruleSet: `${a.ruleSet.id}@${a.ruleSet.version}`,
+    ruleSet: a.ruleSet.id,
+    ruleSetVersion: a.ruleSet.version,
     catalogue: a.catalogueVersion,
     asOf: a.asOf,
-    counts: c,
-    flags: a.flags.map((f) => f.code),
+    counts: a.counts,
+    flagCodes: a.flags.map((f) => f.code),
     reasons,
     ...(notes.length === 0 ? {} : { notes }),
     ...(options.full ? { assessment: a } : {}),
@@ -123,6 +154,11 @@ export function processRecord(record: InputRecord, options: RecordOptions): Outp
   return resultRecord(record.line, idOf(input), assessment, options, notes);
 }
 
+/** An output record's lines, each ending in a newline (none for a trial table record with no trials). */
+function linesOf(out: OutputRecord): string {
+  return out.text === "" ? "" : `${out.text}\n`;
+}
+
 /** Classifies a batch. */
 export function processBatch(records: readonly InputRecord[], options: RecordOptions): OutputRecord[] {
   return records.map((r) => processRecord(r, options));
@@ -159,7 +195,7 @@ export function processNdjsonChunk(text: string, firstLine: number, options: Rec
     // Not blank (\S is the complement of what trim() removes; it stops at the first character).
     if (/\S/.test(raw)) {
       const out = processRecord({ line, text: raw }, options);
-      output += `${out.text}\n`;
+      output += linesOf(out);
       records += 1;
       counts[out.status] = (counts[out.status] ?? 0) + 1;
       if (options.failFast === true && out.status === "invalid" && untilFirstInvalid === undefined) untilFirstInvalid = { output, records, counts: { ...counts } };
@@ -176,7 +212,7 @@ export function fromOutputs(out: readonly OutputRecord[], failFast = false): Chu
   let output = "";
   let untilFirstInvalid: ChunkResult["untilFirstInvalid"];
   out.forEach((o, i) => {
-    output += `${o.text}\n`;
+    output += linesOf(o);
     counts[o.status] = (counts[o.status] ?? 0) + 1;
     if (failFast && o.status === "invalid" && untilFirstInvalid === undefined) untilFirstInvalid = { output, records: i + 1, counts: { ...counts } };
   });
