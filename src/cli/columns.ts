@@ -13,7 +13,7 @@ export type Cell = string | number | boolean | undefined;
 export interface Column<Row> {
   /** The CSV header name (snake_case; no pandas DataFrame attribute, no R reserved word). */
   readonly name: string;
-  /** The NDJSON field name (camelCase), where the table is also written as NDJSON. */
+  /** The NDJSON field (camelCase; a path such as `counts.trials` where the record nests it). */
   readonly json: string;
   /** The cell of a row. */
   readonly value: (row: Row) => Cell;

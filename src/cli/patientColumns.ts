@@ -1,6 +1,8 @@
 /**
  * The patient table (`--per patient --format csv`): one row per input record, a result or an
- * error, every row with the same columns. docs/cli.md is its data dictionary.
+ * error, every row with the same columns. docs/cli.md is its data dictionary. The patient NDJSON
+ * record keeps its own nested shape (records.ts); each column's `json` names where the same value
+ * is found in it.
  */
 import type { TrdAssessment, TrdIssue } from "../index";
 import { provenanceColumns } from "./columns";
@@ -22,8 +24,8 @@ export interface PatientRow {
 }
 
 /** A count of a classified record; empty on an invalid row (unknown, not zero). */
-function count(name: string, json: keyof TrdAssessment["counts"]): Column<PatientRow> {
-  return { name, json, value: (r) => r.assessment?.counts[json] };
+function count(name: string, field: keyof TrdAssessment["counts"]): Column<PatientRow> {
+  return { name, json: `counts.${field}`, value: (r) => r.assessment?.counts[field] };
 }
 
 /** The columns of the patient table, in order. */
@@ -44,7 +46,7 @@ export const PATIENT_COLUMNS: readonly Column<PatientRow>[] = Object.freeze([
   count("distinct_failed_agents", "distinctFailedAgents"),
   count("distinct_failed_classes", "distinctFailedClasses"),
   { name: "flag_codes", json: "flagCodes", value: (r) => r.assessment?.flags.map((f) => f.code).join(" ") },
-  { name: "key_reason", json: "keyReason", value: (r) => r.assessment?.reasons[0]?.message },
+  { name: "key_reason", json: "reasons[0].message", value: (r) => r.assessment?.reasons[0]?.message },
   { name: "open_questions", json: "openQuestions", value: (r) => r.assessment?.evidence.openQuestions.map((q) => q.message).join("; ") },
   { name: "notes", json: "notes", value: (r) => r.notes?.map((n) => `${n.code} at ${n.path}`).join("; ") },
   { name: "error", json: "error", value: (r) => r.error },

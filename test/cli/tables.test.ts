@@ -90,7 +90,7 @@ describe("column names", () => {
     });
   }
 
-  it("docs/cli.md has a data dictionary row for every column of both tables, in order", () => {
+  it("docs/cli.md has a data dictionary row for every column of both tables, in order, with its NDJSON name", () => {
     const doc = readFileSync(fileURLToPath(new URL("../../docs/cli.md", import.meta.url)), "utf8");
     for (const [heading, columns] of [
       ["### Patient table", PATIENT_COLUMNS],
@@ -99,8 +99,8 @@ describe("column names", () => {
       const start = doc.indexOf(heading);
       expect(start, heading).toBeGreaterThan(-1);
       const section = doc.slice(start + heading.length, doc.indexOf("\n### ", start + heading.length) === -1 ? undefined : doc.indexOf("\n### ", start + heading.length));
-      const documented = [...section.matchAll(/^\| `([a-z0-9_]+)` \|/gm)].map((m) => m[1]);
-      expect(documented).toStrictEqual(columns.map((c) => c.name));
+      const documented = [...section.matchAll(/^\| `([a-z0-9_]+)` \| `([^`]+)` \|/gm)].map((m) => [m[1], m[2]]);
+      expect(documented).toStrictEqual(columns.map((c) => [c.name, c.json]));
     }
   });
 });
