@@ -6,13 +6,14 @@
  *
  * Defaults: the bundled cohort in examples/data/cohort, as of 2023-12-31, the default rule set.
  * A file that fails validation becomes a row with status "invalid" and its issue codes and paths
- * (never its contents), so every input yields exactly one row.
+ * (never its contents), so every input yields exactly one row; its counts stay empty (unknown,
+ * not 0). Column names avoid pandas DataFrame attributes (`flag_codes`, not `flags`).
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { classifyTrd, isRuleSetId, parseTreatmentHistory } from "trd-classifier";
+import { CATALOGUE_VERSION, classifyTrd, getRuleSet, isRuleSetId, parseTreatmentHistory } from "trd-classifier";
 import type { RuleSetId } from "trd-classifier";
 
 export const CSV_COLUMNS = [
@@ -28,7 +29,7 @@ export const CSV_COLUMNS = [
   "failed_adequate_trials",
   "non_response_failures",
   "partial_response_failures",
-  "flags",
+  "flag_codes",
   "key_reason",
 ] as const;
 
@@ -41,18 +42,19 @@ export function csvField(value: string | number | boolean): string {
 /** Classifies every `*.json` file of `folder` (sorted by name) and returns the CSV text. */
 export function cohortToCsv(folder: string, options: { asOf: string; ruleSet: RuleSetId }): string {
   const rows: string[] = [CSV_COLUMNS.join(",")];
+  const version = getRuleSet(options.ruleSet).version;
   for (const file of readdirSync(folder).filter((f) => f.endsWith(".json")).sort()) {
     let input: unknown;
     try {
       input = JSON.parse(readFileSync(join(folder, file), "utf8"));
     } catch {
-      rows.push([file, "", "invalid", "", options.ruleSet, "", "", "", "", "", "", "", "", "not valid JSON"].map(csvField).join(","));
+      rows.push([file, "", "invalid", "", options.ruleSet, version, CATALOGUE_VERSION, "", "", "", "", "", "", "not valid JSON"].map(csvField).join(","));
       continue;
     }
     const parsed = parseTreatmentHistory(input);
     if (!parsed.success) {
       const issues = parsed.issues.map((i) => `${i.code} at ${i.path}`).join("; ");
-      rows.push([file, "", "invalid", "", options.ruleSet, "", "", "", "", "", "", "", "", issues].map(csvField).join(","));
+      rows.push([file, "", "invalid", "", options.ruleSet, version, CATALOGUE_VERSION, "", "", "", "", "", "", issues].map(csvField).join(","));
       continue;
     }
     const r = classifyTrd(parsed.data, options);

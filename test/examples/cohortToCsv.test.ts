@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { CATALOGUE_VERSION, getRuleSet } from "trd-classifier";
 import { CSV_COLUMNS, cohortToCsv, csvField } from "../../examples/cohortToCsv";
 
 const folder = fileURLToPath(new URL("../../examples/data/cohort/", import.meta.url));
@@ -16,6 +17,9 @@ describe("examples/cohortToCsv", () => {
       "demo-03.json": "not-yet-resistant",
       "demo-06-invalid.json": "invalid",
     });
+    // An invalid file still says under which rule set, version and catalogue it was run.
+    const invalid = lines.find((l) => l.startsWith("demo-06-invalid.json,"))?.split(",");
+    expect(invalid?.slice(4, 7)).toStrictEqual(["eu-pearl-2022", getRuleSet("eu-pearl-2022").version, CATALOGUE_VERSION]);
   });
 
   it("quotes fields that need it", () => {
