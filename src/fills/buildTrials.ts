@@ -116,7 +116,7 @@ export interface BuildDecision {
  * const first: BuiltTrial | undefined = built.trials[0];
  * first; //=> { id: "sertraline-2024-01-02", agent: { name: "sertraline" }, start: "2024-01-02", end: "2024-01-31", doses: [{ from: "2024-01-02", mgPerDay: 50 }], adherence: 1 }
  */
-export type BuiltTrial = z.input<typeof TrialSchema>;
+export interface BuiltTrial extends z.input<typeof TrialSchema> {}
 
 /**
  * The result of {@link buildTrials}.
