@@ -4,7 +4,7 @@
  * The public API: the functions users call, the data tables they read, and the types they name.
  * Internals (issue builders, dose timelines, sub-schemas, the CSV tokenizer...) are not exported.
  *
- * @packageDocumentation
+ * @module trd-classifier
  */
 
 // Input contract: validation, the history schema and its inferred types.

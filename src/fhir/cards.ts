@@ -11,6 +11,7 @@ import { SOURCES } from "../catalogue/sources";
 import type { FhirReadSummary, MappingIssue, MappingIssueCode } from "./accounting";
 import { cardUuid } from "./cardId";
 import { isObject } from "./json";
+import type { JsonObject } from "./json";
 
 /**
  * A CDS Hooks card (the fields this library fills).
@@ -163,8 +164,80 @@ function hasDepressionData(m: MappingForCards): boolean {
   return trials.length > 0 || (h.assessments?.length ?? 0) > 0 || (h.patient?.diagnoses ?? []).some((d) => d.condition === "major-depressive-disorder" || d.condition === "bipolar-disorder");
 }
 
+const isText = (x: unknown): x is string => typeof x === "string";
+const isCount = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x);
+const optional = (x: unknown, is: (y: unknown) => boolean): boolean => x === undefined || is(x);
+const allOf = (x: unknown, is: (y: JsonObject) => boolean): boolean => Array.isArray(x) && x.every((y) => isObject(y) && is(y));
+const STATUSES: ReadonlySet<unknown> = new Set(["no-response", "partial-response", "not-yet-resistant"]);
+
+function isReason(r: JsonObject): boolean {
+  return isText(r["message"]) && isText(r["kind"]) && optional(r["source"], isText) && Array.isArray(r["trialIds"]);
+}
+
+function isDose(d: unknown): boolean {
+  if (!isObject(d) || !isText(d["status"])) return false;
+  if (d["status"] === "unknown") return true;
+  return "basis" in d ? isCount(d["reachedMmolPerL"]) && isCount(d["thresholdMmolPerL"]) : isCount(d["reachedMgPerDay"]) && isCount(d["thresholdMgPerDay"]);
+}
+
+function isTrial(t: JsonObject): boolean {
+  const { agent, adherence, duration, outcome } = t;
+  return (
+    isText(t["trialId"]) &&
+    optional(t["drugName"], isText) &&
+    isObject(agent) &&
+    optional(agent["name"], isText) &&
+    isDose(t["dose"]) &&
+    isObject(adherence) &&
+    optional(adherence["recorded"], (x) => isCount(x) || isText(x)) &&
+    isObject(duration) &&
+    isCount(duration["weeksAtAdequateDose"]) &&
+    isCount(duration["requiredWeeks"]) &&
+    isObject(outcome) &&
+    isText(outcome["category"]) &&
+    typeof t["countsTowardResistance"] === "boolean" &&
+    allOf(t["reasons"], isReason)
+  );
+}
+
+/** Whether every field the cards read has its documented type (the closed vocabularies included). */
 function isAssessment(a: unknown): a is TrdAssessment {
-  return isObject(a) && typeof a["status"] === "string" && isObject(a["counts"]) && isObject(a["ruleSet"]) && isObject(a["ruleSet"]["parameters"]) && Array.isArray(a["trials"]) && Array.isArray(a["reasons"]) && Array.isArray(a["flags"]);
+  if (!isObject(a) || !STATUSES.has(a["status"]) || typeof a["applicable"] !== "boolean" || !isText(a["asOf"]) || !isText(a["catalogueVersion"])) return false;
+  const { counts, ruleSet, evidence, resistantSince } = a;
+  const parameters = isObject(ruleSet) ? ruleSet["parameters"] : undefined;
+  return (
+    isObject(counts) &&
+    ["nonResponseFailures", "partialResponseFailures", "failedAdequateTrials"].every((k) => isCount(counts[k])) &&
+    isObject(ruleSet) &&
+    isText(ruleSet["name"]) &&
+    isText(ruleSet["version"]) &&
+    isText(ruleSet["source"]) &&
+    Object.hasOwn(SOURCES, ruleSet["source"]) &&
+    isObject(parameters) &&
+    isCount(parameters["minFailedTrials"]) &&
+    isObject(evidence) &&
+    typeof evidence["complete"] === "boolean" &&
+    optional(evidence["ifAllResolved"], isText) &&
+    allOf(evidence["openQuestions"], (q) => isText(q["message"])) &&
+    optional(resistantSince, (r) => isObject(r) && isText(r["date"])) &&
+    allOf(a["trials"], isTrial) &&
+    allOf(a["reasons"], isReason) &&
+    allOf(a["flags"], (f) => isText(f["code"]))
+  );
+}
+
+/** Whether `fromFhir`'s result has the fields the data-quality lines read. */
+function isMapping(m: unknown): m is MappingForCards {
+  if (!isObject(m) || !isObject(m["summary"]) || !isObject(m["history"])) return false;
+  const { summary: s, history: h } = m;
+  return (
+    ["resources", "used", "notRelevant", "notUsed", "otherPatient", "doseUnknown"].every((k) => isCount(s[k])) &&
+    allOf(s["notRelevantCounts"], (c) => isText(c["kind"]) && isCount(c["count"])) &&
+    allOf(m["issues"], (i) => isText(i["code"])) &&
+    optional(h["trials"], Array.isArray) &&
+    optional(h["assessments"], Array.isArray) &&
+    optional(h["patient"], (p) => isObject(p) && optional(p["diagnoses"], (d) => allOf(d, () => true)))
+  );
 }
 
 /**
@@ -173,8 +246,11 @@ function isAssessment(a: unknown): a is TrdAssessment {
  * reasons and a trial table; an `info` card listing signs of pseudo-resistance when there are
  * any; and, given `fromFhir`'s result, a data-quality card saying where the record's resources
  * went. A record with no depression data at all gets one card saying so instead of a status.
- * Never throws: an input that is not an assessment gets one card saying the status is
- * unavailable.
+ * Never throws, whatever it is given: an `assessment` that is not one (any field the cards read
+ * missing or of the wrong type), or an `options.mapping` that is not `fromFhir`'s result, gets one
+ * `info` card saying the status is unavailable and which of the two could not be read. Other
+ * options of the wrong type (`hookInstance`, `patient`, `sourceUrl` not strings, `maxTrials` not a
+ * whole number of at least 1) are ignored.
  *
  * @param assessment - `classifyTrd`'s result.
  * @param options - The hook instance and patient (for unique uuids), `fromFhir`'s result, a source link.
@@ -186,17 +262,36 @@ function isAssessment(a: unknown): a is TrdAssessment {
  * cards[0]?.summary; //=> "Not yet treatment-resistant: 1 of 2 failed adequate trials"
  */
 export function toCdsHooksCards(assessment: TrdAssessment, options: CardOptions = {}): CdsCard[] {
+  try {
+    return cardsOf(assessment, options);
+  } catch {
+    // Only exotic values (a getter that throws, a revoked proxy) reach here.
+    return [unavailableCard({}, "The classifier's result or the options could not be read.")];
+  }
+}
+
+/** The card that says the status is unavailable, and why. */
+function unavailableCard(o: CardOptions, detail: string): CdsCard {
+  const summary = "TRD status unavailable: the assessment could not be read";
+  const uuid = cardUuid([typeof o.hookInstance === "string" ? o.hookInstance : "", typeof o.patient === "string" ? o.patient : "", "unavailable", summary, detail]);
+  return { uuid, summary, indicator: "info", detail, source: { label: "trd-classifier", ...(typeof o.sourceUrl === "string" ? { url: o.sourceUrl } : {}) } };
+}
+
+/** {@link toCdsHooksCards}, which catches what an exotic value raises. */
+function cardsOf(assessment: unknown, options: unknown): CdsCard[] {
   const o: CardOptions = isObject(options) ? options : {};
+  if (!isAssessment(assessment)) return [unavailableCard(o, "The classifier's result was missing or malformed.")];
+  if (o.mapping !== undefined && !isMapping(o.mapping)) return [unavailableCard(o, "The FHIR mapping given in options.mapping was malformed.")];
+  const maxTrials = typeof o.maxTrials === "number" && Number.isInteger(o.maxTrials) && o.maxTrials >= 1 ? o.maxTrials : 20;
   const id = (kind: string, summary: string, detail: string): string => cardUuid([typeof o.hookInstance === "string" ? o.hookInstance : "", typeof o.patient === "string" ? o.patient : "", kind, summary, detail]);
-  const label = isAssessment(assessment) ? clip(`trd-classifier: ${assessment.ruleSet.name} v${assessment.ruleSet.version}`, 100) : "trd-classifier";
+  const label = clip(`trd-classifier: ${assessment.ruleSet.name} v${assessment.ruleSet.version}`, 100);
   const source = { label, ...(typeof o.sourceUrl === "string" ? { url: o.sourceUrl } : {}) };
   const card = (kind: string, summary: string, indicator: CdsCard["indicator"], detail: string): CdsCard => ({ uuid: id(kind, summary, detail), summary, indicator, detail, source });
-  if (!isAssessment(assessment)) return [card("unavailable", "TRD status unavailable: the assessment could not be read", "info", "The classifier's result was missing or malformed.")];
   const quality = o.mapping === undefined ? [] : qualityLines(o.mapping);
   if (o.mapping !== undefined && !hasDepressionData(o.mapping)) {
     return [card("no-data", "No depression diagnosis, antidepressant or depression score in this record: TRD status not assessed", "info", bounded(["**Record read**", "", ...quality]))];
   }
-  const cards = [card("status", summaryOf(assessment), assessment.status !== "not-yet-resistant" || !assessment.applicable ? "warning" : "info", detailOf(assessment, o.maxTrials ?? 20))];
+  const cards = [card("status", summaryOf(assessment), assessment.status !== "not-yet-resistant" || !assessment.applicable ? "warning" : "info", detailOf(assessment, maxTrials))];
   const pseudo = assessment.flags.filter((f) => PSEUDO_CODES.has(f.code));
   if (pseudo.length > 0) {
     const signs = [...assessment.trials.flatMap((t) => t.reasons), ...assessment.reasons.filter((r) => r.trialIds.length === 0)].filter((r) => r.kind === "pseudo-resistance");

@@ -49,21 +49,51 @@ const KEYS = Object.keys(TRD_PREFETCH) as (keyof typeof TRD_PREFETCH)[];
 /**
  * The resources of a request's prefetch, for {@link fromFhir}: each template's value must be a
  * FHIR resource (a Bundle for the searches), or absent or `null` (the EHR could not prefetch it).
+ * Never throws, whatever it is given: a prefetch that is not an object, or holds no resource, is
+ * `{ problem: "missing" }`; a value of the wrong kind, or one that cannot be read (a getter that
+ * throws), is `{ problem: "not-a-resource", key }`.
  *
  * @example
  * readPrefetch({ patient: { resourceType: "Patient", id: "1" }, conditions: null }); //=> { resources: [{ resourceType: "Patient", id: "1" }] }
  * readPrefetch({ patient: "abc" }); //=> { problem: "not-a-resource", key: "patient" }
  */
 export function readPrefetch(prefetch: unknown): { readonly resources: readonly unknown[] } | PrefetchProblem {
-  if (!isObject(prefetch)) return { problem: "missing" };
+  if (!isReadableObject(prefetch)) return { problem: "missing" };
   const resources: unknown[] = [];
   for (const key of KEYS) {
-    const value = prefetch[key];
+    const value = valueAt(prefetch, key);
     if (value === undefined || value === null) continue;
-    const type = textAt(value, "resourceType");
-    const expected = key === "patient" ? "Patient" : "Bundle";
-    if (type !== expected) return { problem: "not-a-resource", key };
+    if (value === UNREADABLE || typeAt(value) !== (key === "patient" ? "Patient" : "Bundle")) return { problem: "not-a-resource", key };
     resources.push(value);
   }
   return resources.length === 0 ? { problem: "missing" } : { resources };
+}
+
+const UNREADABLE = Symbol("unreadable");
+
+/** Whether a value is an object whose kind can be told (a revoked proxy cannot). */
+function isReadableObject(value: unknown): value is Readonly<Record<string, unknown>> {
+  try {
+    return isObject(value);
+  } catch {
+    return false;
+  }
+}
+
+/** A property, or {@link UNREADABLE} when reading it throws. */
+function valueAt(value: Readonly<Record<string, unknown>>, key: string): unknown {
+  try {
+    return value[key];
+  } catch {
+    return UNREADABLE;
+  }
+}
+
+/** A resource's `resourceType`, `undefined` when it has none or it cannot be read. */
+function typeAt(value: unknown): string | undefined {
+  try {
+    return textAt(value, "resourceType");
+  } catch {
+    return undefined;
+  }
 }

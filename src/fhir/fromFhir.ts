@@ -123,8 +123,10 @@ function emptyResult(asOf: string, ledger: Accounting, patient: FromFhirResult["
 
 /**
  * Maps the FHIR R4 resources of one patient to a treatment history. Never throws, whatever the
- * input: what cannot be read is an issue, and every resource is used or accounted for in
- * `summary`. References are resolved as FHIR defines them (Bundle `fullUrl`s, `Type/id`, `#id`).
+ * input and options: what cannot be read is an issue, and every resource is used or accounted for
+ * in `summary`; an `asOf` that is not a calendar date, or invalid `build` options, give no trials
+ * and a `malformed_resource` issue; a value whose properties cannot be read at all (a getter that
+ * throws, a revoked proxy) gives an empty result with one such issue. References are resolved as FHIR defines them (Bundle `fullUrl`s, `Type/id`, `#id`).
  * Only antidepressants, and augmenting agents taken with one, become trials; a course given for
  * another condition keeps its indication, so the classifier can leave it out. Orders and
  * statements carry no adherence (they are not evidence of taking); an order without a supply
@@ -145,6 +147,18 @@ function emptyResult(asOf: string, ledger: Accounting, patient: FromFhirResult["
 export function fromFhir(input: FhirInput, options: FromFhirOptions): FromFhirResult;
 export function fromFhir(input: unknown, options: unknown): FromFhirResult;
 export function fromFhir(input: unknown, options: unknown): FromFhirResult {
+  try {
+    return readAll(input, options);
+  } catch {
+    // Only exotic values (a getter that throws, a revoked proxy) reach here: nothing is read from them.
+    const ledger = new Accounting(0);
+    ledger.issue(undefined, "malformed_resource", "the input or options could not be read as JSON (a property could not be accessed): nothing was read");
+    return emptyResult("", ledger, { found: false }, DEFAULT_COURSE_PARAMETERS);
+  }
+}
+
+/** {@link fromFhir}, which catches what an exotic value raises. */
+function readAll(input: unknown, options: unknown): FromFhirResult {
   const { entries, notResources } = collectResources(input);
   const ledger = new Accounting(entries.length);
   for (const n of notResources) ledger.issue(undefined, "not_a_resource", `${n.where === "item" ? "an input item" : "a Bundle entry"} is not a FHIR resource`);
@@ -172,7 +186,10 @@ function mapRecord(index: ResourceIndex, patient: Extract<PatientChoice, { kind:
   scores.readAll(sorted.observations);
   const records = sorted.medications.map((m) => readMedicationRecord(m, index, ledger)).filter((r): r is MedicationRecord => r !== undefined);
   const { result: build, trials } = buildCourses(records, { ...read.build, asOf: read.asOf }, read.courses, ledger);
-  for (const issue of build.issues) ledger.issue(undefined, "record_invalid", `a medication record failed validation at ${issue.path}`);
+  for (const issue of build.issues) {
+    if (issue.path.startsWith("options")) ledger.issue(undefined, "malformed_resource", `options.build${issue.path.slice("options".length)} is invalid: no trials were built`);
+    else ledger.issue(undefined, "record_invalid", `a medication record failed validation at ${issue.path}`);
+  }
   for (const m of sorted.catalogue) ledger.notRelevant(m, "medication-not-referenced");
   const episodes = episodesOf(conditions.episodes, build, scores.scores, read.asOf, ledger);
   const history: TreatmentHistoryInput = {

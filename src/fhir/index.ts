@@ -3,7 +3,7 @@
  * the CDS Hooks service definition. Kept apart from the core so that users without FHIR pay
  * nothing for it. Its types use `@types/fhir` (`fhir4.Bundle`, `fhir4.Observation`).
  *
- * @packageDocumentation
+ * @module trd-classifier/fhir
  */
 export { fromFhir } from "./fromFhir";
 export type { FhirInput, FromFhirOptions, FromFhirResult } from "./fromFhir";

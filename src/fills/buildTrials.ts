@@ -17,7 +17,7 @@ import { makeIssue } from "../schema/issues";
 import type { TrdIssue } from "../schema/issues";
 import { zodIssuesToTrdIssues } from "../schema/parseTreatmentHistory";
 import type { Indication, TrialSchema } from "../schema/trial";
-import { DEFAULT_BUILD_PRESET_ID, getBuildPreset } from "./buildOptions";
+import { DEFAULT_BUILD_PRESET_ID, getBuildPreset, listBuildPresets } from "./buildOptions";
 import type { BuildPresetId, BuildTrialsParameters } from "./buildOptions";
 import { FillRecordSchema } from "./fillRecord";
 import type { FillRecord } from "./fillRecord";
@@ -116,7 +116,7 @@ export interface BuildDecision {
  * const first: BuiltTrial | undefined = built.trials[0];
  * first; //=> { id: "sertraline-2024-01-02", agent: { name: "sertraline" }, start: "2024-01-02", end: "2024-01-31", doses: [{ from: "2024-01-02", mgPerDay: 50 }], adherence: 1 }
  */
-export type BuiltTrial = z.input<typeof TrialSchema>;
+export interface BuiltTrial extends z.input<typeof TrialSchema> {}
 
 /**
  * The result of {@link buildTrials}.
@@ -187,7 +187,14 @@ const round = (x: number, places: number): number => Math.round(x * 10 ** places
  * course with one carries no adherence (the classifier says it is not documented). An augmenting agent
  * overlapping an antidepressant long enough is an augmentation of it; two antidepressants
  * overlapping beyond the cross-taper allowance are a combination. A gap of `episodeGapDays`
- * without any antidepressant separates episodes. Never throws: invalid records become issues.
+ * without any antidepressant separates episodes.
+ *
+ * Never throws, whatever it is given: an invalid record becomes an issue (path `records[3].date`)
+ * and is left out; `records` that is not an array, or invalid options (an unknown preset, an
+ * unknown or out-of-range override, an `asOf` that is not a calendar date), give no trials, no
+ * decisions and an issue for each problem (path `records`, `options.preset`,
+ * `options.overrides.persistenceWindowDays`...), with the default preset's parameters: nothing is
+ * built from options that could not be read.
  *
  * @param records - Records of one patient, in any order.
  * @param options - Preset, overrides and an optional as-of date.
@@ -201,13 +208,85 @@ const round = (x: number, places: number): number => Math.round(x * 10 ** places
  * built.trials[0]?.doses; //=> [{ from: "2024-01-02", mgPerDay: 50 }, { from: "2024-02-01", mgPerDay: 100 }]
  */
 export function buildTrials(records: readonly unknown[], options: BuildTrialsOptions = {}): BuildTrialsResult {
-  const presetId = options.preset ?? DEFAULT_BUILD_PRESET_ID;
+  const read = readBuildOptions(options);
+  const issues: TrdIssue[] = isReadableArray(records) ? [] : [makeIssue("invalid_type", "records", "an array of records")];
+  if ("issues" in read || issues.length > 0) {
+    const preset = getBuildPreset(DEFAULT_BUILD_PRESET_ID);
+    return { preset: preset.id, parameters: preset.parameters, overrides: {}, trials: [], previousEpisodes: [], decisions: [], issues: [...issues, ...("issues" in read ? read.issues : [])] };
+  }
+  return buildFromRecords(records, read);
+}
+
+/** The options, read: a known preset, valid overrides, a calendar date (or issues at `options.…`). */
+type ReadOptions = { readonly presetId: BuildPresetId; readonly overrides: Partial<BuildTrialsParameters>; readonly asOf: string | undefined } | { readonly issues: readonly TrdIssue[] };
+
+const PARAMETER_RANGES: Readonly<Record<keyof BuildTrialsParameters, readonly [number, number] | readonly string[]>> = {
+  persistenceWindowDays: [0, 10_000],
+  earlyRefill: ["carry-over", "no-stockpiling"],
+  coverage: ["days-supply", "until-next-issue"],
+  crossTaperMaxOverlapDays: [0, 10_000],
+  augmentationMinOverlapDays: [0, 10_000],
+  episodeGapDays: [0, 10_000],
+  defaultDaysSupply: [1, 10_000],
+  maxPlausibleDaysSupply: [1, 10_000],
+};
+
+/** An array whose length can be read (not a proxy that throws). */
+function isReadableArray(x: unknown): x is readonly unknown[] {
+  try {
+    return Array.isArray(x) && Number.isSafeInteger(x.length);
+  } catch {
+    return false;
+  }
+}
+
+const isPlainObject = (x: unknown): x is Readonly<Record<string, unknown>> => typeof x === "object" && x !== null && !Array.isArray(x);
+
+/** One override checked against its parameter's range (an integer number of days) or vocabulary. */
+function overrideIssue(key: string, value: unknown): TrdIssue | undefined {
+  const path = `options.overrides.${key}`;
+  const range = Object.hasOwn(PARAMETER_RANGES, key) ? PARAMETER_RANGES[key as keyof BuildTrialsParameters] : undefined;
+  if (range === undefined) return makeIssue("unrecognized_key", path, `one of ${Object.keys(PARAMETER_RANGES).join(", ")}`);
+  if (value === undefined) return undefined;
+  if (typeof range[0] === "string") return typeof value === "string" && (range as readonly string[]).includes(value) ? undefined : makeIssue("invalid_value", path, `one of ${range.join(", ")}`);
+  const [min, max] = range as readonly [number, number];
+  if (typeof value !== "number" || !Number.isInteger(value)) return makeIssue(typeof value === "number" ? "not_integer" : "invalid_type", path, "a whole number of days");
+  return value < min ? makeIssue("too_small", path, `a number >= ${min}`) : value > max ? makeIssue("too_big", path, `a number <= ${max}`) : undefined;
+}
+
+/** Reads {@link buildTrials}' options without trusting their shape (any value, even one whose getters throw). */
+function readBuildOptions(options: unknown): ReadOptions {
+  try {
+    if (options === undefined) return { presetId: DEFAULT_BUILD_PRESET_ID, overrides: {}, asOf: undefined };
+    if (!isPlainObject(options)) return { issues: [makeIssue("invalid_type", "options", "an object")] };
+    const issues: TrdIssue[] = [];
+    for (const key of Object.keys(options)) if (key !== "preset" && key !== "overrides" && key !== "asOf") issues.push(makeIssue("unrecognized_key", `options.${key}`, "one of preset, overrides, asOf"));
+    const { preset, overrides, asOf } = options;
+    const presetId = listBuildPresets().find((p) => p.id === preset)?.id;
+    if (preset !== undefined && presetId === undefined) issues.push(makeIssue("invalid_value", "options.preset", `one of ${listBuildPresets().map((p) => p.id).join(", ")}`));
+    if (asOf !== undefined && !(typeof asOf === "string" && isCalendarDate(asOf))) issues.push(makeIssue(typeof asOf !== "string" ? "invalid_type" : /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? "impossible_date" : "invalid_date_format", "options.asOf", "a calendar date as YYYY-MM-DD"));
+    if (overrides !== undefined && !isPlainObject(overrides)) issues.push(makeIssue("invalid_type", "options.overrides", "an object"));
+    const given: Record<string, unknown> = isPlainObject(overrides) ? { ...overrides } : {};
+    for (const [key, value] of Object.entries(given)) {
+      const issue = overrideIssue(key, value);
+      if (issue !== undefined) issues.push(issue);
+    }
+    if (issues.length > 0) return { issues };
+    return { presetId: presetId ?? DEFAULT_BUILD_PRESET_ID, overrides: given as Partial<BuildTrialsParameters>, asOf: asOf as string | undefined };
+  } catch {
+    // Only exotic values (a getter that throws, a revoked proxy) reach here.
+    return { issues: [makeIssue("invalid_type", "options", "a plain object")] };
+  }
+}
+
+/** {@link buildTrials} once its options are read. */
+function buildFromRecords(records: readonly unknown[], options: Extract<ReadOptions, { presetId: BuildPresetId }>): BuildTrialsResult {
+  const presetId = options.presetId;
   const preset = getBuildPreset(presetId);
-  const { parameters: p, provenance, overrides } = applyOverrides(preset.parameters, preset.provenance, options.overrides ?? {});
+  const { parameters: p, provenance, overrides } = applyOverrides(preset.parameters, preset.provenance, options.overrides);
   const decisions: BuildDecision[] = [];
   const b: BuildContext = { p, cite: (rule) => provenance[rule], decide: decider(decisions), asOf: options.asOf };
   const issues: TrdIssue[] = [];
-  if (options.asOf !== undefined && !isCalendarDate(options.asOf)) issues.push(makeIssue("invalid_date_format", "asOf", "a calendar date as YYYY-MM-DD"));
   const read = readFills(records, b, issues);
   if (read.patients > 1) return { preset: presetId, parameters: p, overrides, trials: [], previousEpisodes: [], decisions, issues };
   const byKey = combineSameDayFills(read.fills, b);
@@ -255,9 +334,14 @@ function decider(decisions: BuildDecision[]): Decide {
 }
 
 /** Step 1: validates one record and derives its period and daily dose (`undefined` when it is left out). */
-function readFill(raw: unknown, index: number, b: BuildContext, issues: TrdIssue[], patients: Set<string>): Fill | undefined {
+function readFill(raw: () => unknown, index: number, b: BuildContext, issues: TrdIssue[], patients: Set<string>): Fill | undefined {
   const { p, decide, cite } = b;
-  const parsed = FillRecordSchema.safeParse(raw, { reportInput: true });
+  const parsed = safeParseRecord(raw);
+  if (parsed === "unreadable") {
+    issues.push(makeIssue("invalid_type", `records[${index}]`, "a plain record object"));
+    decide("dropped_invalid", `records[${index}] is invalid and was left out`, [`records[${index}]`], "FillRecordSchema");
+    return undefined;
+  }
   const ref = parsed.success && parsed.data.id !== undefined ? parsed.data.id : `records[${index}]`;
   if (!parsed.success) {
     issues.push(...zodIssuesToTrdIssues(parsed.error.issues, FillRecordSchema, ["records", index]));
@@ -294,14 +378,23 @@ function readFill(raw: unknown, index: number, b: BuildContext, issues: TrdIssue
   return { ref, record, key, drug, date: record.date, supply, supplyStated: statedSupply !== undefined, mgPerDay };
 }
 
-/** Step 1, for every record: the fills kept, and how many patients the records name. */
+/** A record through the schema; `"unreadable"` for an exotic value the schema cannot read (a getter that throws). */
+function safeParseRecord(raw: () => unknown): ReturnType<typeof FillRecordSchema.safeParse> | "unreadable" {
+  try {
+    return FillRecordSchema.safeParse(raw(), { reportInput: true });
+  } catch {
+    return "unreadable";
+  }
+}
+
+/** Step 1, for every record (a hole in a sparse array is a missing record): the fills kept, and how many patients the records name. */
 function readFills(records: readonly unknown[], b: BuildContext, issues: TrdIssue[]): { fills: Fill[]; patients: number } {
   const fills: Fill[] = [];
   const patients = new Set<string>();
-  records.forEach((raw, index) => {
-    const fill = readFill(raw, index, b, issues, patients);
+  for (let index = 0; index < records.length; index++) {
+    const fill = readFill(() => records[index], index, b, issues, patients);
     if (fill !== undefined) fills.push(fill);
-  });
+  }
   return { fills, patients: patients.size };
 }
 

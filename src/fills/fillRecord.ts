@@ -59,7 +59,7 @@ export const FillRecordSchema = z
  * const record: FillRecordInput = { agent: { name: "sertraline" }, date: "2024-01-02", daysSupply: 30, mgPerDay: 50 };
  * buildTrials([record]).trials[0]?.doses; //=> [{ from: "2024-01-02", mgPerDay: 50 }]
  */
-export type FillRecordInput = z.input<typeof FillRecordSchema>;
+export interface FillRecordInput extends z.input<typeof FillRecordSchema> {}
 
 /**
  * A validated record.
@@ -69,4 +69,4 @@ export type FillRecordInput = z.input<typeof FillRecordSchema>;
  * const record: FillRecord = FillRecordSchema.parse({ agent: { name: "sertraline" }, date: "2024-01-02", daysSupply: 30, mgPerDay: 50 });
  * record; //=> { kind: "dispense", agent: { name: "sertraline" }, date: "2024-01-02", daysSupply: 30, mgPerDay: 50 }
  */
-export type FillRecord = z.output<typeof FillRecordSchema>;
+export interface FillRecord extends z.output<typeof FillRecordSchema> {}

@@ -124,7 +124,8 @@ const DRUG_TYPES = new Set(["prescription", "dispense", "statement", "fill"]);
 /**
  * Reads long-format CSV text into patients, in order of first appearance. A row that cannot be
  * read becomes an issue of its patient (path `line 12.days_supply`), never an exception; rows of
- * one patient need not be adjacent.
+ * one patient need not be adjacent. Never throws, whatever it is given: a value that is not a
+ * string gives no patients and one issue at path `text`.
  *
  * @param text - The whole file.
  * @returns Patients, and issues with the file itself (a missing column).
@@ -134,6 +135,7 @@ const DRUG_TYPES = new Set(["prescription", "dispense", "statement", "fill"]);
  * patients[0]?.records.length; //=> 1
  */
 export function readLongFormat(text: string): { readonly patients: LongFormatPatient[]; readonly issues: TrdIssue[] } {
+  if (typeof text !== "string") return { patients: [], issues: [makeIssue("invalid_type", "text", "the CSV text as a string")] };
   const rows = parseCsv(text);
   const header = rows[0]?.fields.map((f) => f.trim().toLowerCase()) ?? [];
   const issues: TrdIssue[] = [];

@@ -41,4 +41,4 @@ export const AssessmentSchema = z.strictObject({
  * const first: Assessment | undefined = parsed.success ? parsed.data.assessments[0] : undefined;
  * first; //=> { date: "2024-01-02", scale: "MADRS", total: 30 }
  */
-export type Assessment = z.output<typeof AssessmentSchema>;
+export interface Assessment extends z.output<typeof AssessmentSchema> {}

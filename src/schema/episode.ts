@@ -48,4 +48,4 @@ export const EpisodeSchema = z.strictObject({
  * const episode: Episode | undefined = parsed.success ? parsed.data.episode : undefined;
  * episode; //=> { onset: "2023-06-01" }
  */
-export type Episode = z.output<typeof EpisodeSchema>;
+export interface Episode extends z.output<typeof EpisodeSchema> {}

@@ -166,7 +166,7 @@ export const TreatmentHistorySchema = HistoryShapeSchema.superRefine((history, c
  * const history: TreatmentHistory | undefined = parsed.success ? parsed.data : undefined;
  * history; //=> { patient: { diagnoses: [] }, episode: { onset: "2024-01-01" }, previousEpisodes: [], trials: [], assessments: [], otherTreatments: [] }
  */
-export type TreatmentHistory = z.output<typeof TreatmentHistorySchema>;
+export interface TreatmentHistory extends z.output<typeof TreatmentHistorySchema> {}
 
 /**
  * What a caller may pass in: the same shape with defaults optional.
@@ -180,4 +180,4 @@ export type TreatmentHistory = z.output<typeof TreatmentHistorySchema>;
  * const parsed = parseTreatmentHistory(input);
  * parsed.success ? parsed.data.trials[0]?.role : undefined; //=> "monotherapy"
  */
-export type TreatmentHistoryInput = z.input<typeof TreatmentHistorySchema>;
+export interface TreatmentHistoryInput extends z.input<typeof TreatmentHistorySchema> {}

@@ -66,7 +66,7 @@ export const DiagnosisSchema = z.strictObject({
  * const diagnosis: Diagnosis = DiagnosisSchema.parse({ condition: "major-depressive-disorder", onset: "2019-03-01" });
  * diagnosis; //=> { condition: "major-depressive-disorder", onset: "2019-03-01" }
  */
-export type Diagnosis = z.output<typeof DiagnosisSchema>;
+export interface Diagnosis extends z.output<typeof DiagnosisSchema> {}
 
 /**
  * Patient facts. Give age as a birth date, or as an age in whole years on a stated date (for
@@ -93,4 +93,4 @@ export const PatientSchema = z.strictObject({
  * const patient: Patient | undefined = parsed.success ? parsed.data.patient : undefined;
  * patient; //=> { diagnoses: [] }
  */
-export type Patient = z.output<typeof PatientSchema>;
+export interface Patient extends z.output<typeof PatientSchema> {}

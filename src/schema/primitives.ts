@@ -116,4 +116,4 @@ export const RecordedOutcomeSchema = z.strictObject({
  * const outcome: RecordedOutcome = RecordedOutcomeSchema.parse({ cgiI: 4, assessedOn: "2024-03-01" });
  * outcome; //=> { cgiI: 4, assessedOn: "2024-03-01" }
  */
-export type RecordedOutcome = z.output<typeof RecordedOutcomeSchema>;
+export interface RecordedOutcome extends z.output<typeof RecordedOutcomeSchema> {}

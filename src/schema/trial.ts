@@ -36,7 +36,7 @@ export const AgentSchema = z
  * const agent: Agent = AgentSchema.parse({ name: "Lustral", rxnorm: "36437" });
  * resolveAgent(agent)?.id; //=> "sertraline"
  */
-export type Agent = z.output<typeof AgentSchema>;
+export interface Agent extends z.output<typeof AgentSchema> {}
 
 /**
  * One dated dose: from this date on (until the next change or the trial's end) the patient took
@@ -60,7 +60,7 @@ export const DoseChangeSchema = z.strictObject({
  * const change: DoseChange = DoseChangeSchema.parse({ from: "2024-01-15", mgPerDay: 100 });
  * change; //=> { from: "2024-01-15", mgPerDay: 100 }
  */
-export type DoseChange = z.output<typeof DoseChangeSchema>;
+export interface DoseChange extends z.output<typeof DoseChangeSchema> {}
 
 /**
  * Adherence: a documented fraction of doses taken (0-1, for example a proportion of days
@@ -259,4 +259,4 @@ export const TrialSchema = z.strictObject({
  * const trial: Trial = TrialSchema.parse({ id: "t1", agent: { name: "sertraline" }, start: "2024-01-01", mgPerDay: 100 });
  * trial; //=> { id: "t1", agent: { name: "sertraline" }, role: "monotherapy", start: "2024-01-01", mgPerDay: 100 }
  */
-export type Trial = z.output<typeof TrialSchema>;
+export interface Trial extends z.output<typeof TrialSchema> {}

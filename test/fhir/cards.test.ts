@@ -64,3 +64,21 @@ describe("bounded detail", () => {
     expect(cards[0]?.detail).toContain("380 earlier trials not shown.");
   });
 });
+
+describe("cards for what is not an assessment (never throws)", () => {
+  const a = assess(history);
+  const only = (cards: ReturnType<typeof toCdsHooksCards>) => cards.map((c) => [c.summary, c.indicator, c.detail]);
+
+  it("gives one card saying the status is unavailable for a malformed assessment, and says so", () => {
+    const unavailable = ["TRD status unavailable: the assessment could not be read", "info", "The classifier's result was missing or malformed."];
+    for (const bad of [{}, null, "no-response", { ...a, trials: [null] }, { ...a, counts: {} }, { ...a, ruleSet: { ...a.ruleSet, source: "nowhere" } }, { ...a, status: "resistant" }]) {
+      expect(only(toCdsHooksCards(bad as never))).toStrictEqual([unavailable]);
+    }
+  });
+
+  it("gives the same card when options.mapping is not fromFhir's result, and ignores other options of the wrong type", () => {
+    expect(only(toCdsHooksCards(a, { mapping: {} as never }))).toStrictEqual([["TRD status unavailable: the assessment could not be read", "info", "The FHIR mapping given in options.mapping was malformed."]]);
+    const plain = toCdsHooksCards(a);
+    expect(toCdsHooksCards(a, { hookInstance: 5, patient: {}, sourceUrl: [], maxTrials: -3 } as never)).toStrictEqual(plain);
+  });
+});

@@ -260,3 +260,45 @@ describe("buildTrials: episodes come from courses given for depression", () => {
     expect(unknown.episode).toStrictEqual({ onset: "2024-01-01" });
   });
 });
+
+describe("buildTrials on invalid input (never throws)", () => {
+  const nothingBuilt = (r: ReturnType<typeof buildTrials>) => [r.trials.length, r.decisions.length, r.preset];
+
+  it("reports records that are not an array at `records`, and builds nothing", () => {
+    for (const records of [{}, null, undefined, "rx1", 5]) {
+      const r = buildTrials(records as never);
+      expect(nothingBuilt(r)).toStrictEqual([0, 0, "claims-line-of-therapy"]);
+      expect(r.issues.map((i) => [i.code, i.path])).toStrictEqual([["invalid_type", "records"]]);
+    }
+  });
+
+  it("reports each invalid option at its path and builds nothing from options it could not read", () => {
+    const r = buildTrials([fill("2024-01-01", 30, 100)], { preset: "drug-era", overrides: { persistenceWindowDays: -1, episodeGapDays: 1.5, earlyRefill: "sometimes", windowDays: 3 }, asOf: "2024-02-30", extra: 1 } as never);
+    expect(nothingBuilt(r)).toStrictEqual([0, 0, "claims-line-of-therapy"]);
+    expect(r.issues.map((i) => `${i.code} at ${i.path}`)).toStrictEqual([
+      "unrecognized_key at options.extra",
+      "invalid_value at options.preset",
+      "impossible_date at options.asOf",
+      "too_small at options.overrides.persistenceWindowDays",
+      "not_integer at options.overrides.episodeGapDays",
+      "invalid_value at options.overrides.earlyRefill",
+      "unrecognized_key at options.overrides.windowDays",
+    ]);
+    for (const options of [null, 5, [], { overrides: [] }, { preset: "constructor" }, { asOf: 20240101 }]) {
+      const bad = buildTrials([fill("2024-01-01", 30, 100)], options as never);
+      expect(nothingBuilt(bad)).toStrictEqual([0, 0, "claims-line-of-therapy"]);
+      expect(bad.issues.length).toBe(1);
+    }
+  });
+
+  it("drops a record it cannot read (a getter that throws) with an issue at its path, and builds the others", () => {
+    const exotic = Object.defineProperty({}, "agent", { get: () => { throw new Error("no"); }, enumerable: true });
+    const r = buildTrials([fill("2024-01-01", 30, 100), exotic]);
+    expect(r.trials).toHaveLength(1);
+    expect(r.issues.map((i) => `${i.code} at ${i.path}`)).toStrictEqual(["invalid_type at records[1]"]);
+    // A hole in a sparse array is a missing record, not a skipped one.
+    const sparse: unknown[] = [fill("2024-01-01", 30, 100)];
+    sparse[2] = fill("2024-03-01", 30, 100);
+    expect(buildTrials(sparse).issues.map((i) => i.path)).toStrictEqual(["records[1]"]);
+  });
+});

@@ -50,3 +50,11 @@ describe("readLongFormat", () => {
     expect(parseTreatmentHistory(history).success).toBe(true);
   });
 });
+
+describe("readLongFormat on what is not text (never throws)", () => {
+  it("gives no patients and one issue at `text`", () => {
+    for (const bad of [null, undefined, 5, {}, Buffer.from("patient_id,record_type,date\n")]) {
+      expect(readLongFormat(bad as never)).toStrictEqual({ patients: [], issues: [{ code: "invalid_type", path: "text", message: "text: expected the CSV text as a string", expected: "the CSV text as a string" }] });
+    }
+  });
+});
