@@ -209,7 +209,7 @@ const round = (x: number, places: number): number => Math.round(x * 10 ** places
  */
 export function buildTrials(records: readonly unknown[], options: BuildTrialsOptions = {}): BuildTrialsResult {
   const read = readBuildOptions(options);
-  const issues: TrdIssue[] = isReadableArray(records) ? [] : [makeIssue("invalid_type", "records", "an array of records")];
+  const issues = recordsIssues(records);
   if ("issues" in read || issues.length > 0) {
     const preset = getBuildPreset(DEFAULT_BUILD_PRESET_ID);
     return { preset: preset.id, parameters: preset.parameters, overrides: {}, trials: [], previousEpisodes: [], decisions: [], issues: [...issues, ...("issues" in read ? read.issues : [])] };
@@ -230,6 +230,18 @@ const PARAMETER_RANGES: Readonly<Record<keyof BuildTrialsParameters, readonly [n
   defaultDaysSupply: [1, 10_000],
   maxPlausibleDaysSupply: [1, 10_000],
 };
+
+/**
+ * Most records one call reads: one patient's fills, dispenses and prescriptions are thousands at
+ * most, and a (sparse) array longer than this would take minutes to walk, hole by hole.
+ */
+const MAX_FILL_RECORDS = 1_000_000;
+
+/** Why `records` cannot be read: not an array, or longer than {@link MAX_FILL_RECORDS}. */
+function recordsIssues(records: unknown): TrdIssue[] {
+  if (!isReadableArray(records)) return [makeIssue("invalid_type", "records", "an array of records")];
+  return records.length > MAX_FILL_RECORDS ? [makeIssue("too_big", "records", `at most ${MAX_FILL_RECORDS.toLocaleString("en-US")} records per call`)] : [];
+}
 
 /** An array whose length can be read (not a proxy that throws). */
 function isReadableArray(x: unknown): x is readonly unknown[] {

@@ -326,7 +326,7 @@ export function renderBuildPresets(): string {
     "",
     `The default preset is \`${DEFAULT_BUILD_PRESET_ID}\`. Any parameter can be overridden (a whole number of days within its range, or one of its values); the result records the overrides and cites them as the caller's.`,
     "",
-    "`buildTrials` never throws, whatever it is given. An invalid record becomes an issue with its path (`records[3].date`) and is left out. `records` that is not an array, or invalid options (an unknown preset, an unknown or out-of-range override, an `asOf` that is not a calendar date), give no trials and no decisions, only an issue for each problem (`records`, `options.preset`, `options.overrides.episodeGapDays`, `options.asOf`): nothing is built from options that could not be read.",
+    "`buildTrials` never throws, whatever it is given. An invalid record becomes an issue with its path (`records[3].date`) and is left out. `records` that is not an array or holds more than 1,000,000 records (one `too_big` issue), or invalid options (an unknown preset, an unknown or out-of-range override, an `asOf` that is not a calendar date), give no trials and no decisions, only an issue for each problem (`records`, `options.preset`, `options.overrides.episodeGapDays`, `options.asOf`): nothing is built from options that could not be read.",
     "",
     `| parameter | meaning | ${presets.map((p) => `\`${p.id}\``).join(" | ")} |`,
     `|---|---|${presets.map(() => "---").join("|")}|`,

@@ -272,6 +272,14 @@ describe("buildTrials on invalid input (never throws)", () => {
     }
   });
 
+  it("refuses more than a million records (a sparse array of length 2^32 - 1 would take minutes hole by hole) with one issue", () => {
+    const huge: unknown[] = [];
+    huge.length = 2 ** 32 - 1;
+    const r = buildTrials(huge);
+    expect(nothingBuilt(r)).toStrictEqual([0, 0, "claims-line-of-therapy"]);
+    expect(r.issues.map((i) => [i.code, i.path])).toStrictEqual([["too_big", "records"]]);
+  });
+
   it("reports each invalid option at its path and builds nothing from options it could not read", () => {
     const r = buildTrials([fill("2024-01-01", 30, 100)], { preset: "drug-era", overrides: { persistenceWindowDays: -1, episodeGapDays: 1.5, earlyRefill: "sometimes", windowDays: 3 }, asOf: "2024-02-30", extra: 1 } as never);
     expect(nothingBuilt(r)).toStrictEqual([0, 0, "claims-line-of-therapy"]);
