@@ -59,6 +59,8 @@ describe("the bundle", () => {
     expect(Buffer.byteLength(bundle, "utf8")).toBeLessThan(BIGQUERY_LIBRARY_LIMIT);
     // A plain script: it compiled as one above (an import or export would be a syntax error there).
     expect(bundle).not.toMatch(/\brequire\(/);
+    // Snowflake takes the code between $$ delimiters (docs/warehouse.md).
+    expect(bundle).not.toContain("$$");
   });
 
   it("runs in a context with ECMAScript built-ins only", () => {
