@@ -4,7 +4,7 @@
  * ECMAScript built-ins, as in BigQuery's and Snowflake's JavaScript UDFs. Used by the bundle test
  * (so `npm test` works on a clean clone, before any build) and by test/bench/udf.ts.
  */
-import { mkdtempSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
@@ -22,14 +22,18 @@ export function udfBuildOptions(): Options {
   return udf;
 }
 
-/** Builds the bundle into .tmp and returns its text. */
+/** Builds the bundle into a fresh folder under .tmp, returns its text and removes the folder. */
 export async function buildUdfBundle(): Promise<string> {
   mkdirSync(join(root, ".tmp"), { recursive: true });
   const outDir = mkdtempSync(join(root, ".tmp", "udf-"));
   // No onSuccess: it reports on dist/, which this build does not write.
   const { onSuccess: _reportsOnDist, ...options } = udfBuildOptions();
-  await build({ ...options, outDir, config: false, silent: true });
-  return readFileSync(join(outDir, "udf", "trd-classifier.js"), "utf8");
+  try {
+    await build({ ...options, outDir, config: false, silent: true });
+    return readFileSync(join(outDir, "udf", "trd-classifier.js"), "utf8");
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
 }
 
 /** Globals a fresh `node:vm` context has that ECMAScript (ECMA-262) does not define. */
