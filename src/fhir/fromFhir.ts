@@ -4,7 +4,9 @@
  *
  * @module
  */
-import type { Bundle, Resource } from "fhir/r4";
+// "fhir/r4.js", not "fhir/r4": @types/fhir has no `exports`, and the declarations shipped to an ESM
+// project resolved with node16/nodenext must name the file (the .js is read as its .d.ts).
+import type { Bundle, Resource } from "fhir/r4.js";
 import type { BuildTrialsOptions, BuildTrialsResult } from "../fills/buildTrials";
 import { isCalendarDate } from "../internal/dates";
 import type { TreatmentHistoryInput } from "../schema/history";

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { Observation } from "fhir/r4";
+import type { Observation } from "fhir/r4.js"; // with .js: see fromFhir.ts
 import type { TrdAssessment, TrdStatus } from "../classify/types";
 
 /**

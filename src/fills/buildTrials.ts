@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { z } from "zod";
+import type * as z from "zod";
 import { resolveAgent } from "../catalogue/resolveAgent";
 import { applyOverrides } from "../rules/applyOverrides";
 import type { Comparison } from "../classify/types";

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import { DOSE_TABLE_IDS } from "../catalogue/types";
 
 const DoseTableIdSchema = z.enum(DOSE_TABLE_IDS);

@@ -5,7 +5,7 @@
  * @module
  */
 import type { SourceId } from "../catalogue/sources";
-import type { z } from "zod";
+import type * as z from "zod";
 import type { Citation } from "../catalogue/types";
 import type { PARAMETER_NAMES, RuleSetParametersSchema } from "./ruleSetParametersSchema";
 

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import { IdSchema, IsoDateSchema } from "./primitives";
 import { SCALE_IDS } from "./scales";
 import type { ScaleId } from "./scales";

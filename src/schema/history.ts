@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import { AssessmentSchema } from "./assessment";
 import { EpisodeSchema } from "./episode";
 import { OtherTreatmentSchema } from "./otherTreatment";

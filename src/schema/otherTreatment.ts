@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import { IdSchema, IsoDateSchema, LIMITS, RecordedOutcomeSchema } from "./primitives";
 
 const course = {

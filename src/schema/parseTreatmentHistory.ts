@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import { TreatmentHistorySchema } from "./history";
 import type { TreatmentHistory } from "./history";
 import { formatPath, isTrdIssueCode, jsonTypeOf, makeIssue } from "./issues";

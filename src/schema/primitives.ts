@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import { hasIsoDateShape, isCalendarDate } from "../internal/dates";
 import { deepFreeze } from "../internal/deepFreeze";
 

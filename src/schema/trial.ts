@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import { deepFreeze } from "../internal/deepFreeze";
 import { AtcCodeSchema, IdSchema, IsoDateSchema, LIMITS, NameSchema, RecordedOutcomeSchema, RxNormCodeSchema } from "./primitives";
 

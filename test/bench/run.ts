@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: speed and memory, measured here and never in a unit test.
  *
+ * 0. Cold import time of the built package in fresh processes (./importTime.ts, also run alone by
+ *    `npm run bench:import`).
  * 1. One generated cohort (default 1,000,000 patients, BENCH_PATIENTS to change; at least
  *    200,000): JSON.parse alone (the floor), parse + validate, parse + validate + classify (compute
  *    only, timed per batch and interleaved, so the file never sits in memory and machine noise
@@ -14,6 +16,7 @@ import { createReadStream, existsSync, mkdirSync, statSync } from "node:fs";
 import { availableParallelism, cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import type * as Package from "../../src/index";
+import { COLD_IMPORT_TARGET_MS, coldImportMs } from "./importTime";
 import { typicalHistory } from "./typicalHistory";
 
 // The built package (dist), as users and the CLI run it; `npm run bench` builds it first. It is
@@ -169,4 +172,5 @@ const check = (ok: boolean, text: string): void => console.log(`  ${ok ? "MET   
 console.log("Targets:");
 check((tClassify - tFloor) / tFloor <= 3, `validate + classify within 3x the JSON.parse floor (${((tClassify - tFloor) / tFloor).toFixed(2)}x; with the parse itself ${(tClassify / tFloor).toFixed(2)}x)`);
 check(speedUp >= 1.7, `CLI with all cores at least 1.7x one worker (${speedUp.toFixed(2)}x on ${availableParallelism()} cores)`);
+check(coldImportMs <= COLD_IMPORT_TARGET_MS, `cold import("trd-classifier") at most ${COLD_IMPORT_TARGET_MS} ms (median ${coldImportMs.toFixed(0)} ms)`);
 check(patients < 1_000_000 || Math.max(one.rssMb, all.rssMb) < 300, `peak RSS under 300 MB for 1,000,000 patients (${Math.max(one.rssMb, all.rssMb)} MB${patients < 1_000_000 ? `, measured on ${fmt(patients)}` : ""})`);
