@@ -50,6 +50,7 @@ export { classifyTrd } from "./classify/classifyTrd";
 export { statusTimeline } from "./classify/statusTimeline";
 export { neededText, reachedText } from "./classify/wording";
 export type { ComparedDose } from "./classify/wording";
+export type { DateSpan } from "./rules/doseTimeline";
 export type { StatusChange } from "./classify/statusTimeline";
 export { OPEN_QUESTION_CODES, RESISTANT_SINCE_EVENTS } from "./classify/evidence";
 export type { Evidence, OpenQuestion, OpenQuestionCode, ResistantSince } from "./classify/evidence";
