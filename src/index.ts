@@ -103,3 +103,7 @@ export { buildTrials } from "./fills/buildTrials";
 export type { BuildDecision, BuildDecisionCode, BuildTrialsOptions, BuildTrialsResult, BuiltTrial } from "./fills/buildTrials";
 export { LONG_FORMAT_COLUMNS, historyFromLongFormat, readLongFormat } from "./fills/longFormat";
 export type { LongFormatPatient } from "./fills/longFormat";
+
+// Pictures: a patient's treatment timeline as SVG.
+export { renderTimeline } from "./report/renderTimeline";
+export type { RenderTimelineOptions } from "./report/renderTimeline";
