@@ -14,7 +14,7 @@ import { SCALES, SCALE_IDS } from "../schema/scales";
 import type { ScaleId } from "../schema/scales";
 import type { Trial } from "../schema/trial";
 import { TIMELINE_COLOURS as C } from "./palette";
-import { textWidth, wrapText } from "./textWidth";
+import { fitText, textWidth, wrapText } from "./textWidth";
 import { courseDetails, courseHeading, statusLines, trialDetails, trialHeading, trialVerdict } from "./timelineText";
 import { timeScale, timeTicks } from "./timeScale";
 import type { TimeScale } from "./timeScale";
@@ -41,7 +41,7 @@ const SIZE = { title: 16, text: 12, small: 11, tiny: 10 } as const;
 const LINE = { title: 21, text: 16, small: 14, tiny: 13 } as const;
 const PAD = 8;
 const PLOT_LEFT = 40;
-const GUTTER = 112;
+const GUTTER = 120;
 const BAND_HEIGHT = 36;
 const PANEL_HEIGHT = 112;
 
@@ -94,6 +94,8 @@ class Canvas {
   y = PAD;
   readonly background: string[] = [];
   readonly body: string[] = [];
+  /** The vertical extents of the bands and panels, where the date markers are drawn (not across text). */
+  readonly strips: { readonly top: number; readonly bottom: number }[] = [];
   constructor(
     readonly width: number,
     readonly prefix: string,
@@ -239,6 +241,7 @@ function drawTrial(canvas: Canvas, scale: TimeScale, t: TrialAssessment, recorde
   const threshold = t.dose.status !== "unknown" && !("basis" in t.dose) ? t.dose.thresholdMgPerDay : undefined;
   const doseMax = Math.max(threshold ?? 0, ...steps.map((s) => s.mgPerDay), 1) * 1.15;
   const yOf = (mg: number): number => top + BAND_HEIGHT - 2 - (mg / doseMax) * (BAND_HEIGHT - 4);
+  canvas.strips.push({ top, bottom: top + BAND_HEIGHT });
   group.push(el("rect", { x: scale.left, y: top, width: scale.right - scale.left, height: BAND_HEIGHT, fill: C.laneBackground, class: "band" }));
   group.push(el("rect", { x: x0, y: top, width: Math.max(1, x1 - x0), height: BAND_HEIGHT, fill: "#ffffff", stroke: C.muted, "stroke-width": 1, class: "trial-span", "data-start": t.start, "data-end": t.end }));
   for (const span of t.duration.countedSpans ?? []) {
@@ -254,7 +257,7 @@ function drawTrial(canvas: Canvas, scale: TimeScale, t: TrialAssessment, recorde
     const y = yOf(threshold);
     group.push(el("line", { x1: x0, x2: x1, y1: y, y2: y, stroke: C.adequateLine, "stroke-width": 2, "stroke-dasharray": "5 3", class: "adequate-line", "data-mg-per-day": String(threshold) }));
     const ly = Math.min(Math.max(y + 4, top + SIZE.small), top + BAND_HEIGHT);
-    group.push(label(scale.right + 6, ly, `adequate ≥${threshold}`, { size: SIZE.small, fill: C.adequateLine, cls: "gutter-label" }));
+    group.push(label(scale.right + 6, ly, fitText(`adequate ≥${threshold}`, GUTTER - 8, SIZE.tiny), { size: SIZE.tiny, fill: C.adequateLine, cls: "gutter-label" }));
   }
   if (steps.length > 0) {
     let d = "";
@@ -312,6 +315,7 @@ function drawCourse(canvas: Canvas, scale: TimeScale, course: OtherTreatment, as
   const end = ongoing ? asOf : (course.end ?? asOf);
   const x0 = scale.x(course.start);
   const x1 = scale.xAfter(end);
+  canvas.strips.push({ top, bottom: top + BAND_HEIGHT });
   body.push(el("rect", { x: scale.left, y: top, width: scale.right - scale.left, height: BAND_HEIGHT, fill: C.laneBackground, class: "band" }));
   body.push(el("rect", { x: x0, y: top, width: Math.max(1, x1 - x0), height: BAND_HEIGHT, fill: `url(#${p}-course)`, stroke: C.course, "stroke-width": 1.5, "stroke-dasharray": "4 2", class: "course-span", "data-start": course.start, "data-end": end }));
   body.push(endMarker(x1, top, ongoing, undefined));
@@ -329,7 +333,7 @@ function spreadLabels(items: { y: number; text: string; fill: string; cls: strin
   for (let i = 1; i < ys.length; i++) ys[i] = Math.max(ys[i] as number, (ys[i - 1] as number) + LINE.small);
   const overflow = (ys[ys.length - 1] ?? 0) - (bottom + LINE.small * 2);
   if (overflow > 0) for (let i = 0; i < ys.length; i++) ys[i] = (ys[i] as number) - overflow;
-  return sorted.map((item, i) => label(x, ys[i] as number, item.text, { size: SIZE.small, fill: item.fill, cls: item.cls, data: item.data }));
+  return sorted.map((item, i) => label(x, ys[i] as number, fitText(item.text, GUTTER - 8, SIZE.tiny), { size: SIZE.tiny, fill: item.fill, cls: item.cls, data: item.data }));
 }
 
 /** One rating scale's panel: the totals over time, the remission cut-off and each scored trial's response line. */
@@ -341,6 +345,7 @@ function drawScale(canvas: Canvas, scale: TimeScale, scaleId: ScaleId, ratings: 
   const top = canvas.y + 6;
   const bottom = top + PANEL_HEIGHT;
   const yOf = (total: number): number => bottom - ((total - def.min) / Math.max(1, def.max - def.min)) * PANEL_HEIGHT;
+  canvas.strips.push({ top, bottom });
   body.push(el("rect", { x: scale.left, y: top, width: scale.right - scale.left, height: PANEL_HEIGHT, fill: C.laneBackground, class: "panel" }));
   const placed: Box[] = [];
   for (const v of [def.min, Math.round((def.min + def.max) / 2), def.max]) {
@@ -466,10 +471,11 @@ export function renderTimeline(history: TreatmentHistory, assessment: TrdAssessm
 
   const axisTop = canvas.y + 4;
   const markers: Marker[] = [];
-  const vertical: string[] = [];
+  // Each date marker is a group of segments, one per band and panel, drawn once the strips are known.
+  const vertical: ((strips: readonly { top: number; bottom: number }[]) => string)[] = [];
   const line = (date: string, cls: string, stroke: string, dash: string | undefined, data: Attributes): void => {
     const x = scale.x(date);
-    vertical.push(el("line", { x1: x, x2: x, y1: axisTop, y2: "__BOTTOM__", stroke, "stroke-width": 2, "stroke-dasharray": dash, class: cls, ...data }));
+    vertical.push((strips) => el("g", { class: cls, ...data }, strips.map((st) => el("line", { x1: x, x2: x, y1: st.top, y2: st.bottom, stroke, "stroke-width": 2, "stroke-dasharray": dash }))));
   };
   const episode = history.episode;
   line(episode.onset, "episode-boundary", C.episode, undefined, { "data-boundary": "onset", "data-date": episode.onset });
@@ -483,7 +489,8 @@ export function renderTimeline(history: TreatmentHistory, assessment: TrdAssessm
     if (end < from || previous.onset > to) continue;
     const a = maxDate(previous.onset, from);
     const x0 = scale.x(a);
-    vertical.push(el("rect", { x: x0, y: axisTop, width: Math.max(1, scale.xAfter(minDate(end, to)) - x0), height: "__HEIGHT__", fill: "#e6e6e6", class: "previous-episode", "data-onset": previous.onset, "data-end": previous.end }));
+    const w = Math.max(1, scale.xAfter(minDate(end, to)) - x0);
+    vertical.push((strips) => el("g", { class: "previous-episode", "data-onset": previous.onset, "data-end": previous.end, "fill-opacity": 0.5 }, strips.map((st) => el("rect", { x: x0, y: st.top, width: w, height: st.bottom - st.top, fill: "#bdbdbd" }))));
     markers.push({ x: x0, text: `earlier episode ${previous.onset} to ${previous.end ?? "?"}`, anchor: "start", cls: "marker-label", data: { "data-marker": "previous-episode" } });
   }
   line(asOf, "as-of-line", C.asOf, "3 2", { "data-date": asOf });
@@ -509,7 +516,7 @@ export function renderTimeline(history: TreatmentHistory, assessment: TrdAssessm
     cls: "footer",
   });
   const height = Math.ceil(canvas.y + PAD);
-  const fill = (s: string): string => s.replace('"__BOTTOM__"', `"${num(plotBottom)}"`).replace('"__HEIGHT__"', `"${num(plotBottom - axisTop)}"`);
+  const fill = (s: string): string => s.replace('"__BOTTOM__"', `"${num(plotBottom)}"`);
   return el(
     "svg",
     {
@@ -536,7 +543,7 @@ export function renderTimeline(history: TreatmentHistory, assessment: TrdAssessm
       el("rect", { x: 0, y: 0, width, height, fill: "#ffffff", class: "background" }),
       el("g", { class: "grid" }, canvas.background.map(fill)),
       el("g", { class: "lanes" }, canvas.body),
-      el("g", { class: "markers" }, vertical.map(fill)),
+      el("g", { class: "markers" }, vertical.map((draw) => draw(canvas.strips))),
     ],
   );
 }

@@ -51,3 +51,16 @@ export function wrapText(value: string, maxWidth: number, fontSize: number, bold
   if (current !== "") lines.push(current);
   return lines;
 }
+
+/**
+ * The text, cut with an ellipsis if it is wider than `maxWidth`.
+ *
+ * @example
+ * fitText("response trial-with-a-long-id ≤15", 100, 10); //=> "response trial…"
+ * fitText("remission ≤10", 100, 10); //=> "remission ≤10"
+ */
+export function fitText(value: string, maxWidth: number, fontSize: number, bold = false): string {
+  const chars = [...value];
+  const fits = Math.max(1, Math.floor(maxWidth / (fontSize * (bold ? CHAR_WIDTH_EM.bold : CHAR_WIDTH_EM.regular))));
+  return chars.length <= fits ? value : `${chars.slice(0, fits - 1).join("")}…`;
+}

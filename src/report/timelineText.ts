@@ -6,7 +6,7 @@
  * @module
  */
 import { neededText, outcomeText, percentText, reachedText } from "../classify/wording";
-import type { TrdAssessment, TrialAssessment, TrialOutcome } from "../classify/types";
+import type { ReasonCode, TrdAssessment, TrialAssessment, TrialOutcome } from "../classify/types";
 import type { OtherTreatment } from "../schema/otherTreatment";
 import type { Trial } from "../schema/trial";
 
@@ -17,6 +17,9 @@ import type { Trial } from "../schema/trial";
  * VERDICT_TAGS.includes("failed"); //=> true
  */
 export const VERDICT_TAGS = ["failed", "responded", "remitted", "not adequate", "does not count"] as const;
+
+/** Reasons that put a trial outside what the rule set counts, whatever its adequacy. */
+const OUT_OF_SCOPE: ReadonlySet<ReasonCode> = new Set<ReasonCode>(["augmentation_not_counted", "combination_not_counted", "not_an_antidepressant", "trial_outside_current_episode", "indication_not_depression"]);
 
 /** A trial's verdict tag. */
 export type VerdictTag = (typeof VERDICT_TAGS)[number];
@@ -38,13 +41,14 @@ export function trialVerdict(trial: TrialAssessment): { tag: VerdictTag; text: s
   const at = message.indexOf(prefix);
   const sentence = at >= 0 ? message.slice(at + prefix.length) : message;
   const category = trial.outcome.category;
+  const outOfScope = trial.reasons.some((r) => OUT_OF_SCOPE.has(r.code));
   const tag: VerdictTag = trial.countsTowardResistance
     ? "failed"
     : category === "remission"
       ? "remitted"
       : category === "response"
         ? "responded"
-        : !trial.adequate
+        : !trial.adequate && !outOfScope
           ? "not adequate"
           : "does not count";
   return { tag, text: sentence };

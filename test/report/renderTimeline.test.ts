@@ -163,7 +163,10 @@ describe("renderTimeline: titration", () => {
   it("marks the episode onset and the as-of date, with labels", () => {
     const onset = byClass(root, "episode-boundary");
     expect(onset.map((l) => [l.attrs["data-boundary"], l.attrs["data-date"]])).toStrictEqual([["onset", "2024-01-01"]]);
-    expect(Number(onset[0]?.attrs.x1)).toBeCloseTo(dateX(root, "2024-01-01"), 0);
+    // Drawn as a segment in each band and panel, not across the text between them.
+    const segments = onset[0]?.children ?? [];
+    expect(segments.length).toBe(byClass(root, "band").length + byClass(root, "panel").length);
+    for (const segment of segments) expect(Number(segment.attrs.x1)).toBeCloseTo(dateX(root, "2024-01-01"), 0);
     expect(one(root, "as-of-line").attrs["data-date"]).toBe("2024-06-30");
     const markers = byClass(root, "marker-label").map(textOf);
     expect(markers).toContain("episode onset 2024-01-01");
@@ -202,7 +205,9 @@ describe("renderTimeline: augmentation, ECT and an ongoing trial", () => {
     expect(textOf(one(lane, "lane-heading"))).toBe("t3 · aripiprazole · augmentation of t2");
     const t3 = assessment.trials.find((t) => t.trialId === "t3");
     expect(t3?.countsTowardResistance).toBe(false);
-    expect(lane.attrs["data-verdict"]).toBe(t3?.adequate === false ? "not adequate" : "does not count");
+    // Not counted under EU-PEARL (augmentation), whatever its adequacy.
+    expect(t3?.reasons.map((r) => r.code)).toContain("augmentation_not_counted");
+    expect(lane.attrs["data-verdict"]).toBe("does not count");
     const message = t3?.reasons.find((r) => r.code === "trial_not_failed")?.message ?? "";
     expect(byClass(lane, "verdict-text").map(textOf).join(" ")).toBe(message.slice(message.indexOf("(t3): ") + 6));
     expect(one(lane, "stop-marker").attrs["data-stop-reason"]).toBe("intolerance");
