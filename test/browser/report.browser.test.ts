@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The report and a timeline in a real browser: the distribution's Chromium (/usr/bin/chromium,
  * installed by .ci/run from Debian's packages), driven by playwright-core. No console errors, the

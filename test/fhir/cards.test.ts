@@ -64,3 +64,21 @@ describe("bounded detail", () => {
     expect(cards[0]?.detail).toContain("380 earlier trials not shown.");
   });
 });
+
+describe("the timeline link", () => {
+  const a = assess(history);
+
+  it("is on the status card only, when a timeline URL is given", () => {
+    const cards = toCdsHooksCards(a, { hookInstance: "h1", timelineUrl: "https://cds.example.test/cds-services/trd-status/timeline/abc" });
+    expect(cards[0]?.links).toStrictEqual([{ label: "Treatment timeline", url: "https://cds.example.test/cds-services/trd-status/timeline/abc", type: "absolute" }]);
+    expect(cards.slice(1).every((c) => c.links === undefined)).toBe(true);
+  });
+
+  it("changes nothing else: without it the cards are as before, and a URL that is not http(s) is not linked", () => {
+    const plain = toCdsHooksCards(a, { hookInstance: "h1" });
+    expect(plain.every((c) => !("links" in c))).toBe(true);
+    const linked = toCdsHooksCards(a, { hookInstance: "h1", timelineUrl: "https://x.test/t" });
+    expect(linked.map(({ links: _links, ...c }) => c)).toStrictEqual(plain);
+    expect(toCdsHooksCards(a, { hookInstance: "h1", timelineUrl: "javascript:alert(1)" })[0]?.links).toBeUndefined();
+  });
+});
