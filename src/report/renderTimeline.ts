@@ -469,7 +469,6 @@ export function renderTimeline(history: TreatmentHistory, assessment: TrdAssessm
   if (later > 0) canvas.paragraph(`${later} trial(s) or course(s) start after the as-of date and are not shown`, { size: SIZE.small, fill: C.muted, line: LINE.small, cls: "status-detail" });
   drawLegend(canvas, courses.length > 0, ratings.length > 0);
 
-  const axisTop = canvas.y + 4;
   const markers: Marker[] = [];
   // Each date marker is a group of segments, one per band and panel, drawn once the strips are known.
   const vertical: ((strips: readonly { top: number; bottom: number }[]) => string)[] = [];
