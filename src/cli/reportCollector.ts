@@ -63,9 +63,41 @@ function issuesOfCsvError(error: string): { code: string; path: string }[] {
     });
 }
 
+/** The string value of a top-level key written by records.ts (the first `"key":"`; inside a JSON string a quote is always escaped, so it cannot match there). */
+function stringAfter(text: string, key: string): string | undefined {
+  const at = text.indexOf(key);
+  if (at === -1) return undefined;
+  const from = at + key.length;
+  let end = from;
+  while (end < text.length && text.charCodeAt(end) !== 34) end += text.charCodeAt(end) === 92 ? 2 : 1;
+  const raw = text.slice(from, end);
+  return raw.includes("\\") ? (JSON.parse(`"${raw}"`) as string) : raw;
+}
+
+/**
+ * A classified record's summary from its NDJSON line without parsing the whole line (the line's
+ * reasons and messages are most of it): the keys records.ts writes, found by their first
+ * occurrence. Undefined for anything else (an invalid record), which is parsed in full.
+ */
+function fastResult(text: string): { summary: RecordSummary; line: number; id: string | undefined } | undefined {
+  const result = stringAfter(text, '"result":"');
+  const status = stringAfter(text, '"status":"');
+  const flagsAt = text.indexOf('"flags":[');
+  if (result === undefined || status === undefined || flagsAt === -1 || !text.startsWith('{"line":')) return undefined;
+  const line = Number.parseInt(text.slice(8, 24), 10);
+  const flagsEnd = text.indexOf("]", flagsAt);
+  const flags = text.slice(flagsAt + 9, flagsEnd).split(",").filter((f) => f !== "").map((f) => f.slice(1, -1));
+  const id = text.startsWith('"id":"', text.indexOf(",") + 1) ? stringAfter(text, '"id":"') : undefined;
+  const applicableAt = text.indexOf('"applicable":');
+  const applicable = applicableAt !== -1 && text.charCodeAt(applicableAt + 13) === 116; // t(rue)
+  return { summary: { kind: "result", result, status, applicable, evidenceComplete: stringAfter(text, '"evidence":"') === "complete", flags }, line, id };
+}
+
 /** One output line as a record summary, its input line and its id; undefined for the CSV header or an unreadable line. */
 export function summaryOfOutputLine(text: string, format: "ndjson" | "csv"): { summary: RecordSummary; line: number; id: string | undefined } | undefined {
   if (format === "ndjson") {
+    const fast = fastResult(text);
+    if (fast !== undefined) return fast;
     let o: Record<string, unknown>;
     try {
       o = JSON.parse(text) as Record<string, unknown>;
@@ -108,6 +140,9 @@ export class ReportCollector {
   readonly idLines = new Map<string, number>();
   private readonly perResult = new Map<string, number>();
   private valid = new Uint32Array(1024);
+  /** The result of each valid record (an index into `resultNames`), in step with `valid`. */
+  private results = new Uint8Array(1024);
+  private readonly resultNames: string[] = [];
   private validCount = 0;
   private pending = "";
   private readonly decoder = new TextDecoder("utf-8");
@@ -120,6 +155,11 @@ export class ReportCollector {
   /** Valid records' input lines. */
   validLines(): Uint32Array {
     return this.valid.subarray(0, this.validCount);
+  }
+
+  /** The result of the `i`-th valid record under the run's rule set. */
+  resultOf(i: number): string | undefined {
+    return this.resultNames[this.results[i] ?? -1];
   }
 
   /** Takes a chunk of output. */
@@ -149,7 +189,13 @@ export class ReportCollector {
       const grown = new Uint32Array(this.valid.length * 2);
       grown.set(this.valid);
       this.valid = grown;
+      const results = new Uint8Array(this.results.length * 2);
+      results.set(this.results);
+      this.results = results;
     }
+    let code = this.resultNames.indexOf(read.summary.result);
+    if (code === -1 && this.resultNames.length < 255) code = this.resultNames.push(read.summary.result) - 1;
+    this.results[this.validCount] = code === -1 ? 255 : code;
     this.valid[this.validCount++] = read.line;
     if (this.wanted !== undefined) {
       if (read.id !== undefined && this.wanted.has(read.id) && !this.idLines.has(read.id)) {

@@ -22,7 +22,7 @@ import { records } from "./inputRecords";
 import { ReportCollector, teeTo } from "./reportCollector";
 
 /** Most records classified under every rule set for the comparison. */
-export const COMPARISON_SAMPLE = 5000;
+export const COMPARISON_SAMPLE = 1000;
 /** Timelines of the default sample: the first records of each result. */
 export const TIMELINES_PER_RESULT = 3;
 /** Most chosen ids. */
@@ -120,32 +120,34 @@ async function historiesAt(input: string, options: ClassifyCommandOptions, wante
   return histories;
 }
 
-/** Every k-th valid line, so that at most {@link COMPARISON_SAMPLE} are taken. */
-function comparisonLines(valid: Uint32Array): { lines: number[]; every: number } {
+/** Every k-th valid record (its line, and its result under the run's rule set), so that at most {@link COMPARISON_SAMPLE} are taken. */
+function comparisonLines(collector: ReportCollector): { lines: Map<number, string | undefined>; every: number } {
+  const valid = collector.validLines();
   const every = Math.max(1, Math.ceil(valid.length / COMPARISON_SAMPLE));
-  const lines: number[] = [];
-  for (let i = 0; i < valid.length; i += every) lines.push(valid[i] as number);
+  const lines = new Map<number, string | undefined>();
+  for (let i = 0; i < valid.length; i += every) lines.set(valid[i] as number, collector.resultOf(i));
   return { lines, every };
 }
 
-function resultsUnderEveryRuleSet(history: TreatmentHistory, asOf: string): { ruleSet: RuleSetId; result: string }[] {
-  return listRuleSets().map((r) => ({ ruleSet: r.id, result: classifyTrd(history, { asOf, ruleSet: r.id }).displayStatus }));
+/** The record's result under every rule set; the run's own is taken from the run when known. */
+function resultsUnderEveryRuleSet(history: TreatmentHistory, asOf: string, run?: { ruleSet: RuleSetId; result: string | undefined }): { ruleSet: RuleSetId; result: string }[] {
+  return listRuleSets().map((r) => ({ ruleSet: r.id, result: r.id === run?.ruleSet && run.result !== undefined ? run.result : classifyTrd(history, { asOf, ruleSet: r.id }).displayStatus }));
 }
 
 /** Builds the report's comparison and timelines from the second pass. */
 async function samples(input: string, options: ClassifyCommandOptions, collector: ReportCollector): Promise<{ comparison: RuleSetComparison; timelines: ReportTimeline[] }> {
-  const { lines, every } = comparisonLines(collector.validLines());
-  const wanted = new Set([...lines, ...collector.timelineLines]);
+  const { lines, every } = comparisonLines(collector);
+  const wanted = new Set([...lines.keys(), ...collector.timelineLines]);
   const histories = await historiesAt(input, options, wanted);
   const sets = listRuleSets();
   const byResult: Record<string, number[]> = {};
   let agreeing = 0;
   let sampled = 0;
   const known = new Map<number, { ruleSet: RuleSetId; result: string }[]>();
-  for (const line of lines) {
+  for (const [line, result] of lines) {
     const history = histories.get(line);
     if (history === undefined) continue;
-    const results = resultsUnderEveryRuleSet(history, options.asOf);
+    const results = resultsUnderEveryRuleSet(history, options.asOf, { ruleSet: options.ruleSet, result });
     known.set(line, results);
     sampled += 1;
     results.forEach((r, i) => {
