@@ -32,7 +32,7 @@ export function benchReportCost(cli: string, check: (ok: boolean, text: string) 
   const report = fileURLToPath(new URL(`../../.tmp/bench-report-${patients}.html`, import.meta.url));
   execFileSync("sh", ["-c", `node "${cli}" generate --patients ${patients} --seed 1 --bad-rate 0.01 > "${file}"`]);
   const base = `node "${cli}" classify "${file}" --as-of ${AS_OF} --workers ${availableParallelism()} --no-progress`;
-  console.log(`classify --report (${fmt(patients)} patients, ${base.replace(/"[^"]*"/g, "<file>")} > /dev/null [--report <file>]), ${runs} pair(s), wall time:`);
+  console.log(`classify --report (${fmt(patients)} patients, ${base.replace(/"[^"]*"/g, "<file>")} > /dev/null [--report <file>]), ${runs} pair(s), CPU and wall time:`);
   const without: { wall: number; cpu: number }[] = [];
   const withReport: { wall: number; cpu: number }[] = [];
   for (let r = 0; r < runs; r++) {
