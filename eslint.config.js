@@ -4,11 +4,11 @@ import tseslint from "typescript-eslint";
 
 /**
  * Layering, one layer per folder: internal -> schema -> catalogue -> rules -> classify -> staging
- * -> fills -> fhir -> udf -> cli. A layer imports only from the layers before it (never a later one),
+ * -> fills -> report -> fhir -> udf -> cli. A layer imports only from the layers before it (never a later one),
  * and nothing outside src/cli and examples does I/O or reads the clock. test/layers.test.ts also
  * fails on any import cycle between files.
  */
-const layers = [["internal"], ["schema"], ["catalogue"], ["rules"], ["classify"], ["staging"], ["fills"], ["fhir"], ["udf"], ["cli"]];
+const layers = [["internal"], ["schema"], ["catalogue"], ["rules"], ["classify"], ["staging"], ["fills"], ["report"], ["fhir"], ["udf"], ["cli"]];
 const layerRules = layers.flatMap((group, i) => group.map((layer) => ({
   files: [`src/${layer}/**/*.ts`],
   rules: {
@@ -21,7 +21,7 @@ const layerRules = layers.flatMap((group, i) => group.map((layer) => ({
             : [
                 {
                   group: layers.slice(i + 1).flat().flatMap((higher) => [`../${higher}`, `../${higher}/*`, `../../${higher}/*`]),
-                  message: "Lower layers never import higher ones (internal -> schema -> catalogue -> rules -> classify -> staging -> fills -> fhir -> udf -> cli).",
+                  message: "Lower layers never import higher ones (internal -> schema -> catalogue -> rules -> classify -> staging -> fills -> report -> fhir -> udf -> cli).",
                 },
               ]),
           ...(layer === "cli"

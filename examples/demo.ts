@@ -3,12 +3,17 @@
  *
  * Classifies every history in examples/data/cohort (one JSON file per patient) as of 2023-12-31
  * under the default rule set, prints a table with the status and the key reason of each, then the
- * same cohort under every rule set to show how definitions differ.
+ * same cohort under every rule set to show how definitions differ, and writes the cohort report
+ * (`classify --report`: counts, flags, rule sets side by side, invalid records, timelines) to
+ * .tmp/demo/report.html, printing its path.
  */
-import { readFileSync, readdirSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { CATALOGUE_VERSION, classifyAndStage, classifyTrd, listRuleSets, parseTreatmentHistory } from "trd-classifier";
 import type { TrdAssessment, TreatmentHistory } from "trd-classifier";
+import { classifyCommand } from "../src/cli/classifyCommand";
+import { withReport } from "../src/cli/reportCommand";
 
 const AS_OF = "2023-12-31";
 const folder = fileURLToPath(new URL("./data/cohort/", import.meta.url));
@@ -60,3 +65,22 @@ for (const { file, history } of valid) {
   const msm = `${s.maudsley.score} (${s.maudsley.band})${s.maudsley.incomplete.length > 0 ? ` incomplete: ${s.maudsley.incomplete.join(", ")}` : ""}`;
   console.log(`${pad(history.id ?? file, 18)}${pad(s.thaseRush.label, 14)}${pad(s.european.stage, 16)}${pad(String(s.mghs.score), 10)}${msm}`);
 }
+
+// The cohort report, made as `trd-classifier classify cohort.ndjson --report report.html` makes it.
+const demoDir = fileURLToPath(new URL("../.tmp/demo/", import.meta.url));
+mkdirSync(demoDir, { recursive: true });
+const ndjson = `${demoDir}cohort.ndjson`;
+writeFileSync(ndjson, files.map((f) => JSON.stringify(JSON.parse(readFileSync(folder + f, "utf8")))).join("\n") + "\n");
+const reportPath = `${demoDir}report.html`;
+const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
+await withReport({ path: reportPath, ids: undefined }, classifyCommand)(ndjson, discard, discard, {
+  asOf: AS_OF,
+  ruleSet: defaultRules.id,
+  inputFormat: "ndjson",
+  outputFormat: "ndjson",
+  full: false,
+  workers: 1,
+  failFast: false,
+  progress: false,
+});
+console.log(`\nCohort report (one HTML file, no scripts, timelines included): ${reportPath}`);

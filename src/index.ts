@@ -50,6 +50,7 @@ export { classifyTrd } from "./classify/classifyTrd";
 export { statusTimeline } from "./classify/statusTimeline";
 export { neededText, reachedText } from "./classify/wording";
 export type { ComparedDose } from "./classify/wording";
+export type { DateSpan } from "./rules/doseTimeline";
 export type { StatusChange } from "./classify/statusTimeline";
 export { OPEN_QUESTION_CODES, RESISTANT_SINCE_EVENTS } from "./classify/evidence";
 export type { Evidence, OpenQuestion, OpenQuestionCode, ResistantSince } from "./classify/evidence";
@@ -102,3 +103,7 @@ export { buildTrials } from "./fills/buildTrials";
 export type { BuildDecision, BuildDecisionCode, BuildTrialsOptions, BuildTrialsResult, BuiltTrial } from "./fills/buildTrials";
 export { LONG_FORMAT_COLUMNS, historyFromLongFormat, readLongFormat } from "./fills/longFormat";
 export type { LongFormatPatient } from "./fills/longFormat";
+
+// Pictures: a patient's treatment timeline as SVG.
+export { renderTimeline } from "./report/renderTimeline";
+export type { RenderTimelineOptions } from "./report/renderTimeline";

@@ -4,6 +4,9 @@
  *   GET  /cds-services                      discovery
  *   POST /cds-services/trd-status           the patient-view hook, with prefetch
  *   POST /cds-services/trd-status/feedback  what the clinician did with the cards
+ *   GET  /cds-services/trd-status/timeline/<token>  the patient's treatment timeline (SVG), which
+ *        the status card links to: a capability URL made for one hook call, valid 15 minutes
+ *        (see ./timelines.ts), since the clinician's browser holds no CDS Client token
  *
  * Every request must carry `Authorization: Bearer <JWT>` signed by a trusted CDS Client
  * ("Trusting CDS Clients", see ./auth.ts). The EHR sends the patient's resources as prefetch
@@ -21,7 +24,7 @@ import { createServer } from "node:http";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { pathToFileURL } from "node:url";
 import type { JSONWebKeySet } from "jose";
-import { classifyTrd, parseTreatmentHistory } from "trd-classifier";
+import { classifyTrd, parseTreatmentHistory, renderTimeline } from "trd-classifier";
 import type { TrdAssessment } from "trd-classifier";
 import { TRD_CDS_SERVICE, TRD_PREFETCH, fromFhir, readPrefetch, toCdsHooksCards } from "trd-classifier/fhir";
 import type { CdsCard } from "trd-classifier/fhir";
@@ -30,6 +33,8 @@ import type { AuthResult, TrustedIssuer } from "./auth";
 import { FeedbackDeduper, inMemoryFeedback, readFeedback } from "./feedback";
 import type { FeedbackRecord } from "./feedback";
 import { corsHeaders, isJson, originsOf, readJsonBody, refuseBody, sendJson } from "./http";
+import { TIMELINE_HEADERS, TimelineStore } from "./timelines";
+import type { TimelineStoreOptions } from "./timelines";
 
 export type { TrustedIssuer } from "./auth";
 export type { Feedback, FeedbackRecord } from "./feedback";
@@ -57,6 +62,8 @@ export interface CdsServiceConfig {
   readonly sourceUrl?: string;
   /** Longest a token may still be valid for when it arrives (seconds; default 300). */
   readonly maxTokenLifetimeSeconds?: number;
+  /** How long timeline links work and how many are kept (default 15 minutes, 1,000). */
+  readonly timelines?: TimelineStoreOptions;
 }
 
 /** The answer to one request: a status and a JSON body. */
@@ -69,6 +76,8 @@ const SERVICE_PATH = `/cds-services/${TRD_CDS_SERVICE.id}`;
 const PATHS = { discovery: "/cds-services", service: SERVICE_PATH, feedback: `${SERVICE_PATH}/feedback` } as const;
 type Endpoint = keyof typeof PATHS;
 const METHODS: Record<Endpoint, "GET" | "POST"> = { discovery: "GET", service: "POST", feedback: "POST" };
+const TIMELINE_PATH = `${SERVICE_PATH}/timeline/`;
+const TIMELINE_TOKEN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PREFETCH_KEYS = Object.keys(TRD_PREFETCH);
 const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -81,7 +90,7 @@ const fault = (status: number, error: string, extra: Record<string, unknown> = {
  * tests and for hosting the service in another framework. Error messages never repeat the
  * request's contents.
  */
-export function handleHook(request: unknown, asOf: string, sourceUrl?: string): Answer {
+export function handleHook(request: unknown, asOf: string, sourceUrl?: string, timelines?: TimelineStore): Answer {
   if (!isObject(request)) return fault(400, "the body must be a CDS Hooks request object");
   if (request["hook"] !== TRD_CDS_SERVICE.hook) return fault(400, `this service answers the ${TRD_CDS_SERVICE.hook} hook only`);
   const hookInstance = request["hookInstance"];
@@ -105,7 +114,11 @@ export function handleHook(request: unknown, asOf: string, sourceUrl?: string): 
   const options = { hookInstance, patient: `Patient/${patientId}`, mapping, ...(sourceUrl === undefined ? {} : { sourceUrl }) };
   const parsed = parseTreatmentHistory(mapping.history);
   // fromFhir's history always parses; should it not, the EHR gets the library's "unavailable" card.
-  const cards: CdsCard[] = parsed.success ? toCdsHooksCards(classifyTrd(parsed.data, { asOf, resistantSince: true }), options) : toCdsHooksCards(undefined as unknown as TrdAssessment, options);
+  if (!parsed.success) return { status: 200, body: { cards: toCdsHooksCards(undefined as unknown as TrdAssessment, options) } };
+  const assessment = classifyTrd(parsed.data, { asOf, resistantSince: true, countedSpans: timelines !== undefined });
+  // The timeline of this call, at a link the status card carries.
+  const timelineUrl = timelines?.put(renderTimeline(parsed.data, assessment, { title: "Treatment timeline" }));
+  const cards: CdsCard[] = toCdsHooksCards(assessment, timelineUrl === undefined ? options : { ...options, timelineUrl });
   return { status: 200, body: { cards } };
 }
 
@@ -137,10 +150,20 @@ export function createCdsService(config: CdsServiceConfig): Server {
   const today = config.today ?? utcToday;
   const onFeedback = config.onFeedback ?? inMemoryFeedback().add;
   const deduper = new FeedbackDeduper();
+  const timelines = new TimelineStore(base + TIMELINE_PATH, config.timelines);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const cors = corsHeaders(req, origins);
     const path = new URL(req.url ?? "/", "http://service.invalid").pathname.replace(/\/+$/, "");
+    if (path.startsWith(TIMELINE_PATH)) {
+      // A capability URL: the token is the credential (no bearer token: a browser opens it).
+      const token = path.slice(TIMELINE_PATH.length);
+      const svg = req.method === "GET" && TIMELINE_TOKEN.test(token) ? timelines.get(token) : undefined;
+      if (svg === undefined) return refuseBody(req, res, req.method === "GET" ? 404 : 405, { error: req.method === "GET" ? "no such timeline (links expire)" : "method not allowed" }, req.method === "GET" ? {} : { allow: "GET" });
+      res.writeHead(200, TIMELINE_HEADERS);
+      res.end(svg);
+      return;
+    }
     const endpoint = (Object.keys(PATHS) as Endpoint[]).find((e) => PATHS[e] === path);
     if (endpoint === undefined) return refuseBody(req, res, 404, { error: "not found" }, cors);
 
@@ -173,7 +196,7 @@ export function createCdsService(config: CdsServiceConfig): Server {
     if (endpoint === "service") {
       const asOf = today();
       if (!DATE.test(asOf)) throw new Error("today() must return a YYYY-MM-DD date");
-      const answer = handleHook(body.value, asOf, config.sourceUrl);
+      const answer = handleHook(body.value, asOf, config.sourceUrl, timelines);
       return sendJson(res, answer.status, answer.body, cors);
     }
 

@@ -48,7 +48,7 @@ export type { TrialContext } from "./trialFacts";
  */
 export function assessTrial(trial: Trial, history: TreatmentHistory, options: ClassifyTrdOptions): TrialAssessment {
   const { rules } = resolveRuleSet(options);
-  return assessTrialInContext(trial, { history, rules, asOf: options.asOf, scores: indexScores(history.assessments, options.asOf) });
+  return assessTrialInContext(trial, { history, rules, asOf: options.asOf, scores: indexScores(history.assessments, options.asOf), countedSpans: options.countedSpans === true });
 }
 
 /** {@link assessTrial} with the rule set resolved and the scores indexed once per history. */
@@ -56,7 +56,7 @@ export function assessTrialInContext(trial: Trial, context: TrialContext): Trial
   const facts = trialFacts(trial, context);
   const scope = assessScope(facts);
   const kinds = reasonKinds(scope.verdict, facts);
-  const exposure = measureExposure(facts, scope.verdict);
+  const exposure = measureExposure(facts, scope.verdict, context.countedSpans === true);
   const dose = assessDose(facts, exposure, kinds);
   const duration = assessDuration(facts, exposure, kinds);
   const adherence = assessAdherence(facts, kinds, exposure.poorAdherenceDays);

@@ -126,12 +126,12 @@ const RANK: Readonly<Record<OutcomeCategory, number>> = { "non-response": 0, "pa
  * }
  */
 export function classifyTrd(history: TreatmentHistory, options: ClassifyTrdOptions): TrdAssessment {
-  return classifyResolved(history, resolveRuleSet(options), options.asOf, options.resistantSince === true);
+  return classifyResolved(history, resolveRuleSet(options), options.asOf, options.resistantSince === true, options.countedSpans === true);
 }
 
 /** The trials on or before `asOf`, assessed, and the ids of those that start after it. */
-function assessTrials(history: TreatmentHistory, rules: RuleSet, asOf: string): { trials: TrialAssessment[]; notYetStarted: string[] } {
-  const context = { history, rules, asOf, scores: indexScores(history.assessments, asOf) };
+function assessTrials(history: TreatmentHistory, rules: RuleSet, asOf: string, countedSpans = false): { trials: TrialAssessment[]; notYetStarted: string[] } {
+  const context = { history, rules, asOf, scores: indexScores(history.assessments, asOf), countedSpans };
   const notYetStarted: string[] = [];
   const trials: TrialAssessment[] = [];
   for (const t of history.trials) {
@@ -276,9 +276,9 @@ function displayStatusOf(status: TrdStatus, applicable: boolean): TrdAssessment[
 }
 
 /** {@link classifyTrd} with the options already validated and the rule set resolved (internal). */
-export function classifyResolved(history: TreatmentHistory, resolved: ResolvedRuleSet, asOf: string, findSince = false): TrdAssessment {
+export function classifyResolved(history: TreatmentHistory, resolved: ResolvedRuleSet, asOf: string, findSince = false, countedSpans = false): TrdAssessment {
   const { rules, overrides } = resolved;
-  const { trials, notYetStarted } = assessTrials(history, rules, asOf);
+  const { trials, notYetStarted } = assessTrials(history, rules, asOf, countedSpans);
   const count = countFailures(trials, rules);
   const decided = decideStatus(count, rules);
   const evidence = openQuestions(trials, history, rules, (assumed) => quickStatus(trials, rules, assumed), decided.status);

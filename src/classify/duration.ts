@@ -22,9 +22,12 @@ function durationVerdict(facts: TrialFacts, exposure: Exposure): DurationVerdict
   const weeksAtAdequateDose = weeks(daysAtOrAbove);
   const { totalDays } = facts;
   // Two literals rather than a spread: this runs for every trial.
-  return dayRequirementMet === undefined
-    ? { status, daysAtAdequateDose: daysAtOrAbove, weeksAtAdequateDose, requiredWeeks: required, totalDays }
-    : { status, daysAtAdequateDose: daysAtOrAbove, weeksAtAdequateDose, requiredWeeks: required, totalDays, adequateFrom: dayRequirementMet };
+  const verdict: DurationVerdict =
+    dayRequirementMet === undefined
+      ? { status, daysAtAdequateDose: daysAtOrAbove, weeksAtAdequateDose, requiredWeeks: required, totalDays }
+      : { status, daysAtAdequateDose: daysAtOrAbove, weeksAtAdequateDose, requiredWeeks: required, totalDays, adequateFrom: dayRequirementMet };
+  // The counted spans only when asked for (classifyTrd's `countedSpans`).
+  return exposure.countedSpans === undefined ? verdict : { ...verdict, countedSpans: exposure.countedSpans };
 }
 
 /** "8.1 weeks at or above 20 mg/day; 4 needed", or a shortfall: "3 of 4 weeks …", "ongoing: 2 of 4 weeks so far …". */

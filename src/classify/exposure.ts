@@ -11,7 +11,7 @@ import type { DoseThreshold } from "../rules/adequateDose";
 import { ageOn } from "../rules/ageOn";
 import { currentEpisodeEnd } from "../rules/currentEpisode";
 import { doseExposure, doseSegments } from "../rules/doseTimeline";
-import type { DoseExposure, DoseSegment } from "../rules/doseTimeline";
+import type { DateSpan, DoseExposure, DoseSegment } from "../rules/doseTimeline";
 import type { TreatmentHistory } from "../schema/history";
 import type { Trial } from "../schema/trial";
 import type { ScopeVerdict } from "./scope";
@@ -39,6 +39,8 @@ export interface Exposure {
   readonly noDoseRecorded: boolean;
   /** Days at or above the threshold, the highest dose reached, and when the requirement was met. */
   readonly exposure: DoseExposure;
+  /** The runs of days counted at or above the threshold, when they were asked for. */
+  readonly countedSpans?: readonly DateSpan[];
 }
 
 const NONE: readonly Impairment[] = Object.freeze([]);
@@ -107,7 +109,7 @@ function serumThreshold(model: Extract<AdequacyModel, { kind: "serum-level" }>, 
  * adherence do not count. An agent judged by serum level (lithium) is measured by its levels, or
  * by its dose fallback where it has no level on record.
  */
-export function measureExposure(facts: TrialFacts, scope: ScopeVerdict): Exposure {
+export function measureExposure(facts: TrialFacts, scope: ScopeVerdict, withSpans = false): Exposure {
   const { trial, rules, history, drug, end } = facts;
   const p = rules.parameters;
   const episode = history.episode;
@@ -131,8 +133,10 @@ export function measureExposure(facts: TrialFacts, scope: ScopeVerdict): Exposur
   const adherent = withAdherence(measure === "serum-level" ? levelSegments(trial, end) : doseSegments(trial, end), trial, p.minAdherenceFraction);
   const thresholdMg = threshold?.status === "found" ? threshold.mgPerDay : undefined;
   const requiredDays = (serumModel?.minWeeks ?? p.minWeeksAtAdequateDose) * 7;
-  const exposure = doseExposure(adherent.segments, { windowStart, windowEnd, thresholdMgPerDay: thresholdMg, requiredDays });
+  const spans: DateSpan[] | undefined = withSpans ? [] : undefined;
+  const exposure = doseExposure(adherent.segments, { windowStart, windowEnd, thresholdMgPerDay: thresholdMg, requiredDays }, spans);
   const noDoseRecorded = measure === "dose" && adherent.segments.length > 0 && adherent.segments.every((segment) => segment.mgPerDay === undefined);
   const unknownSeverity = impairments === undefined ? NONE : (Object.entries(impairments) as [Impairment, string][]).filter(([i, sev]) => sev === "unknown" && (drug?.impairmentLimits ?? []).some((l) => l.impairment === i)).map(([i]) => i);
-  return { measure, serumModel, poorAdherenceDays: adherent.poorDays, impairmentSeverityUnknown: unknownSeverity, segments: adherent.segments, age, threshold, thresholdMg, noDoseRecorded, exposure };
+  const measured: Exposure = { measure, serumModel, poorAdherenceDays: adherent.poorDays, impairmentSeverityUnknown: unknownSeverity, segments: adherent.segments, age, threshold, thresholdMg, noDoseRecorded, exposure };
+  return spans === undefined ? measured : { ...measured, countedSpans: spans };
 }

@@ -19,6 +19,8 @@ export interface TrialContext {
   readonly rules: RuleSet;
   readonly asOf: string;
   readonly scores: ScoresByScale;
+  /** Also record the runs of days counted at the adequate dose (`duration.countedSpans`). */
+  readonly countedSpans?: boolean;
 }
 
 /** One trial as the verdicts read it. */

@@ -5,6 +5,7 @@
  */
 import type { SourceId } from "../catalogue/sources";
 import type { DoseTableId, DrugClass, Verification } from "../catalogue/types";
+import type { DateSpan } from "../rules/doseTimeline";
 import type { RuleSetId, RuleSetParameters } from "../rules/types";
 import type { ScaleId } from "../schema/scales";
 import type { Agent, TrialRole } from "../schema/trial";
@@ -210,6 +211,12 @@ export interface DurationVerdict {
   readonly totalDays: number;
   /** The day the requirement was met, when it was. */
   readonly adequateFrom?: string;
+  /**
+   * The days counted at or above the adequate dose, as runs of consecutive days (within the
+   * counted window, days of poor adherence left out). Only when `countedSpans: true` was asked
+   * for (a timeline shades them).
+   */
+  readonly countedSpans?: readonly DateSpan[];
 }
 
 /**

@@ -4,7 +4,7 @@
  *
  *   trd-classifier classify <file|-> [--format ndjson|csv] [--input-format ndjson|csv]
  *                  [--rule-set ID] [--as-of YYYY-MM-DD] [--workers N] [--full] [--fail-fast]
- *                  [--preset ID] [--per patient|trial] [--no-progress]
+ *                  [--preset ID] [--per patient|trial] [--no-progress] [--report FILE [--timelines ID,ID]]
  *   trd-classifier generate --patients N [--seed S] [--bad-rate R]
  */
 import { once } from "node:events";
@@ -14,6 +14,7 @@ import { parseArgs } from "node:util";
 import { isRuleSetId, listBuildPresets } from "../index";
 import type { BuildPresetId } from "../index";
 import { classifyCommand } from "./classifyCommand";
+import { takeReportOptions, withReport } from "./reportCommand"; // report (issue 16)
 import { syntheticPatientLine } from "./syntheticCohort";
 
 const USAGE = `Usage:
@@ -32,6 +33,8 @@ classify options:
   --since                   find each resistant patient's resistant-since date (about 1.5x the time)
   --fail-fast               stop at the first invalid record
   --no-progress             no progress line on stderr
+  --report FILE             also write one self-contained HTML report: counts, flags, rule sets side by side, timelines
+  --timelines ID,ID         the report's timelines for these patient ids (default: the first 3 of each result)
 Exit code: 0 when every record was classified, 1 when any record was invalid, 2 on a usage error.`;
 
 function fail(message: string): never {
@@ -59,7 +62,12 @@ async function generate(args: string[]): Promise<void> {
   if (chunk !== "") out.write(chunk);
 }
 
-async function classify(args: string[]): Promise<void> {
+async function classify(allArgs: string[]): Promise<void> {
+  // --- report (issue 16): --report and --timelines are taken out here, see reportCommand.ts ---
+  const { report, rest: args, error: reportError } = takeReportOptions(allArgs);
+  if (reportError !== undefined) fail(reportError);
+  const run = report === undefined ? classifyCommand : withReport(report, classifyCommand);
+  // --- end report ---
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -95,7 +103,7 @@ async function classify(args: string[]): Promise<void> {
   const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 1) fail("--workers must be a whole number of 1 or more");
 
-  const summary = await classifyCommand(input, process.stdout, process.stderr, {
+  const summary = await run(input, process.stdout, process.stderr, {
     asOf,
     ruleSet,
     inputFormat,

@@ -30,6 +30,21 @@ export interface CdsCard {
   readonly detail: string;
   /** Who says so: the library and the rule set. */
   readonly source: { readonly label: string; readonly url?: string };
+  /** Links for the clinician (the status card's link to the patient's timeline, when given one). */
+  readonly links?: readonly CdsLink[];
+}
+
+/**
+ * A CDS Hooks card link.
+ *
+ * @example
+ * const link: CdsLink = { label: "Treatment timeline", url: "https://cds.example.org/cds-services/trd-status/timeline/4c1e…", type: "absolute" };
+ */
+export interface CdsLink {
+  readonly label: string;
+  readonly url: string;
+  /** `absolute`: a page the EHR opens as it is (never a SMART app launch here). */
+  readonly type: "absolute";
 }
 
 /**
@@ -66,6 +81,8 @@ export interface CardOptions {
   readonly sourceUrl?: string;
   /** Trials shown in the table at most (the latest; default 20). */
   readonly maxTrials?: number;
+  /** An absolute http(s) URL of the patient's treatment timeline (from `renderTimeline`): the status card links to it. */
+  readonly timelineUrl?: string;
 }
 
 const MAX_DETAIL = 8000;
@@ -253,7 +270,7 @@ function isMapping(m: unknown): m is MappingForCards {
  * whole number of at least 1) are ignored.
  *
  * @param assessment - `classifyTrd`'s result.
- * @param options - The hook instance and patient (for unique uuids), `fromFhir`'s result, a source link.
+ * @param options - The hook instance and patient (for unique uuids), `fromFhir`'s result, a source link, a timeline link.
  * @returns The cards.
  * @example
  * import { toCdsHooksCards } from "trd-classifier/fhir";
@@ -291,7 +308,9 @@ function cardsOf(assessment: unknown, options: unknown): CdsCard[] {
   if (o.mapping !== undefined && !hasDepressionData(o.mapping)) {
     return [card("no-data", "No depression diagnosis, antidepressant or depression score in this record: TRD status not assessed", "info", bounded(["**Record read**", "", ...quality]))];
   }
-  const cards = [card("status", summaryOf(assessment), assessment.status !== "not-yet-resistant" || !assessment.applicable ? "warning" : "info", detailOf(assessment, maxTrials))];
+  const status = card("status", summaryOf(assessment), assessment.status !== "not-yet-resistant" || !assessment.applicable ? "warning" : "info", detailOf(assessment, maxTrials));
+  const timeline = typeof o.timelineUrl === "string" && /^https?:\/\/[^\s]+$/i.test(o.timelineUrl) ? o.timelineUrl : undefined;
+  const cards: CdsCard[] = [timeline === undefined ? status : { ...status, links: [{ label: "Treatment timeline", url: timeline, type: "absolute" }] }];
   const pseudo = assessment.flags.filter((f) => PSEUDO_CODES.has(f.code));
   if (pseudo.length > 0) {
     const signs = [...assessment.trials.flatMap((t) => t.reasons), ...assessment.reasons.filter((r) => r.trialIds.length === 0)].filter((r) => r.kind === "pseudo-resistance");

@@ -14,7 +14,7 @@ export type { CourseParameters } from "./courses";
 export { DOSE_PROBLEMS } from "./dose";
 export type { DoseProblem } from "./dose";
 export { toCdsHooksCards } from "./cards";
-export type { CardOptions, CdsCard, MappingForCards } from "./cards";
+export type { CardOptions, CdsCard, CdsLink, MappingForCards } from "./cards";
 export { TRD_CODE_SYSTEM, toFhirObservation } from "./observation";
 export type { TrdObservation } from "./observation";
 export { TRD_CDS_SERVICE, TRD_PREFETCH, readPrefetch } from "./cdsService";

@@ -78,19 +78,44 @@ export interface DoseExposure {
 }
 
 /**
+ * A run of consecutive days, `from` and `to` both inclusive.
+ *
+ * @example
+ * const span: DateSpan = { from: "2024-01-15", to: "2024-03-31" };
+ * span.to; //=> "2024-03-31"
+ */
+export interface DateSpan {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** Adds the days `[from, to]` to `spans`, joining them to the last span when they follow it. */
+function addSpan(spans: DateSpan[], from: string, to: string): void {
+  const last = spans[spans.length - 1];
+  if (last !== undefined && addDays(last.to, 1) === from) spans[spans.length - 1] = { from: last.from, to };
+  else spans.push({ from, to });
+}
+
+/**
  * Counts the days of a timeline, clipped to `[windowStart, windowEnd]`, spent at or above
  * `thresholdMgPerDay` (no threshold: 0 days).
  *
  * @param segments - From {@link doseSegments}.
  * @param window - Inclusive window and the number of days required.
+ * @param spans - When given, the counted days are also added to it as runs of consecutive days.
  * @returns The exposure.
  * @example
  * const window = { windowStart: "2024-01-01", windowEnd: "2024-01-28", thresholdMgPerDay: 50, requiredDays: 28 };
  * doseExposure([{ from: "2024-01-01", to: "2024-01-28", mgPerDay: 50 }], window).daysAtOrAbove; //=> 28
+ * const spans: DateSpan[] = [];
+ * const paused = [{ from: "2024-01-01", to: "2024-01-09", mgPerDay: 50 }, { from: "2024-01-10", to: "2024-01-12", mgPerDay: 0 }, { from: "2024-01-13", to: "2024-01-28", mgPerDay: 50 }];
+ * doseExposure(paused, window, spans).daysAtOrAbove; //=> 25
+ * spans; //=> [{ from: "2024-01-01", to: "2024-01-09" }, { from: "2024-01-13", to: "2024-01-28" }]
  */
 export function doseExposure(
   segments: readonly DoseSegment[],
   window: { readonly windowStart: string; readonly windowEnd: string; readonly thresholdMgPerDay: number | undefined; readonly requiredDays: number },
+  spans?: DateSpan[],
 ): DoseExposure {
   let days = 0;
   let reached = 0;
@@ -109,6 +134,7 @@ export function doseExposure(
     reached = Math.max(reached, segment.mgPerDay);
     if (window.thresholdMgPerDay === undefined || segment.mgPerDay < window.thresholdMgPerDay) continue;
     first ??= from;
+    if (spans !== undefined) addSpan(spans, from, to);
     if (met === undefined && days + length >= window.requiredDays) met = addDays(from, window.requiredDays - days - 1);
     days += length;
   }

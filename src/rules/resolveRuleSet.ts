@@ -39,6 +39,11 @@ export interface ClassifyTrdOptions {
    * unless asked for.
    */
   readonly resistantSince?: boolean;
+  /**
+   * Also record, on each trial's duration verdict, the runs of days counted at the adequate dose
+   * (`duration.countedSpans`), which a timeline shades. Off unless asked for.
+   */
+  readonly countedSpans?: boolean;
 }
 
 /**
@@ -82,7 +87,7 @@ export interface ResolvedRuleSet {
   readonly overrides: Partial<RuleSetParameters>;
 }
 
-const OPTION_KEYS: ReadonlySet<string> = new Set<keyof ClassifyTrdOptions>(["asOf", "ruleSet", "overrides", "resistantSince"]);
+const OPTION_KEYS: ReadonlySet<string> = new Set<keyof ClassifyTrdOptions>(["asOf", "ruleSet", "overrides", "resistantSince", "countedSpans"]);
 
 /** An issue per key that is not an option (a JavaScript caller's typo is not silently ignored). */
 function unknownOptionIssues(options: ClassifyTrdOptions): TrdIssue[] {
@@ -90,7 +95,7 @@ function unknownOptionIssues(options: ClassifyTrdOptions): TrdIssue[] {
   for (const key in options) {
     if (OPTION_KEYS.has(key)) continue;
     const hint = key === "staging" ? "; for the staging models, call classifyAndStage" : "";
-    issues.push(makeIssue("unrecognized_key", formatPath([key]), `the options are asOf, ruleSet, overrides and resistantSince${hint}`));
+    issues.push(makeIssue("unrecognized_key", formatPath([key]), `the options are asOf, ruleSet, overrides, resistantSince and countedSpans${hint}`));
   }
   return issues;
 }

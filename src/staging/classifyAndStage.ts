@@ -60,6 +60,6 @@ export interface ClassifyAndStageOptions extends ClassifyTrdOptions {
 export function classifyAndStage(history: TreatmentHistory, options: ClassifyAndStageOptions): StagedAssessment {
   const { staging, ...classifyOptions } = options;
   const resolved = resolveRuleSet(classifyOptions);
-  const assessment = classifyResolved(history, resolved, options.asOf, options.resistantSince === true);
+  const assessment = classifyResolved(history, resolved, options.asOf, options.resistantSince === true, options.countedSpans === true);
   return { ...assessment, staging: stageAll(history, assessment, staging, resolved.rules) };
 }

@@ -12,6 +12,7 @@
  *    peak RSS from its summary).
  */
 import { execFileSync, spawnSync } from "node:child_process";
+import { benchReportCost } from "./reportCost"; // issue 16: the cost of classify --report
 import { createReadStream, existsSync, mkdirSync, statSync } from "node:fs";
 import { availableParallelism, cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -174,3 +175,8 @@ check((tClassify - tFloor) / tFloor <= 3, `validate + classify within 3x the JSO
 check(speedUp >= 1.7, `CLI with all cores at least 1.7x one worker (${speedUp.toFixed(2)}x on ${availableParallelism()} cores)`);
 check(coldImportMs <= COLD_IMPORT_TARGET_MS, `cold import("trd-classifier") at most ${COLD_IMPORT_TARGET_MS} ms (median ${coldImportMs.toFixed(0)} ms)`);
 check(patients < 1_000_000 || Math.max(one.rssMb, all.rssMb) < 300, `peak RSS under 300 MB for 1,000,000 patients (${Math.max(one.rssMb, all.rssMb)} MB${patients < 1_000_000 ? `, measured on ${fmt(patients)}` : ""})`);
+
+// --- issue 16: the cost of classify --report (see reportCost.ts); a block of its own ---
+console.log("");
+benchReportCost(cli, check);
+// --- end issue 16 ---

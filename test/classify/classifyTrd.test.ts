@@ -47,7 +47,7 @@ describe("classifyTrd", () => {
     } catch (error) {
       expect(error).toBeInstanceOf(TrdOptionsError);
       expect((error as TrdOptionsError).issues).toStrictEqual([
-        { code: "unrecognized_key", path: "staging", message: "staging: unknown field; the options are asOf, ruleSet, overrides and resistantSince; for the staging models, call classifyAndStage", expected: "the options are asOf, ruleSet, overrides and resistantSince; for the staging models, call classifyAndStage" },
+        { code: "unrecognized_key", path: "staging", message: "staging: unknown field; the options are asOf, ruleSet, overrides, resistantSince and countedSpans; for the staging models, call classifyAndStage", expected: "the options are asOf, ruleSet, overrides, resistantSince and countedSpans; for the staging models, call classifyAndStage" },
       ]);
     }
     expect(classifyTrd(history, { asOf: "2024-01-01", ruleSet: "mgh-atrq", overrides: {} }).ruleSet.id).toBe("mgh-atrq");

@@ -15,6 +15,7 @@ import type { CryptoKey, JWK } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRD_CDS_SERVICE } from "trd-classifier/fhir";
 import { createCdsService } from "../../examples/cds-hooks-service/server";
+import { byClass, parseXml } from "../report/svgTree";
 import type { FeedbackRecord } from "../../examples/cds-hooks-service/server";
 
 const BASE_URL = "https://cds.example.test";
@@ -91,7 +92,7 @@ async function callHook(body: unknown, claims: Claims = {}): Promise<Response> {
   return postJson("/cds-services/trd-status", body, bearer(await token(AUD.service, claims)));
 }
 
-type Card = { uuid: string; summary: string; indicator: string; source: { label: string; url?: string } };
+type Card = { uuid: string; summary: string; indicator: string; source: { label: string; url?: string }; links?: { label: string; url: string; type: string }[] };
 
 async function cardsOf(body: unknown): Promise<Card[]> {
   const response = await callHook(body);
@@ -432,5 +433,63 @@ describe("examples/cds-hooks-service: a real Synthea record", () => {
     expect(patientId).toBe("8adf7251-257f-4b45-8ef5-0a6b3b9fe0ef");
     const cards = await cardsOf(hookRequest(patientId, prefetchOf(bundle)));
     expect(cards[0]).toMatchObject({ indicator: "info", summary: expect.stringMatching(/^Not yet treatment-resistant: 0 of 2 failed adequate trials/) });
+  });
+});
+
+describe("examples/cds-hooks-service: the timeline the status card links to", () => {
+  const TIMELINE_PREFIX = `${BASE_URL}/cds-services/trd-status/timeline/`;
+  const local = (url: string): string => base + url.slice(BASE_URL.length);
+
+  it("links the status card to this call's timeline, served as SVG without a token, with a strict policy", async () => {
+    const cards = await cardsOf(hookRequest("pat-1001", prefetchOf(fixture)));
+    const link = cards[0]?.links?.[0];
+    expect(link).toMatchObject({ label: "Treatment timeline", type: "absolute" });
+    expect(link?.url.startsWith(TIMELINE_PREFIX)).toBe(true);
+    expect(cards.slice(1).every((c) => c.links === undefined)).toBe(true);
+    const response = await fetch(local(link?.url ?? ""));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("image/svg+xml; charset=utf-8");
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("content-security-policy")).toContain("default-src 'none'");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    const root = parseXml(await response.text());
+    expect(root.attrs["data-as-of"]).toBe("2023-09-30");
+    expect(root.attrs["data-status"]).toBe("no-response");
+    expect(byClass(root, "lane").length).toBeGreaterThan(0);
+    expect(byClass(root, "counted-span").length).toBeGreaterThan(0);
+  });
+
+  it("gives each call its own link, and answers 404 for an unknown token and 405 for another method", async () => {
+    const one = (await cardsOf(hookRequest("pat-1001", prefetchOf(fixture))))[0]?.links?.[0]?.url ?? "";
+    const two = (await cardsOf(hookRequest("pat-1001", prefetchOf(fixture))))[0]?.links?.[0]?.url ?? "";
+    expect(one).not.toBe(two);
+    expect((await fetch(local(`${TIMELINE_PREFIX}${randomUUID()}`))).status).toBe(404);
+    expect((await fetch(local(`${TIMELINE_PREFIX}../../cds-services`))).status).toBe(404);
+    expect((await fetch(local(one), { method: "POST" })).status).toBe(405);
+  });
+
+  it("lets links expire and keeps a bounded number", async () => {
+    let now = 1_000_000;
+    const short = createCdsService({ baseUrl: BASE_URL, trustedIssuers: [{ iss: ISS, jwksUrl }], today: () => "2023-09-30", timelines: { ttlMs: 60_000, max: 2, now: () => now } });
+    await new Promise<void>((resolve) => short.listen(0, "127.0.0.1", resolve));
+    const at = `http://127.0.0.1:${(short.address() as AddressInfo).port}`;
+    try {
+      const link = async (): Promise<string> => {
+        const response = await fetch(`${at}/cds-services/trd-status`, { method: "POST", headers: { "content-type": "application/json", ...bearer(await token(AUD.service)) }, body: JSON.stringify(hookRequest("pat-1001", prefetchOf(fixture))) });
+        const cards = ((await response.json()) as { cards: Card[] }).cards;
+        return at + (cards[0]?.links?.[0]?.url ?? "").slice(BASE_URL.length);
+      };
+      const first = await link();
+      expect((await fetch(first)).status).toBe(200);
+      now += 61_000;
+      expect((await fetch(first)).status).toBe(404);
+      const [a, b, c] = [await link(), await link(), await link()];
+      expect((await fetch(a)).status).toBe(404);
+      expect((await fetch(b)).status).toBe(200);
+      expect((await fetch(c)).status).toBe(200);
+    } finally {
+      short.closeAllConnections();
+      await new Promise<void>((resolve) => short.close(() => resolve()));
+    }
   });
 });

@@ -82,3 +82,21 @@ describe("cards for what is not an assessment (never throws)", () => {
     expect(toCdsHooksCards(a, { hookInstance: 5, patient: {}, sourceUrl: [], maxTrials: -3 } as never)).toStrictEqual(plain);
   });
 });
+
+describe("the timeline link", () => {
+  const a = assess(history);
+
+  it("is on the status card only, when a timeline URL is given", () => {
+    const cards = toCdsHooksCards(a, { hookInstance: "h1", timelineUrl: "https://cds.example.test/cds-services/trd-status/timeline/abc" });
+    expect(cards[0]?.links).toStrictEqual([{ label: "Treatment timeline", url: "https://cds.example.test/cds-services/trd-status/timeline/abc", type: "absolute" }]);
+    expect(cards.slice(1).every((c) => c.links === undefined)).toBe(true);
+  });
+
+  it("changes nothing else: without it the cards are as before, and a URL that is not http(s) is not linked", () => {
+    const plain = toCdsHooksCards(a, { hookInstance: "h1" });
+    expect(plain.every((c) => !("links" in c))).toBe(true);
+    const linked = toCdsHooksCards(a, { hookInstance: "h1", timelineUrl: "https://x.test/t" });
+    expect(linked.map(({ links: _links, ...c }) => c)).toStrictEqual(plain);
+    expect(toCdsHooksCards(a, { hookInstance: "h1", timelineUrl: "javascript:alert(1)" })[0]?.links).toBeUndefined();
+  });
+});

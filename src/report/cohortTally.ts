@@ -1,0 +1,97 @@
+/**
+ * A cohort's counts, gathered one record at a time in bounded memory: results, status by
+ * applicability, evidence, each pseudo-resistance flag, and invalid records by issue code (with
+ * the first few as examples).
+ *
+ * @module
+ */
+
+/**
+ * What a cohort report needs of one classified or invalid record.
+ *
+ * @example
+ * const classified: RecordSummary = { kind: "result", result: "no-response", status: "no-response", applicable: true, evidenceComplete: true, flags: ["dose_inadequate"] };
+ * const invalid: RecordSummary = { kind: "invalid", line: 7, issues: [{ code: "invalid_date_format", path: "episode.onset" }] };
+ */
+export type RecordSummary =
+  | {
+      readonly kind: "result";
+      /** What is displayed: `not-applicable` or the status. */
+      readonly result: string;
+      readonly status: string;
+      readonly applicable: boolean;
+      readonly evidenceComplete: boolean;
+      /** The pseudo-resistance flag codes of the record. */
+      readonly flags: readonly string[];
+    }
+  | {
+      readonly kind: "invalid";
+      /** The input line. */
+      readonly line: number;
+      readonly issues: readonly { readonly code: string; readonly path: string }[];
+    };
+
+/**
+ * The counts of a cohort.
+ *
+ * @example
+ * const tally: CohortTally = newCohortTally();
+ * tally.records; //=> 0
+ */
+export interface CohortTally {
+  records: number;
+  classified: number;
+  /** Records per displayed result (and `invalid`). */
+  readonly byResult: Record<string, number>;
+  /** Records per `status|applicable`. */
+  readonly byStatusApplicability: Record<string, number>;
+  readonly evidence: { complete: number; incomplete: number };
+  /** Records with each flag. */
+  readonly flags: Record<string, number>;
+  /** Invalid records with each issue code (a record counts once per code). */
+  readonly invalidByCode: Record<string, number>;
+  /** The first invalid records, with their issue codes and paths (never values or ids). */
+  readonly invalidExamples: { readonly line: number; readonly issues: readonly { readonly code: string; readonly path: string }[] }[];
+}
+
+/** How many invalid records a report lists one by one. */
+export const INVALID_EXAMPLES = 100;
+
+/**
+ * An empty tally.
+ *
+ * @example
+ * newCohortTally().byResult; //=> {}
+ */
+export function newCohortTally(): CohortTally {
+  return { records: 0, classified: 0, byResult: {}, byStatusApplicability: {}, evidence: { complete: 0, incomplete: 0 }, flags: {}, invalidByCode: {}, invalidExamples: [] };
+}
+
+const bump = (counts: Record<string, number>, key: string): void => {
+  counts[key] = (counts[key] ?? 0) + 1;
+};
+
+/**
+ * Adds one record to a tally.
+ *
+ * @example
+ * const tally = newCohortTally();
+ * addToTally(tally, { kind: "result", result: "not-applicable", status: "no-response", applicable: false, evidenceComplete: false, flags: ["bipolar_disorder_on_record"] });
+ * addToTally(tally, { kind: "invalid", line: 2, issues: [{ code: "invalid_type", path: "" }] });
+ * [tally.records, tally.byResult, tally.byStatusApplicability, tally.flags]; //=> [2, { "not-applicable": 1, invalid: 1 }, { "no-response|false": 1 }, { bipolar_disorder_on_record: 1 }]
+ */
+export function addToTally(tally: CohortTally, record: RecordSummary): void {
+  tally.records += 1;
+  if (record.kind === "invalid") {
+    bump(tally.byResult, "invalid");
+    for (const code of new Set(record.issues.map((i) => i.code))) bump(tally.invalidByCode, code);
+    if (tally.invalidExamples.length < INVALID_EXAMPLES) tally.invalidExamples.push({ line: record.line, issues: record.issues.slice(0, 5) });
+    return;
+  }
+  tally.classified += 1;
+  bump(tally.byResult, record.result);
+  bump(tally.byStatusApplicability, `${record.status}|${record.applicable}`);
+  if (record.evidenceComplete) tally.evidence.complete += 1;
+  else tally.evidence.incomplete += 1;
+  for (const flag of record.flags) bump(tally.flags, flag);
+}

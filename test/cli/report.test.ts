@@ -1,0 +1,122 @@
+/**
+ * `classify … --report FILE`, run as users run it (a child process on the TypeScript sources):
+ * the classify output is unchanged, the report's counts reconcile with it, the report is one
+ * self-contained page (no script, no external asset), its timelines are well-formed SVG, and the
+ * chosen ids and the formats work.
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { parseXml } from "../report/svgTree";
+
+const run = promisify(execFile);
+const MAIN = fileURLToPath(new URL("../../src/cli/main.ts", import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), "trd-report-"));
+
+async function cli(args: string[], input?: string): Promise<{ stdout: string; stderr: string; code: number }> {
+  try {
+    const child = run(process.execPath, ["--import", "tsx", MAIN, ...args], { maxBuffer: 1 << 30 });
+    if (input !== undefined) {
+      child.child.stdin?.end(input);
+    }
+    const { stdout, stderr } = await child;
+    return { stdout, stderr, code: 0 };
+  } catch (error) {
+    const e = error as { stdout: string; stderr: string; code: number };
+    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
+  }
+}
+
+/** The number in a report's table row `data-<key>="value"`, column `column` (0-based among its cells). */
+function cell(html: string, attribute: string, column: number): number | undefined {
+  const row = new RegExp(`<tr ${attribute}>(.*?)</tr>`).exec(html)?.[1];
+  const cells = [...(row ?? "").matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => m[1] ?? "");
+  const text = cells[column];
+  return text === undefined ? undefined : Number(text.replace(/,/g, ""));
+}
+
+const svgsOf = (html: string): string[] => [...html.matchAll(/<svg[\s\S]*?<\/svg>/g)].map((m) => m[0]);
+
+describe("classify --report", () => {
+  const cohort = join(dir, "cohort.ndjson");
+
+  it("writes a self-contained report whose counts reconcile with the output, which --report leaves unchanged", { timeout: 180_000 }, async () => {
+    const generated = await cli(["generate", "--patients", "400", "--seed", "5", "--bad-rate", "0.05"]);
+    writeFileSync(cohort, generated.stdout);
+    const plain = await cli(["classify", cohort, "--as-of", "2024-06-30", "--workers", "2", "--no-progress"]);
+    const path = join(dir, "report.html");
+    const reported = await cli(["classify", cohort, "--as-of", "2024-06-30", "--workers", "2", "--no-progress", "--report", path]);
+    expect(reported.code).toBe(plain.code);
+    expect(reported.stdout).toBe(plain.stdout);
+    expect(reported.stderr).toContain(`report written to ${path}`);
+
+    const html = readFileSync(path, "utf8");
+    expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|\ssrc=|url\((?!#)|href="(?!#)/i);
+
+    const out = plain.stdout.trim().split("\n").map((l) => JSON.parse(l) as { result?: string; error?: string; flags?: string[]; applicable?: boolean; status?: string });
+    const results = new Map<string, number>();
+    for (const o of out) results.set(o.error !== undefined ? "invalid" : (o.result ?? "?"), (results.get(o.error !== undefined ? "invalid" : (o.result ?? "?")) ?? 0) + 1);
+    expect(results.get("invalid") ?? 0).toBeGreaterThan(0);
+    for (const [result, n] of results) expect(cell(html, `data-result="${result}"`, 1), result).toBe(n);
+    const flags = new Map<string, number>();
+    for (const o of out) for (const f of o.flags ?? []) flags.set(f, (flags.get(f) ?? 0) + 1);
+    expect(flags.size).toBeGreaterThan(3);
+    for (const [flag, n] of flags) expect(cell(html, `data-flag="${flag}"`, 2), flag).toBe(n);
+    const notApplicable = out.filter((o) => o.applicable === false && o.status === "no-response").length;
+    expect(cell(html, 'data-status="no-response" data-applicable="false"', 2) ?? 0).toBe(notApplicable);
+
+    // Every valid record (fewer than the sample's limit) under every rule set: each column sums to them.
+    const valid = out.length - (results.get("invalid") ?? 0);
+    const comparison = /<table class="comparison">([\s\S]*?)<\/table>/.exec(html)?.[1] ?? "";
+    const rows = [...comparison.matchAll(/<tr data-result="[^"]+">(.*?)<\/tr>/g)].map((m) => [...(m[1] ?? "").matchAll(/<td class="n">([\d,]+)<\/td>/g)].map((c) => Number((c[1] ?? "").replace(/,/g, ""))));
+    for (let col = 0; col < 4; col++) expect(rows.reduce((s, r) => s + (r[col] ?? 0), 0)).toBe(valid);
+    // The run's own rule set (EU-PEARL, the first column) gives the same counts as the run.
+    for (const [result, n] of results) if (result !== "invalid") expect(new RegExp(`<tr data-result="${result}"><td>${result}</td><td class="n">([\\d,]+)</td>`).exec(comparison)?.[1]?.replace(/,/g, ""), result).toBe(String(n));
+
+    // Timelines: the first three of each result, each well-formed XML.
+    const svgs = svgsOf(html);
+    expect(svgs.length).toBe([...results.keys()].filter((r) => r !== "invalid").reduce((s, r) => s + Math.min(3, results.get(r) ?? 0), 0));
+    for (const svg of svgs) expect(parseXml(svg).name).toBe("svg");
+    // Ids inside the page are unique (each timeline has its own prefix).
+    const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("draws the chosen ids, and counts the same from CSV output", { timeout: 120_000 }, async () => {
+    const path = join(dir, "chosen.html");
+    const csv = await cli(["classify", cohort, "--as-of", "2024-06-30", "--workers", "1", "--format", "csv", "--report", path, "--timelines", "syn-5-0000003,nobody,syn-5-0000010"]);
+    expect(csv.stdout.split("\n")[0]).toMatch(/^line,id,result/);
+    const html = readFileSync(path, "utf8");
+    const labels = [...html.matchAll(/<figure class="timeline" data-line="\d+"><h3>([^<]*)<\/h3>/g)].map((m) => m[1]);
+    expect(labels).toStrictEqual(["Line 4: syn-5-0000003", "Line 11: syn-5-0000010"]);
+    expect(html).toContain("the 3 chosen id(s); 1 were not found among the valid records");
+    const ndjsonReport = readFileSync(join(dir, "report.html"), "utf8");
+    const table = (h: string): string => /<table class="results">[\s\S]*?<\/table>/.exec(h)?.[0] ?? "";
+    expect(table(html)).toBe(table(ndjsonReport));
+    expect(table(html)).not.toBe("");
+  });
+
+  it("reports from standard input without timelines, and says why", { timeout: 60_000 }, async () => {
+    const path = join(dir, "stdin.html");
+    const input = readFileSync(cohort, "utf8").split("\n").slice(0, 20).join("\n");
+    const result = await cli(["classify", "-", "--as-of", "2024-06-30", "--workers", "1", "--report", path], input);
+    expect(result.stdout.trim().split("\n")).toHaveLength(20);
+    const html = readFileSync(path, "utf8");
+    expect(html).toContain("cannot be read twice");
+    expect(svgsOf(html)).toHaveLength(0);
+  });
+
+  it("rejects --timelines without --report, and --report without a file", { timeout: 60_000 }, async () => {
+    const a = await cli(["classify", cohort, "--timelines", "x"]);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toContain("--timelines needs --report FILE");
+    const b = await cli(["classify", cohort, "--report"]);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain("--report needs a value");
+  });
+});
