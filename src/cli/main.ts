@@ -100,6 +100,7 @@ async function classify(allArgs: string[]): Promise<void> {
   const per = values.per;
   if (per !== "patient" && per !== "trial") fail("--per must be patient or trial");
   if (per === "trial" && (values.full || values.since)) fail("--full and --since apply to --per patient only");
+  if (per === "trial" && report !== undefined) fail("--report counts patients: use it with --per patient");
   const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 1) fail("--workers must be a whole number of 1 or more");
 

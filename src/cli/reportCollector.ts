@@ -7,7 +7,9 @@
 import { Writable } from "node:stream";
 import { addToTally, newCohortTally } from "../report/cohortTally";
 import type { CohortTally, RecordSummary } from "../report/cohortTally";
-import { CSV_HEADER } from "./records";
+import { csvHeader } from "./records";
+
+const CSV_HEADER = csvHeader({ per: "patient" });
 
 const CSV_COLUMNS = CSV_HEADER.split(",");
 const COL = (name: string): number => CSV_COLUMNS.indexOf(name);
@@ -17,7 +19,7 @@ const C_RESULT = COL("result");
 const C_STATUS = COL("status");
 const C_APPLICABLE = COL("applicable");
 const C_EVIDENCE = COL("evidence");
-const C_FLAGS = COL("flags");
+const C_FLAGS = COL("flag_codes");
 const C_ERROR = COL("error");
 
 /** The fields of one CSV line (quoted fields may hold commas and doubled quotes). */
@@ -82,11 +84,11 @@ function stringAfter(text: string, key: string): string | undefined {
 function fastResult(text: string): { summary: RecordSummary; line: number; id: string | undefined } | undefined {
   const result = stringAfter(text, '"result":"');
   const status = stringAfter(text, '"status":"');
-  const flagsAt = text.indexOf('"flags":[');
+  const flagsAt = text.indexOf('"flagCodes":[');
   if (result === undefined || status === undefined || flagsAt === -1 || !text.startsWith('{"line":')) return undefined;
   const line = Number.parseInt(text.slice(8, 24), 10);
   const flagsEnd = text.indexOf("]", flagsAt);
-  const flags = text.slice(flagsAt + 9, flagsEnd).split(",").filter((f) => f !== "").map((f) => f.slice(1, -1));
+  const flags = text.slice(flagsAt + 13, flagsEnd).split(",").filter((f) => f !== "").map((f) => f.slice(1, -1));
   const id = text.startsWith('"id":"', text.indexOf(",") + 1) ? stringAfter(text, '"id":"') : undefined;
   const applicableAt = text.indexOf('"applicable":');
   const applicable = applicableAt !== -1 && text.charCodeAt(applicableAt + 13) === 116; // t(rue)
@@ -110,7 +112,7 @@ export function summaryOfOutputLine(text: string, format: "ndjson" | "csv"): { s
       const issues = Array.isArray(o.issues) ? (o.issues as { code?: unknown; path?: unknown }[]).map((i) => ({ code: String(i.code), path: typeof i.path === "string" ? i.path : "" })) : [];
       return { summary: { kind: "invalid", line, issues: o.error === "invalid_history" ? issues : [{ code: o.error, path: "" }] }, line, id };
     }
-    const flags = Array.isArray(o.flags) ? o.flags.map(String) : [];
+    const flags = Array.isArray(o.flagCodes) ? o.flagCodes.map(String) : [];
     return { summary: { kind: "result", result: String(o.result), status: String(o.status), applicable: o.applicable === true, evidenceComplete: o.evidence === "complete", flags }, line, id };
   }
   if (text === CSV_HEADER) return undefined;
@@ -119,7 +121,7 @@ export function summaryOfOutputLine(text: string, format: "ndjson" | "csv"): { s
   const id = f[C_ID] === "" ? undefined : f[C_ID];
   if (f[C_RESULT] === "invalid") return { summary: { kind: "invalid", line, issues: issuesOfCsvError(f[C_ERROR] ?? "") }, line, id };
   const flags = (f[C_FLAGS] ?? "").split(" ").filter((x) => x !== "");
-  return { summary: { kind: "result", result: f[C_RESULT] ?? "", status: f[C_STATUS] ?? "", applicable: f[C_APPLICABLE] === "true", evidenceComplete: f[C_EVIDENCE] === "complete", flags }, line, id };
+  return { summary: { kind: "result", result: f[C_RESULT] ?? "", status: f[C_STATUS] ?? "", applicable: f[C_APPLICABLE] === "TRUE", evidenceComplete: f[C_EVIDENCE] === "complete", flags }, line, id };
 }
 
 /** What to sample while collecting. */

@@ -58,13 +58,13 @@ describe("classify --report", () => {
     expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
     expect(html).not.toMatch(/<script|<link|<img|<iframe|\ssrc=|url\((?!#)|href="(?!#)/i);
 
-    const out = plain.stdout.trim().split("\n").map((l) => JSON.parse(l) as { result?: string; error?: string; flags?: string[]; applicable?: boolean; status?: string });
+    const out = plain.stdout.trim().split("\n").map((l) => JSON.parse(l) as { result?: string; error?: string; flagCodes?: string[]; applicable?: boolean; status?: string });
     const results = new Map<string, number>();
     for (const o of out) results.set(o.error !== undefined ? "invalid" : (o.result ?? "?"), (results.get(o.error !== undefined ? "invalid" : (o.result ?? "?")) ?? 0) + 1);
     expect(results.get("invalid") ?? 0).toBeGreaterThan(0);
     for (const [result, n] of results) expect(cell(html, `data-result="${result}"`, 1), result).toBe(n);
     const flags = new Map<string, number>();
-    for (const o of out) for (const f of o.flags ?? []) flags.set(f, (flags.get(f) ?? 0) + 1);
+    for (const o of out) for (const f of o.flagCodes ?? []) flags.set(f, (flags.get(f) ?? 0) + 1);
     expect(flags.size).toBeGreaterThan(3);
     for (const [flag, n] of flags) expect(cell(html, `data-flag="${flag}"`, 2), flag).toBe(n);
     const notApplicable = out.filter((o) => o.applicable === false && o.status === "no-response").length;

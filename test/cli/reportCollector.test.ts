@@ -25,11 +25,11 @@ const inputs = Array.from({ length: 300 }, (_, i) => {
 
 /** What a full parse of an NDJSON output line says. */
 function reference(text: string): unknown {
-  const o = JSON.parse(text) as { line: number; id?: string; error?: string; issues?: { code: string; path: string }[]; result?: string; status?: string; applicable?: boolean; evidence?: string; flags?: string[] };
+  const o = JSON.parse(text) as { line: number; id?: string; error?: string; issues?: { code: string; path: string }[]; result?: string; status?: string; applicable?: boolean; evidence?: string; flagCodes?: string[] };
   const summary =
     o.error !== undefined
       ? { kind: "invalid", line: o.line, issues: o.error === "invalid_history" ? (o.issues ?? []).map((i) => ({ code: i.code, path: i.path })) : [{ code: o.error, path: "" }] }
-      : { kind: "result", result: o.result, status: o.status, applicable: o.applicable === true, evidenceComplete: o.evidence === "complete", flags: o.flags ?? [] };
+      : { kind: "result", result: o.result, status: o.status, applicable: o.applicable === true, evidenceComplete: o.evidence === "complete", flags: o.flagCodes ?? [] };
   return { summary, line: o.line, id: o.id };
 }
 
