@@ -3,30 +3,37 @@
  *
  * @module
  */
-import { DRUGS } from "./drugs";
-import { normaliseDrugName } from "./normaliseDrugName";
+import type { CatalogueAgent } from "./agents";
+import { drugEntries } from "./drugs";
+import { lookUpAgent } from "./lookUpAgent";
 import type { DrugEntry, DrugRole } from "./types";
 
-function buildIndexes(): { byName: Map<string, DrugEntry>; byRxnorm: Map<string, DrugEntry>; byAtc: Map<string, DrugEntry> } {
-  const byName = new Map<string, DrugEntry>();
-  const byRxnorm = new Map<string, DrugEntry>();
-  const byAtc = new Map<string, DrugEntry>();
-  for (const drug of DRUGS as readonly DrugEntry[]) {
-    for (const name of [drug.id, drug.name, ...drug.synonyms]) {
-      const key = normaliseDrugName(name);
-      const existing = byName.get(key);
-      if (existing !== undefined && existing !== drug) {
-        throw new Error(`findDrug: the name "${key}" belongs to both ${existing.id} and ${drug.id}`);
-      }
-      byName.set(key, drug);
-    }
-    if (drug.rxnorm !== undefined) byRxnorm.set(drug.rxnorm.code, drug);
-    if (drug.atc !== undefined) byAtc.set(drug.atc.code, drug);
-  }
-  return { byName, byRxnorm, byAtc };
+/** The entries by id and by role (each role's in catalogue order, frozen like the catalogue). */
+interface EntryIndexes {
+  readonly byId: ReadonlyMap<string, DrugEntry>;
+  readonly byRole: ReadonlyMap<DrugRole, readonly DrugEntry[]>;
 }
 
-const indexes = buildIndexes();
+/** Built on first use, like the entries (see `drugEntries`). */
+let entryIndexes: EntryIndexes | undefined;
+
+function indexes(): EntryIndexes {
+  if (entryIndexes !== undefined) return entryIndexes;
+  const byId = new Map<string, DrugEntry>();
+  const byRole = new Map<DrugRole, DrugEntry[]>();
+  for (const drug of drugEntries()) {
+    byId.set(drug.id, drug);
+    const group = byRole.get(drug.role);
+    if (group === undefined) byRole.set(drug.role, [drug]);
+    else group.push(drug);
+  }
+  for (const group of byRole.values()) Object.freeze(group);
+  entryIndexes = { byId, byRole };
+  return entryIndexes;
+}
+
+/** The public entry of an agent's facts. */
+const entryOf = (agent: CatalogueAgent | undefined): DrugEntry | undefined => (agent === undefined ? undefined : indexes().byId.get(agent.id));
 
 /**
  * Finds an agent in the catalogue by generic name, brand name, common spelling, RxNorm ingredient
@@ -45,24 +52,7 @@ const indexes = buildIndexes();
  * findDrug("aspirin"); //=> undefined
  */
 export function findDrug(nameOrCode: string): DrugEntry | undefined {
-  const cached = lookups.get(nameOrCode);
-  if (cached !== undefined || lookups.has(nameOrCode)) return cached;
-  const found = lookUp(nameOrCode);
-  if (lookups.size >= 10_000) lookups.clear();
-  lookups.set(nameOrCode, found);
-  return found;
-}
-
-/** Results of earlier look-ups by the raw query (bounded; it only remembers answers). */
-const lookups = new Map<string, DrugEntry | undefined>();
-
-function lookUp(nameOrCode: string): DrugEntry | undefined {
-  const trimmed = nameOrCode.trim();
-  if (/^\d+$/.test(trimmed)) return indexes.byRxnorm.get(trimmed);
-  const upper = trimmed.toUpperCase();
-  if (/^[A-Z]\d{2}[A-Z]{2}\d{2}$/.test(upper)) return indexes.byAtc.get(upper);
-  const key = normaliseDrugName(trimmed);
-  return key === "" ? undefined : indexes.byName.get(key);
+  return entryOf(lookUpAgent(nameOrCode));
 }
 
 /**
@@ -91,19 +81,7 @@ export interface ListDrugsOptions {
  * listDrugs()[0]?.id; //=> "fluoxetine"
  */
 export function listDrugs(options: ListDrugsOptions = {}): readonly DrugEntry[] {
-  return options.role === undefined ? DRUGS : (byRole.get(options.role) ?? NONE);
+  return options.role === undefined ? drugEntries() : (indexes().byRole.get(options.role) ?? NONE);
 }
 
 const NONE: readonly DrugEntry[] = Object.freeze([]);
-
-/** The entries of each role, in catalogue order, frozen like the catalogue. */
-const byRole: ReadonlyMap<DrugRole, readonly DrugEntry[]> = (() => {
-  const groups = new Map<DrugRole, DrugEntry[]>();
-  for (const drug of DRUGS as readonly DrugEntry[]) {
-    const group = groups.get(drug.role);
-    if (group === undefined) groups.set(drug.role, [drug]);
-    else group.push(drug);
-  }
-  for (const group of groups.values()) Object.freeze(group);
-  return groups;
-})();

@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { resolveAgent } from "../catalogue/resolveAgent";
-import type { DrugEntry } from "../catalogue/types";
+import type { CatalogueAgent } from "../catalogue/agents";
+import { agentOf } from "../catalogue/lookUpAgent";
 import { daysBetween } from "../internal/dates";
 import type { RuleSet } from "../rules/types";
 import type { TreatmentHistory } from "../schema/history";
@@ -27,7 +27,7 @@ export interface TrialContext {
 export interface TrialFacts extends TrialContext {
   readonly trial: Trial;
   /** The catalogue entry, when the agent was found. */
-  readonly drug: DrugEntry | undefined;
+  readonly drug: CatalogueAgent | undefined;
   /** The agent's name for messages. */
   readonly name: string;
   /** `name (id)`, the start of every message. */
@@ -58,14 +58,14 @@ export interface ReasonKinds {
   readonly gap: "data-gap" | "note";
 }
 
-function describeAgent(agent: Agent, drug: DrugEntry | undefined): string {
+function describeAgent(agent: Agent, drug: CatalogueAgent | undefined): string {
   return drug?.name ?? agent.name ?? (agent.rxnorm !== undefined ? `RxNorm ${agent.rxnorm}` : `ATC ${agent.atc ?? "?"}`);
 }
 
 /** Reads the facts of one trial in its context. */
 export function trialFacts(trial: Trial, context: TrialContext): TrialFacts {
   const { asOf } = context;
-  const drug = resolveAgent(trial.agent);
+  const drug = agentOf(trial.agent);
   const name = describeAgent(trial.agent, drug);
   const ongoing = trial.end === undefined || trial.end > asOf;
   const end = ongoing ? asOf : (trial.end ?? asOf);

@@ -7,7 +7,7 @@
  */
 import type { PseudoResistanceFlagCode } from "../classify/reasonCodes";
 import type { TrdAssessment } from "../classify/types";
-import { SOURCES } from "../catalogue/sources";
+import { SOURCE_TITLES } from "../catalogue/sourceTitles";
 import type { FhirReadSummary, MappingIssue, MappingIssueCode } from "./accounting";
 import { cardUuid } from "./cardId";
 import { isObject } from "./json";
@@ -140,7 +140,7 @@ function detailOf(a: TrdAssessment, max: number): string {
   const lines = [`**${a.applicable ? a.status : `not applicable (${a.status})`}** as of ${a.asOf} under ${a.ruleSet.name} (v${a.ruleSet.version}).${since}`, ...evidenceLines(a), "", "**Why**", ""];
   for (const r of a.reasons.slice(0, MAX_REASONS)) lines.push(`- ${r.message}${r.source === undefined ? "" : ` _(${r.source})_`}`);
   if (a.reasons.length > MAX_REASONS) lines.push(`- … ${plural(a.reasons.length - MAX_REASONS, "more reason")}`);
-  lines.push(...trialTable(a, max), "", `Source: ${SOURCES[a.ruleSet.source].title}. Drug catalogue ${a.catalogueVersion}.`);
+  lines.push(...trialTable(a, max), "", `Source: ${SOURCE_TITLES[a.ruleSet.source]}. Drug catalogue ${a.catalogueVersion}.`);
   return bounded(lines);
 }
 
@@ -229,7 +229,7 @@ function isAssessment(a: unknown): a is TrdAssessment {
     isText(ruleSet["name"]) &&
     isText(ruleSet["version"]) &&
     isText(ruleSet["source"]) &&
-    Object.hasOwn(SOURCES, ruleSet["source"]) &&
+    Object.hasOwn(SOURCE_TITLES, ruleSet["source"]) &&
     isObject(parameters) &&
     isCount(parameters["minFailedTrials"]) &&
     isObject(evidence) &&

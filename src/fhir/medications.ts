@@ -5,8 +5,8 @@
  *
  * @module
  */
-import { findDrug } from "../catalogue/findDrug";
-import type { DrugEntry } from "../catalogue/types";
+import type { CatalogueAgent } from "../catalogue/agents";
+import { lookUpAgent } from "../catalogue/lookUpAgent";
 import { SYSTEM } from "./codes";
 import { codingsOf, objectAt, textAt, textsOf } from "./json";
 import type { CodingRead } from "./json";
@@ -21,7 +21,7 @@ export type Relevance = "antidepressant" | "augmenting-agent" | "unknown-antidep
 export interface MedicationRead {
   readonly relevance: Relevance;
   /** The catalogue entry, for a catalogued drug. */
-  readonly drug?: DrugEntry;
+  readonly drug?: CatalogueAgent;
   /** The agent in the classifier's form (catalogue name, or the ATC code of an uncatalogued antidepressant). */
   readonly agent?: { readonly name: string } | { readonly atc: string };
   /** Grouping key: the catalogue id, or `atc:<code>`. */
@@ -40,24 +40,24 @@ export type MedicationProblem = "no_medication" | "medication_reference_unresolv
 
 const ANTIDEPRESSANT_ATC = /^N06A/;
 
-function byCode(codings: readonly CodingRead[]): DrugEntry | undefined {
+function byCode(codings: readonly CodingRead[]): CatalogueAgent | undefined {
   for (const c of codings) {
     if ((c.system === SYSTEM.rxnorm || c.system === SYSTEM.atc) && c.code !== undefined) {
-      const drug = findDrug(c.code);
+      const drug = lookUpAgent(c.code);
       if (drug !== undefined) return drug;
     }
   }
   return undefined;
 }
 
-function byName(texts: readonly string[]): { drug?: DrugEntry; combination: boolean } {
+function byName(texts: readonly string[]): { drug?: CatalogueAgent; combination: boolean } {
   for (const text of texts) {
     const product = parseProductName(text);
     if (product.multiIngredient) {
-      if (text.split(/\s\/\s/).some((part) => findDrug(parseProductName(part).name) !== undefined)) return { combination: true };
+      if (text.split(/\s\/\s/).some((part) => lookUpAgent(parseProductName(part).name) !== undefined)) return { combination: true };
       continue;
     }
-    const drug = findDrug(product.name);
+    const drug = lookUpAgent(product.name);
     if (drug !== undefined) return { drug, combination: false };
   }
   return { combination: false };

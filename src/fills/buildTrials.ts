@@ -6,12 +6,13 @@
  * @module
  */
 import type * as z from "zod";
-import { resolveAgent } from "../catalogue/resolveAgent";
+import type { CatalogueAgent } from "../catalogue/agents";
+import { agentOf } from "../catalogue/lookUpAgent";
 import { applyOverrides } from "../rules/applyOverrides";
 import type { Comparison } from "../classify/types";
 import { normaliseDrugName } from "../catalogue/normaliseDrugName";
 import type { SourceId } from "../catalogue/sources";
-import type { Citation, DrugEntry, Verification } from "../catalogue/types";
+import type { Citation, Verification } from "../catalogue/types";
 import { addDays, daysBetween, isCalendarDate, maxDate, minDate } from "../internal/dates";
 import { makeIssue } from "../schema/issues";
 import type { TrdIssue } from "../schema/issues";
@@ -153,7 +154,7 @@ interface Fill {
   readonly ref: string;
   readonly record: FillRecord;
   readonly key: string;
-  readonly drug: DrugEntry | undefined;
+  readonly drug: CatalogueAgent | undefined;
   readonly date: string;
   readonly supply: number;
   readonly supplyStated: boolean;
@@ -162,7 +163,7 @@ interface Fill {
 
 interface Course {
   readonly key: string;
-  readonly drug: DrugEntry | undefined;
+  readonly drug: CatalogueAgent | undefined;
   readonly agentName: string;
   readonly refs: string[];
   start: string;
@@ -365,7 +366,7 @@ function readFill(raw: () => unknown, index: number, b: BuildContext, issues: Tr
     patients.add(record.patientId);
     if (patients.size > 1) issues.push(makeIssue("mixed_patients", `records[${index}].patientId`, "records of one patient"));
   }
-  const drug = resolveAgent(record.agent);
+  const drug = agentOf(record.agent);
   const key = drug?.id ?? `unknown:${normaliseDrugName(record.agent.name ?? record.agent.rxnorm ?? record.agent.atc ?? "")}`;
   if (drug === undefined) decide("agent_unknown", `${ref}: agent not in the catalogue; kept as its own course`, [ref], "catalogue");
   const statedSupply = record.daysSupply ?? (record.endDate === undefined ? undefined : daysBetween(record.date, record.endDate) + 1);

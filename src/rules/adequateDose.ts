@@ -3,7 +3,8 @@
  *
  * @module
  */
-import type { AgeDoseCap, Citation, DoseTableId, DrugEntry, Impairment, ImpairmentLimit, ImpairmentSeverity } from "../catalogue/types";
+import type { CatalogueAgent } from "../catalogue/agents";
+import type { AgeDoseCap, Citation, DoseTableId, Impairment, ImpairmentLimit, ImpairmentSeverity } from "../catalogue/types";
 
 /**
  * The threshold a trial's dose is compared with, or why there is none.
@@ -57,7 +58,7 @@ export interface AdequateDoseOptions {
  * a stated maximum caps it, a fraction of the usual dose scales it ("not recommended" does not
  * change it; the classifier reports it).
  */
-function impairmentCap(drug: DrugEntry, threshold: number, impairments: AdequateDoseOptions["impairments"]): { mgPerDay: number; limit: ImpairmentLimit } | undefined {
+function impairmentCap(drug: CatalogueAgent, threshold: number, impairments: AdequateDoseOptions["impairments"]): { mgPerDay: number; limit: ImpairmentLimit } | undefined {
   let best: { mgPerDay: number; limit: ImpairmentLimit } | undefined;
   for (const limit of drug.impairmentLimits ?? []) {
     const severity = impairments?.[limit.impairment];
@@ -97,7 +98,7 @@ function citationOf(value: { readonly mgPerDay: number } & Citation): Citation {
  * const threshold = adequateDose(findDrug("trimipramine")!, { table: "licensed-minimum", fallback: [], ageYears: 70 });
  * threshold.status === "found" ? [threshold.mgPerDay, threshold.baseMgPerDay, threshold.ageCap?.olderThanYears] : undefined; //=> [100, 150, 64]
  */
-export function adequateDose(drug: DrugEntry, options: AdequateDoseOptions): DoseThreshold {
+export function adequateDose(drug: CatalogueAgent, options: AdequateDoseOptions): DoseThreshold {
   // The rule set's table, then each fallback not tried before (index -1 is the rule set's own).
   const { fallback } = options;
   for (let i = -1; i < fallback.length; i++) {

@@ -3,7 +3,8 @@
  *
  * @module
  */
-import * as z from "zod";
+import type * as z from "zod";
+import { fieldNames } from "./fieldNames";
 import { TreatmentHistorySchema } from "./history";
 import type { TreatmentHistory } from "./history";
 import { formatPath, isTrdIssueCode, jsonTypeOf, makeIssue } from "./issues";
@@ -46,27 +47,6 @@ const TYPE_WORDS: Readonly<Record<string, string>> = {
   object: "an object",
   array: "a list",
 };
-
-const fieldNameCache = new WeakMap<z.ZodType, ReadonlySet<string>>();
-
-/** Every field name of a schema, gathered once from its JSON Schema. */
-function fieldNames(schema: z.ZodType): ReadonlySet<string> {
-  const cached = fieldNameCache.get(schema);
-  if (cached !== undefined) return cached;
-  const names = new Set<string>();
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (typeof node === "object" && node !== null) {
-      for (const [key, value] of Object.entries(node)) {
-        if (key === "properties" && typeof value === "object" && value !== null) Object.keys(value).forEach((k) => names.add(k));
-        walk(value);
-      }
-    }
-  };
-  walk(z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }));
-  fieldNameCache.set(schema, names);
-  return names;
-}
 
 /** Edit distance, bounded: returns early once it exceeds `limit`. */
 function withinEdits(a: string, b: string, limit: number): boolean {

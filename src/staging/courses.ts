@@ -6,7 +6,7 @@
  */
 import { indexScores, deriveOutcome } from "../classify/deriveOutcome";
 import type { TrdAssessment, TrialAssessment, TrialOutcome } from "../classify/types";
-import { findDrug } from "../catalogue/findDrug";
+import { lookUpAgent } from "../catalogue/lookUpAgent";
 import { byTime } from "../internal/chronological";
 import { inCurrentEpisode } from "../rules/currentEpisode";
 import { isFailedOutcome } from "../rules/failedOutcome";
@@ -29,7 +29,7 @@ export function rulesOf(assessment: TrdAssessment, rules?: RuleSet): RuleSet {
 
 /** True for a trial of an agent the catalogue calls an antidepressant, used alone or in combination. */
 export function isAntidepressantTrial(t: TrialAssessment): boolean {
-  return t.drugId !== undefined && findDrug(t.drugId)?.role === "antidepressant" && t.role !== "augmentation";
+  return t.drugId !== undefined && lookUpAgent(t.drugId)?.role === "antidepressant" && t.role !== "augmentation";
 }
 
 /** Failed adequate antidepressant trials (from the classifier), oldest first. */

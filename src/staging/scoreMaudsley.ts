@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { resolveAgent } from "../catalogue/resolveAgent";
+import { agentOf } from "../catalogue/lookUpAgent";
 import { SCALE_PREFERENCE } from "../classify/deriveOutcome";
 import type { TrdAssessment } from "../classify/types";
 import { addDays, daysBetween, wholeMonthsBetween } from "../internal/dates";
@@ -159,7 +159,7 @@ function antidepressantsDimension(assessment: TrdAssessment): StagingItem {
 /** Augmentation and ECT used in the current episode: 1 point each. */
 function treatmentsUsed(history: TreatmentHistory, asOf: string): { augmentation: StagingItem; ect: StagingItem } {
   const inEpisode = (start: string, end: string | undefined): boolean => inCurrentEpisode(start, end ?? asOf, history.episode, asOf);
-  const augmenters = history.trials.filter((t) => t.start <= asOf && inEpisode(t.start, t.end) && (t.role === "augmentation" || resolveAgent(t.agent)?.role === "augmenting-agent"));
+  const augmenters = history.trials.filter((t) => t.start <= asOf && inEpisode(t.start, t.end) && (t.role === "augmentation" || agentOf(t.agent)?.role === "augmenting-agent"));
   const ects = history.otherTreatments.filter((c) => c.kind === "ect" && c.start <= asOf && inEpisode(c.start, c.end));
   return {
     augmentation: { item: "augmentation", points: augmenters.length > 0 ? 1 : 0, trialIds: augmenters.map((t) => t.id), message: augmenters.length > 0 ? `Augmentation used (${augmenters.map((t) => t.id).join(", ")})` : "No augmentation", ...FEKADU },

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { resolveAgent } from "../catalogue/resolveAgent";
+import { agentOf } from "../catalogue/lookUpAgent";
 import type { TrdAssessment, TrialAssessment } from "../classify/types";
 import { doseSegments } from "../rules/doseTimeline";
 import type { RuleSet } from "../rules/types";
@@ -65,7 +65,7 @@ function doseOptimised(trial: Trial, assessed: TrialAssessment): boolean {
 
 /** True for lithium, an antipsychotic, T3...: agents given to augment an antidepressant. */
 function isAugmentingAgent(trial: Trial): boolean {
-  return resolveAgent(trial.agent)?.role === "augmenting-agent";
+  return agentOf(trial.agent)?.role === "augmenting-agent";
 }
 
 /** Trials of a role that were added to `target`: by `augments`, or overlapping it when unlinked. */

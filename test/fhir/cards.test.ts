@@ -3,7 +3,7 @@
  * no-data card, and a detail bounded in size however long the history.
  */
 import { describe, expect, it } from "vitest";
-import { classifyTrd, parseTreatmentHistory } from "trd-classifier";
+import { SOURCES, classifyTrd, getRuleSet, parseTreatmentHistory } from "trd-classifier";
 import type { TrdAssessment } from "trd-classifier";
 import { fromFhir, toCdsHooksCards } from "trd-classifier/fhir";
 import { addDays } from "../helpers/build";
@@ -98,5 +98,18 @@ describe("the timeline link", () => {
     const linked = toCdsHooksCards(a, { hookInstance: "h1", timelineUrl: "https://x.test/t" });
     expect(linked.map(({ links: _links, ...c }) => c)).toStrictEqual(plain);
     expect(toCdsHooksCards(a, { hookInstance: "h1", timelineUrl: "javascript:alert(1)" })[0]?.links).toBeUndefined();
+  });
+});
+
+describe("the rule set's source", () => {
+  it("is named by its title, for a built-in rule set and for a caller's rule set citing any source", () => {
+    const parsed = parseTreatmentHistory(history);
+    if (!parsed.success) throw new Error("invalid history");
+    for (const ruleSet of [getRuleSet("eu-pearl-2022"), { ...getRuleSet("eu-pearl-2022"), source: "trivedi-2006" as const }]) {
+      const [status] = toCdsHooksCards(classifyTrd(parsed.data, { asOf: "2024-06-30", ruleSet }));
+      expect(status?.detail).toContain(`Source: ${SOURCES[ruleSet.source].title}.`);
+    }
+    const unknownSource = { ...assess(history), ruleSet: { ...assess(history).ruleSet, source: "no-such-source" } } as unknown as TrdAssessment;
+    expect(toCdsHooksCards(unknownSource)[0]?.summary).toBe("TRD status unavailable: the assessment could not be read");
   });
 });
