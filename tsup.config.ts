@@ -3,7 +3,7 @@ import { defineConfig } from "tsup";
 export default defineConfig([
   // The library: ESM + CJS with .d.ts/.d.cts, dependencies (zod, date-fns) left external.
   {
-    entry: { index: "src/index.ts", "fhir/index": "src/fhir/index.ts" },
+    entry: { index: "src/index.ts", "fhir/index": "src/fhir/index.ts", "omop/index": "src/omop/index.ts" },
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,

@@ -649,6 +649,31 @@ const SOURCE_TABLE = {
     kind: "secondary",
     locator: "hl7.org/fhir/R4/valueset-timing-abbreviation.html",
   },
+  "ohdsi-themis-drug-exposure": {
+    title: "OHDSI Themis conventions for drug_exposure (issues #76, #124, #125): leave a missing days_supply empty rather than derive it, drop negative values, check values over 365 days",
+    kind: "secondary",
+    locator: "github.com/OHDSI/Themis/issues/76, /124, /125 (issue threads, read as summarised in the project's research notes scale-and-omop.md)",
+  },
+  "darwin-drug-utilisation-daily-dose": {
+    title: "DARWIN EU DrugUtilisation R package, vignette 'Daily dose calculation' (patternsWithFormula): fixed amount formulation = quantity x amount_value / days exposed; concentration formulation = quantity x numerator_value / days exposed; days exposed = end - start + 1. Validated in Burn E et al., Pharmacoepidemiol Drug Saf 2024",
+    kind: "secondary",
+    locator: "darwin-eu/DrugUtilisation articles/daily_dose_calculation.md; doi:10.1002/pds.5809",
+  },
+  "omop-etl-type-concepts": {
+    title: "Public OMOP ETLs naming drug type concepts: oxford-omop-data-mapper sets drug_type_concept_id 32825 'EHR dispensing record' for prescribing (dispensing) data; a dbt ETL resolves 'EHR prescription' by concept_name in the Type Concept domain",
+    kind: "secondary",
+    locator: "answerdigital/oxford-omop-data-mapper docs/transformation-documentation/DrugExposure_drug_type_concept_id.md; a public dbt project",
+  },
+  "cpt-psychiatry-codes": {
+    title: "CPT codes read on coding-lookup sites reproducing the AMA descriptors: 90870 'Electroconvulsive therapy (includes necessary monitoring)'; 90867, 90868, 90869 therapeutic repetitive transcranial magnetic stimulation (initial, subsequent, motor threshold re-determination); 90832, 90834, 90837 psychotherapy 30, 45, 60 minutes with patient, and the add-on 90833, 90836, 90838 with an E/M service",
+    kind: "secondary",
+    locator: "codingahead.com/cpt/codes/90870, /90868, /90869, /90837; medcoder.ai 90867; empr.com 2013 CPT psychiatry changes",
+  },
+  "ohdsi-largescalepopest-cohorts": {
+    title: "OHDSI StudyProtocols LargeScalePopEst ExposureCohorts.sql: depression exposure cohorts, including ECT and psychotherapy procedure eras built with a 30-day grace period between procedures",
+    kind: "secondary",
+    locator: "github.com/OHDSI/StudyProtocols LargeScalePopEst/inst/sql/sql_server/ExposureCohorts.sql",
+  },
   "library-convention": {
     title: "trd-classifier convention: a value this library chose where no source reviewed for it gives one; documented in docs/rule-sets.md and overridable",
     kind: "convention",

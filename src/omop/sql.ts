@@ -1,0 +1,225 @@
+/**
+ * The extraction query, written once and rendered per SQL dialect: every row the adapter reads,
+ * as {@link OmopRow}s, for the persons with at least one relevant row, ordered by `person_id`.
+ * Codes are resolved through `concept` and `concept_ancestor` by `vocabulary_id` and
+ * `concept_code`; no `concept_id` appears in it. DuckDB and PostgreSQL renderings are tested;
+ * BigQuery, Spark SQL and Snowflake are rendered the same way and have not been run.
+ *
+ * @module
+ */
+import { deepFreeze } from "../internal/deepFreeze";
+import { OMOP_ROW_COLUMNS } from "./rows";
+import type { OmopRow } from "./rows";
+import { PROCEDURE_CODES, SCORE_TEXT_WORDS, relevantDiagnosisPatterns, relevantIngredientCodes, scoreLoincCodes } from "./vocabulary";
+
+/**
+ * The dialects the query renders for. `duckdb` and `postgresql` are tested on real servers; the
+ * others are not.
+ *
+ * @example
+ * SQL_DIALECTS; //=> ["duckdb", "postgresql", "bigquery", "spark", "snowflake"]
+ */
+export const SQL_DIALECTS = deepFreeze(["duckdb", "postgresql", "bigquery", "spark", "snowflake"] as const);
+
+/**
+ * One of {@link SQL_DIALECTS}.
+ *
+ * @example
+ * const dialect: SqlDialect = "postgresql";
+ * dialect; //=> "postgresql"
+ */
+export type SqlDialect = (typeof SQL_DIALECTS)[number];
+
+/**
+ * Whether a dialect's rendering has been run against a real database by this project's tests.
+ *
+ * @example
+ * TESTED_DIALECTS.snowflake; //=> false
+ */
+export const TESTED_DIALECTS: Readonly<Record<SqlDialect, boolean>> = deepFreeze({ duckdb: true, postgresql: true, bigquery: false, spark: false, snowflake: false });
+
+interface Dialect {
+  readonly text: string;
+  readonly real: string;
+  readonly int: string;
+  readonly date: (expr: string) => string;
+}
+
+const DIALECTS: Readonly<Record<SqlDialect, Dialect>> = {
+  duckdb: { text: "VARCHAR", real: "DOUBLE", int: "BIGINT", date: (e) => `strftime(${e}, '%Y-%m-%d')` },
+  postgresql: { text: "VARCHAR", real: "DOUBLE PRECISION", int: "BIGINT", date: (e) => `to_char(${e}, 'YYYY-MM-DD')` },
+  bigquery: { text: "STRING", real: "FLOAT64", int: "INT64", date: (e) => `FORMAT_DATE('%Y-%m-%d', ${e})` },
+  spark: { text: "STRING", real: "DOUBLE", int: "BIGINT", date: (e) => `date_format(${e}, 'yyyy-MM-dd')` },
+  snowflake: { text: "VARCHAR", real: "DOUBLE", int: "BIGINT", date: (e) => `TO_CHAR(${e}, 'YYYY-MM-DD')` },
+};
+
+type Column = (typeof OMOP_ROW_COLUMNS)[number];
+const TEXT_COLUMNS: ReadonlySet<Column> = new Set(["domain", "record_id", "start_date", "end_date", "vocabulary_id", "concept_code", "source_vocabulary_id", "source_code", "source_value", "type_name", "sig", "stop_reason", "amount_unit", "numerator_unit", "denominator_unit"]);
+const INT_COLUMNS: ReadonlySet<Column> = new Set(["person_id", "ingredient_count", "year_of_birth", "month_of_birth", "day_of_birth"]);
+
+/** A SQL string literal. */
+const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+const list = (xs: readonly string[]): string => xs.map(lit).join(", ");
+
+/** One SELECT of the union: the given expressions, every other column a typed NULL, in {@link OMOP_ROW_COLUMNS} order. */
+function select(d: Dialect, values: Partial<Record<Column, string>>, from: string): string {
+  const cells = OMOP_ROW_COLUMNS.map((c) => {
+    const type = TEXT_COLUMNS.has(c) ? d.text : INT_COLUMNS.has(c) ? d.int : d.real;
+    const v = values[c];
+    return `CAST(${v ?? "NULL"} AS ${type}) AS ${c}`;
+  });
+  return `SELECT ${cells.join(", ")}\n  ${from}`;
+}
+
+/** A predicate: the concept alias `c` is one of the diagnosis codes that bear on classification. */
+function diagnosisMatch(c: string): string {
+  const icd = relevantDiagnosisPatterns("icd10").map((p) => (p.endsWith("*") ? `${c}.concept_code LIKE ${lit(`${p.slice(0, -1)}%`)}` : `${c}.concept_code = ${lit(p)}`));
+  return `((${c}.vocabulary_id IN ('ICD10CM', 'ICD10') AND (${icd.join(" OR ")})) OR (${c}.vocabulary_id = 'SNOMED' AND ${c}.concept_code IN (${list(relevantDiagnosisPatterns("snomed"))})))`;
+}
+
+/** A predicate: a score by LOINC code on concept `c` or source concept `s`, or named in the source value `v` when neither is coded. */
+function scoreMatch(c: string, s: string, v: string): string {
+  const loinc = list(scoreLoincCodes());
+  const words = SCORE_TEXT_WORDS.map((w) => `LOWER(${v}) LIKE ${lit(`%${w}%`)}`).join(" OR ");
+  return `((${c}.vocabulary_id = 'LOINC' AND ${c}.concept_code IN (${loinc})) OR (${s}.vocabulary_id = 'LOINC' AND ${s}.concept_code IN (${loinc})) OR (COALESCE(${c}.vocabulary_id, '') <> 'LOINC' AND COALESCE(${s}.vocabulary_id, '') <> 'LOINC' AND (${words})))`;
+}
+
+/**
+ * Options of {@link renderExtractionSql}.
+ *
+ * @example
+ * const options: ExtractionSqlOptions = { cdmSchema: "cdm" };
+ * renderExtractionSql("duckdb", options).includes("cdm.drug_exposure"); //=> true
+ */
+export interface ExtractionSqlOptions {
+  /** Schema (BigQuery: `project.dataset`) holding the CDM and vocabulary tables; none for the default. */
+  readonly cdmSchema?: string;
+}
+
+/**
+ * The extraction query for a dialect. Each row is one {@link OmopRow}; the rows come ordered by
+ * `person_id` (rows of one person are adjacent), for the persons with at least one relevant
+ * drug exposure, condition, score or procedure.
+ *
+ * @example
+ * const sql = renderExtractionSql("postgresql", { cdmSchema: "cdm" });
+ * sql.includes("to_char(de.drug_exposure_start_date, 'YYYY-MM-DD')"); //=> true
+ * /concept_id (=|IN) \(?\d/.test(sql); //=> false
+ */
+export function renderExtractionSql(dialect: SqlDialect, options: ExtractionSqlOptions = {}): string {
+  const d = DIALECTS[dialect];
+  const schema = options.cdmSchema;
+  if (schema !== undefined && !/^[A-Za-z_][\w$-]*(\.[A-Za-z_][\w$-]*)?$/.test(schema)) throw new Error("renderExtractionSql: the CDM schema must be a plain identifier (schema or project.dataset)");
+  const t = (table: string): string => (schema === undefined ? table : `${schema}.${table}`);
+  const procedureCodes = list(PROCEDURE_CODES.map((p) => p.code));
+  const drugs = select(
+    d,
+    {
+      person_id: "de.person_id",
+      domain: "'drug'",
+      record_id: "de.drug_exposure_id",
+      start_date: d.date("de.drug_exposure_start_date"),
+      end_date: d.date("de.drug_exposure_end_date"),
+      vocabulary_id: "r.vocabulary_id",
+      concept_code: "r.concept_code",
+      type_name: "ty.concept_name",
+      quantity: "de.quantity",
+      days_supply: "de.days_supply",
+      sig: "de.sig",
+      stop_reason: "de.stop_reason",
+      ingredient_count: "n.ingredients",
+      amount_value: "ds.amount_value",
+      amount_unit: "au.concept_code",
+      numerator_value: "ds.numerator_value",
+      numerator_unit: "nu.concept_code",
+      denominator_value: "ds.denominator_value",
+      denominator_unit: "du.concept_code",
+    },
+    `FROM ${t("drug_exposure")} de
+  JOIN relevant_drugs r ON r.drug_concept_id = de.drug_concept_id
+  JOIN ingredient_counts n ON n.drug_concept_id = de.drug_concept_id
+  LEFT JOIN ${t("drug_strength")} ds ON ds.drug_concept_id = de.drug_concept_id AND ds.ingredient_concept_id = r.ingredient_concept_id
+  LEFT JOIN ${t("concept")} au ON au.concept_id = ds.amount_unit_concept_id
+  LEFT JOIN ${t("concept")} nu ON nu.concept_id = ds.numerator_unit_concept_id
+  LEFT JOIN ${t("concept")} du ON du.concept_id = ds.denominator_unit_concept_id
+  LEFT JOIN ${t("concept")} ty ON ty.concept_id = de.drug_type_concept_id`,
+  );
+  const coded = (domain: "condition" | "measurement" | "observation" | "procedure", table: string, alias: string, prefix: string, date: string, where: string, extra: Partial<Record<Column, string>> = {}): string =>
+    select(
+      d,
+      {
+        person_id: `${alias}.person_id`,
+        domain: `'${domain}'`,
+        record_id: `${alias}.${table}_id`,
+        start_date: d.date(`${alias}.${date}`),
+        vocabulary_id: "c.vocabulary_id",
+        concept_code: "c.concept_code",
+        source_vocabulary_id: "s.vocabulary_id",
+        source_code: "s.concept_code",
+        source_value: `${alias}.${prefix}_source_value`,
+        ...extra,
+      },
+      `FROM ${t(table)} ${alias}
+  LEFT JOIN ${t("concept")} c ON c.concept_id = ${alias}.${prefix}_concept_id
+  LEFT JOIN ${t("concept")} s ON s.concept_id = ${alias}.${prefix}_source_concept_id
+  WHERE ${where}`,
+    );
+  const conditions = coded("condition", "condition_occurrence", "co", "condition", "condition_start_date", `${diagnosisMatch("c")} OR ${diagnosisMatch("s")}`, { end_date: d.date("co.condition_end_date") });
+  const measurements = coded("measurement", "measurement", "m", "measurement", "measurement_date", scoreMatch("c", "s", "m.measurement_source_value"), { value_as_number: "m.value_as_number" });
+  const observations = coded("observation", "observation", "o", "observation", "observation_date", scoreMatch("c", "s", "o.observation_source_value"), { value_as_number: "o.value_as_number" });
+  const procedures = coded("procedure", "procedure_occurrence", "po", "procedure", "procedure_date", `(c.vocabulary_id = 'CPT4' AND c.concept_code IN (${procedureCodes})) OR (s.vocabulary_id = 'CPT4' AND s.concept_code IN (${procedureCodes}))`);
+  const persons = select(d, { person_id: "p.person_id", domain: "'person'", year_of_birth: "p.year_of_birth", month_of_birth: "p.month_of_birth", day_of_birth: "p.day_of_birth" }, `FROM ${t("person")} p\n  WHERE p.person_id IN (SELECT person_id FROM events)`);
+  const periods = select(
+    d,
+    { person_id: "op.person_id", domain: "'observation_period'", record_id: "op.observation_period_id", start_date: d.date("op.observation_period_start_date"), end_date: d.date("op.observation_period_end_date") },
+    `FROM ${t("observation_period")} op\n  WHERE op.person_id IN (SELECT person_id FROM events)`,
+  );
+  return `WITH relevant_drugs AS (
+  SELECT ca.descendant_concept_id AS drug_concept_id, ing.concept_id AS ingredient_concept_id, ing.vocabulary_id, ing.concept_code
+  FROM ${t("concept")} ing
+  JOIN ${t("concept_ancestor")} ca ON ca.ancestor_concept_id = ing.concept_id
+  WHERE ing.vocabulary_id = 'RxNorm' AND ing.concept_class_id = 'Ingredient' AND ing.concept_code IN (${list(relevantIngredientCodes())})
+),
+ingredient_counts AS (
+  SELECT ca.descendant_concept_id AS drug_concept_id, COUNT(*) AS ingredients
+  FROM ${t("concept_ancestor")} ca
+  JOIN ${t("concept")} i ON i.concept_id = ca.ancestor_concept_id AND i.concept_class_id = 'Ingredient'
+  WHERE ca.descendant_concept_id IN (SELECT drug_concept_id FROM relevant_drugs)
+  GROUP BY ca.descendant_concept_id
+),
+events AS (
+${[drugs, conditions, measurements, observations, procedures].join("\n  UNION ALL\n")}
+)
+SELECT * FROM (
+  SELECT * FROM events
+  UNION ALL
+${persons}
+  UNION ALL
+${periods}
+) rows_of_persons
+ORDER BY person_id`;
+}
+
+/**
+ * Gathers rows ordered by `person_id` into one array per person, as they stream: a person's rows
+ * are yielded when the next person's first row arrives (or the rows end), so memory holds one
+ * person at a time.
+ *
+ * @example
+ * const people = [...rowsByPerson([{ person_id: 1, domain: "person" }, { person_id: 1, domain: "drug" }, { person_id: 2, domain: "person" }])];
+ * people.map((rows) => rows.length); //=> [2, 1]
+ */
+export function* rowsByPerson(rows: Iterable<OmopRow>): Generator<OmopRow[]> {
+  let current: OmopRow[] = [];
+  let id: string | undefined;
+  for (const row of rows) {
+    const key = String(row.person_id);
+    if (key !== id && current.length > 0) {
+      yield current;
+      current = [];
+    }
+    id = key;
+    current.push(row);
+  }
+  if (current.length > 0) yield current;
+}
