@@ -28,6 +28,8 @@ export interface ClassifyCommandOptions extends RecordOptions {
   readonly progress: boolean;
   /** Bytes of NDJSON per chunk (default 128 KiB). */
   readonly chunkBytes?: number;
+  /** OMOP (issue 14): NDJSON histories from this stream instead of the input file (see omopClassify.ts). */
+  readonly inputStream?: Readable;
 }
 
 /** What a run did. */
@@ -157,8 +159,8 @@ export async function classifyCommand(input: string, out: Writable, err: Writabl
   const started = process.hrtime.bigint();
   const chunkBytes = options.chunkBytes ?? 256 * 1024;
   // NDJSON from a file is read straight into the chunk buffers; CSV (and stdin) through a stream.
-  const file = input !== "-" && options.inputFormat === "ndjson" ? await open(input) : undefined;
-  const stream: Readable | undefined = file !== undefined ? undefined : input === "-" ? process.stdin : createReadStream(input, { highWaterMark: chunkBytes });
+  const file = options.inputStream === undefined && input !== "-" && options.inputFormat === "ndjson" ? await open(input) : undefined;
+  const stream: Readable | undefined = options.inputStream ?? (file !== undefined ? undefined : input === "-" ? process.stdin : createReadStream(input, { highWaterMark: chunkBytes }));
   const buffers = new ChunkBuffers(chunkBytes);
   const recordOptions = recordOptionsOf(options);
   const pool = options.workers > 1 ? new Pool(options.workers, recordOptions, buffers) : undefined;

@@ -1,0 +1,175 @@
+/**
+ * `trd-classifier classify --omop duckdb:cdm.duckdb | postgres://… [--cdm-schema S]
+ * [--write-cohort [--results-schema S] [--cohort-id N] [--cohort-table T] [--result-table T]]
+ * [--dispensing-type NAME]… [the classify options]`: the extraction query streams rows ordered by
+ * person, each person's rows become a history (trd-classifier/omop), and the histories go through
+ * the same classification as NDJSON input (the worker pool, the same output), so a person's output
+ * is what classifying their history from an NDJSON file gives.
+ */
+import { Readable } from "node:stream";
+import { once } from "node:events";
+import { availableParallelism } from "node:os";
+import { createRequire } from "node:module";
+import { parseArgs } from "node:util";
+import { isRuleSetId, listBuildPresets } from "../index";
+import type { BuildPresetId } from "../index";
+import { historyFromOmop, renderExtractionSql } from "../omop/index";
+import type { OmopDecisionCode, OmopHistoryOptions, OmopRow } from "../omop/index";
+import { classifyCommand } from "./classifyCommand";
+import type { ClassifySummary } from "./classifyCommand";
+import { CohortWriter } from "./cohortWriter";
+import { openOmop } from "./omopDatabase";
+import type { OmopConnection } from "./omopDatabase";
+
+/** What the OMOP source read, for the summary. */
+export interface OmopReadSummary {
+  rows: number;
+  persons: number;
+  classified: number;
+  /** Persons with rows but no antidepressant, depression diagnosis or score. */
+  skipped: number;
+  readonly decisions: Partial<Record<OmopDecisionCode, number>>;
+}
+
+/**
+ * The histories of the persons in the CDM as NDJSON text, a batch of persons per chunk, pulled as
+ * the classifier reads (so at most a few batches are in memory whatever the CDM's size).
+ */
+export function omopHistories(db: OmopConnection, sql: string, options: OmopHistoryOptions, summary: OmopReadSummary): Readable {
+  async function* lines(): AsyncGenerator<string> {
+    let person: OmopRow[] = [];
+    let id: string | undefined;
+    let text = "";
+    const emit = (): void => {
+      if (person.length === 0) return;
+      const result = historyFromOmop(person, options);
+      summary.persons += 1;
+      for (const d of result.decisions) summary.decisions[d.code] = (summary.decisions[d.code] ?? 0) + 1;
+      if (result.history === undefined) summary.skipped += 1;
+      else {
+        summary.classified += 1;
+        text += `${JSON.stringify(result.history)}\n`;
+      }
+    };
+    for await (const batch of db.rows(sql)) {
+      summary.rows += batch.length;
+      for (const row of batch) {
+        const key = String(row.person_id);
+        if (key !== id) {
+          emit();
+          person = [];
+          id = key;
+        }
+        person.push(row);
+      }
+      if (text.length > 1 << 17) {
+        yield text;
+        text = "";
+      }
+    }
+    emit();
+    if (text !== "") yield text;
+  }
+  return Readable.from(lines(), { objectMode: false, highWaterMark: 1 << 16 });
+}
+
+/** Runs the command; `fail` reports a usage error and exits. */
+export async function classifyOmopCommand(args: string[], fail: (message: string) => never): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    allowPositionals: false,
+    options: {
+      omop: { type: "string" },
+      "cdm-schema": { type: "string" },
+      "results-schema": { type: "string" },
+      "write-cohort": { type: "boolean", default: false },
+      "cohort-id": { type: "string", default: "1" },
+      "cohort-table": { type: "string", default: "cohort" },
+      "result-table": { type: "string", default: "trd_classifier_result" },
+      "dispensing-type": { type: "string", multiple: true },
+      "as-of": { type: "string" },
+      "rule-set": { type: "string", default: "eu-pearl-2022" },
+      format: { type: "string", default: "ndjson" },
+      preset: { type: "string" },
+      workers: { type: "string" },
+      full: { type: "boolean", default: false },
+      since: { type: "boolean", default: false },
+      "fail-fast": { type: "boolean", default: false },
+      "no-progress": { type: "boolean", default: false },
+    },
+  });
+  const target = values.omop ?? fail("--omop needs duckdb:PATH or a postgres:// URL");
+  const ruleSet = values["rule-set"];
+  if (!isRuleSetId(ruleSet)) fail(`unknown rule set "${ruleSet}"`);
+  const asOf = values["as-of"] ?? new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) fail("--as-of must be a date as YYYY-MM-DD");
+  const format = values.format;
+  if (format !== "ndjson" && format !== "csv") fail("--format must be ndjson or csv");
+  const preset = values.preset;
+  if (preset !== undefined && !listBuildPresets().some((p) => p.id === preset)) fail(`unknown preset "${preset}"`);
+  const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 1) fail("--workers must be a whole number of 1 or more");
+  const cohortId = Number(values["cohort-id"]);
+  if (!Number.isSafeInteger(cohortId)) fail("--cohort-id must be a whole number");
+  const schemaPattern = /^[A-Za-z_][\w$]*(\.[A-Za-z_][\w$]*)?$/;
+  for (const name of ["cdm-schema", "results-schema", "cohort-table", "result-table"] as const) {
+    const v = values[name];
+    if (v !== undefined && !schemaPattern.test(v)) fail(`--${name} must be a plain SQL identifier`);
+  }
+
+  const db = await openOmop(target);
+  const summary: OmopReadSummary = { rows: 0, persons: 0, classified: 0, skipped: 0, decisions: {} };
+  const cdmSchema = values["cdm-schema"];
+  const historyOptions: OmopHistoryOptions = { asOf, ...(preset === undefined ? {} : { preset: preset as BuildPresetId }), ...(values["dispensing-type"] === undefined ? {} : { dispensingTypes: values["dispensing-type"] }) };
+  const pkg = createRequire(import.meta.url)("../../package.json") as { version: string };
+  let out: NodeJS.WritableStream = process.stdout;
+  let cohort: CohortWriter | undefined;
+  let result: ClassifySummary;
+  try {
+    if (values["write-cohort"]) {
+      cohort = new CohortWriter(process.stdout, db, {
+        format,
+        asOf,
+        classifierVersion: pkg.version,
+        cohortDefinitionId: cohortId,
+        cohortTable: values["cohort-table"],
+        resultTable: values["result-table"],
+        ...(values["results-schema"] === undefined ? {} : { resultsSchema: values["results-schema"] }),
+        ...(cdmSchema === undefined ? {} : { cdmSchema }),
+      });
+      await cohort.prepare();
+      out = cohort;
+    }
+    const sql = renderExtractionSql(db.dialect, cdmSchema === undefined ? {} : { cdmSchema });
+    result = await classifyCommand("omop", out as NodeJS.WritableStream & import("node:stream").Writable, process.stderr, {
+      asOf,
+      ruleSet,
+      inputFormat: "ndjson",
+      outputFormat: format,
+      full: values.full,
+      since: values.since || values["write-cohort"],
+      preset: preset as BuildPresetId | undefined,
+      workers,
+      failFast: values["fail-fast"],
+      progress: !values["no-progress"],
+      inputStream: omopHistories(db, sql, historyOptions, summary),
+    });
+    if (cohort !== undefined) {
+      cohort.end();
+      await once(cohort, "finish");
+      await cohort.closeCohort();
+    }
+  } finally {
+    await db.close();
+  }
+  const rate = Math.round(result.records / Math.max(result.seconds, 0.001));
+  const counts = Object.entries(result.byStatus).map(([k, v]) => `${k} ${v.toLocaleString("en-US")}`).join(", ");
+  const decisions = Object.entries(summary.decisions).map(([k, v]) => `${k} ${v.toLocaleString("en-US")}`).join(", ");
+  const rssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  process.stderr.write(
+    `trd-classifier: OMOP ${db.dialect}: ${summary.rows.toLocaleString("en-US")} rows, ${summary.persons.toLocaleString("en-US")} persons (${summary.skipped.toLocaleString("en-US")} without an antidepressant, depression diagnosis or score, not classified); decisions: ${decisions || "none"}.\n` +
+      `trd-classifier: ${result.records.toLocaleString("en-US")} records in ${result.seconds.toFixed(2)} s (${rate.toLocaleString("en-US")}/s, ${workers} worker${workers === 1 ? "" : "s"}, peak RSS ${rssMb} MB): ${counts}. Rule set ${ruleSet}, as of ${asOf}.` +
+      `${cohort === undefined ? "" : ` Cohort ${cohortId}: ${cohort.counts.cohort.toLocaleString("en-US")} persons; ${cohort.counts.results.toLocaleString("en-US")} results written.`}\n`,
+  );
+  process.exitCode = result.invalid > 0 ? 1 : 0;
+}
