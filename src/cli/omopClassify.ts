@@ -7,6 +7,7 @@
  * is what classifying their history from an NDJSON file gives.
  */
 import { Readable } from "node:stream";
+import type { Writable } from "node:stream";
 import { once } from "node:events";
 import { availableParallelism } from "node:os";
 import { createRequire } from "node:module";
@@ -122,7 +123,7 @@ export async function classifyOmopCommand(args: string[], fail: (message: string
   const cdmSchema = values["cdm-schema"];
   const historyOptions: OmopHistoryOptions = { asOf, ...(preset === undefined ? {} : { preset: preset as BuildPresetId }), ...(values["dispensing-type"] === undefined ? {} : { dispensingTypes: values["dispensing-type"] }) };
   const pkg = createRequire(import.meta.url)("../../package.json") as { version: string };
-  let out: NodeJS.WritableStream = process.stdout;
+  let out: Writable = process.stdout;
   let cohort: CohortWriter | undefined;
   let result: ClassifySummary;
   try {
@@ -141,7 +142,7 @@ export async function classifyOmopCommand(args: string[], fail: (message: string
       out = cohort;
     }
     const sql = renderExtractionSql(db.dialect, cdmSchema === undefined ? {} : { cdmSchema });
-    result = await classifyCommand("omop", out as NodeJS.WritableStream & import("node:stream").Writable, process.stderr, {
+    result = await classifyCommand("omop", out, process.stderr, {
       asOf,
       ruleSet,
       inputFormat: "ndjson",
