@@ -122,7 +122,7 @@ async function write(out: Writable, data: string | Uint8Array): Promise<void> {
 /** The options each batch of records is processed with. */
 function recordOptionsOf(options: ClassifyCommandOptions): RecordOptions {
   const { asOf, ruleSet, inputFormat, outputFormat, full, preset, failFast } = options;
-  return { asOf, ruleSet, inputFormat, outputFormat, full, ...(options.since === true ? { since: true } : {}), preset, failFast };
+  return { asOf, ruleSet, inputFormat, outputFormat, full, ...(options.since === true ? { since: true } : {}), preset, failFast, ...(options.omop === undefined ? {} : { omop: options.omop }) };
 }
 
 /** Writes the running count and rate to a terminal every 200 ms. */

@@ -14,8 +14,7 @@ import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 import { isRuleSetId, listBuildPresets } from "../index";
 import type { BuildPresetId } from "../index";
-import { historyFromOmop, renderExtractionSql } from "../omop/index";
-import type { OmopDecisionCode, OmopHistoryOptions, OmopRow } from "../omop/index";
+import { renderPersonSql } from "../omop/index";
 import { classifyCommand } from "./classifyCommand";
 import type { ClassifySummary } from "./classifyCommand";
 import { CohortWriter } from "./cohortWriter";
@@ -24,51 +23,26 @@ import type { OmopConnection } from "./omopDatabase";
 
 /** What the OMOP source read, for the summary. */
 export interface OmopReadSummary {
-  rows: number;
   persons: number;
-  classified: number;
-  /** Persons with rows but no antidepressant, depression diagnosis or score. */
-  skipped: number;
-  readonly decisions: Partial<Record<OmopDecisionCode, number>>;
 }
 
 /**
- * The histories of the persons in the CDM as NDJSON text, a batch of persons per chunk, pulled as
- * the classifier reads (so at most a few batches are in memory whatever the CDM's size).
+ * One NDJSON line per person (`{"person_id": "…", "rows": […]}`, the rows as the database wrote
+ * them as JSON), a batch of persons per chunk, pulled as the classifier reads, so at most a few
+ * batches are in memory whatever the CDM's size. The workers map each person's rows to a history
+ * (records.ts), in parallel.
  */
-export function omopHistories(db: OmopConnection, sql: string, options: OmopHistoryOptions, summary: OmopReadSummary): Readable {
+export function omopPersonLines(db: OmopConnection, sql: string, summary: OmopReadSummary): Readable {
   async function* lines(): AsyncGenerator<string> {
-    let person: OmopRow[] = [];
-    let id: string | undefined;
     let text = "";
-    const emit = (): void => {
-      if (person.length === 0) return;
-      const result = historyFromOmop(person, options);
-      summary.persons += 1;
-      for (const d of result.decisions) summary.decisions[d.code] = (summary.decisions[d.code] ?? 0) + 1;
-      if (result.history === undefined) summary.skipped += 1;
-      else {
-        summary.classified += 1;
-        text += `${JSON.stringify(result.history)}\n`;
-      }
-    };
-    for await (const batch of db.rows(sql)) {
-      summary.rows += batch.length;
-      for (const row of batch) {
-        const key = String(row.person_id);
-        if (key !== id) {
-          emit();
-          person = [];
-          id = key;
-        }
-        person.push(row);
-      }
+    for await (const batch of db.persons(sql)) {
+      for (const [id, rows] of batch) text += `{"person_id":${JSON.stringify(String(id))},"rows":${rows}}\n`;
+      summary.persons += batch.length;
       if (text.length > 1 << 17) {
         yield text;
         text = "";
       }
     }
-    emit();
     if (text !== "") yield text;
   }
   return Readable.from(lines(), { objectMode: false, highWaterMark: 1 << 16 });
@@ -119,9 +93,8 @@ export async function classifyOmopCommand(args: string[], fail: (message: string
   }
 
   const db = await openOmop(target);
-  const summary: OmopReadSummary = { rows: 0, persons: 0, classified: 0, skipped: 0, decisions: {} };
+  const summary: OmopReadSummary = { persons: 0 };
   const cdmSchema = values["cdm-schema"];
-  const historyOptions: OmopHistoryOptions = { asOf, ...(preset === undefined ? {} : { preset: preset as BuildPresetId }), ...(values["dispensing-type"] === undefined ? {} : { dispensingTypes: values["dispensing-type"] }) };
   const pkg = createRequire(import.meta.url)("../../package.json") as { version: string };
   let out: Writable = process.stdout;
   let cohort: CohortWriter | undefined;
@@ -141,7 +114,7 @@ export async function classifyOmopCommand(args: string[], fail: (message: string
       await cohort.prepare();
       out = cohort;
     }
-    const sql = renderExtractionSql(db.dialect, cdmSchema === undefined ? {} : { cdmSchema });
+    const sql = renderPersonSql(db.dialect, cdmSchema === undefined ? {} : { cdmSchema });
     result = await classifyCommand("omop", out, process.stderr, {
       asOf,
       ruleSet,
@@ -153,7 +126,8 @@ export async function classifyOmopCommand(args: string[], fail: (message: string
       workers,
       failFast: values["fail-fast"],
       progress: !values["no-progress"],
-      inputStream: omopHistories(db, sql, historyOptions, summary),
+      omop: values["dispensing-type"] === undefined ? {} : { dispensingTypes: values["dispensing-type"] },
+      inputStream: omopPersonLines(db, sql, summary),
     });
     if (cohort !== undefined) {
       cohort.end();
@@ -165,10 +139,9 @@ export async function classifyOmopCommand(args: string[], fail: (message: string
   }
   const rate = Math.round(result.records / Math.max(result.seconds, 0.001));
   const counts = Object.entries(result.byStatus).map(([k, v]) => `${k} ${v.toLocaleString("en-US")}`).join(", ");
-  const decisions = Object.entries(summary.decisions).map(([k, v]) => `${k} ${v.toLocaleString("en-US")}`).join(", ");
   const rssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   process.stderr.write(
-    `trd-classifier: OMOP ${db.dialect}: ${summary.rows.toLocaleString("en-US")} rows, ${summary.persons.toLocaleString("en-US")} persons (${summary.skipped.toLocaleString("en-US")} without an antidepressant, depression diagnosis or score, not classified); decisions: ${decisions || "none"}.\n` +
+    `trd-classifier: OMOP ${db.dialect}: ${summary.persons.toLocaleString("en-US")} persons in scope (an antidepressant or augmenting drug, a depression diagnosis or a score).\n` +
       `trd-classifier: ${result.records.toLocaleString("en-US")} records in ${result.seconds.toFixed(2)} s (${rate.toLocaleString("en-US")}/s, ${workers} worker${workers === 1 ? "" : "s"}, peak RSS ${rssMb} MB): ${counts}. Rule set ${ruleSet}, as of ${asOf}.` +
       `${cohort === undefined ? "" : ` Cohort ${cohortId}: ${cohort.counts.cohort.toLocaleString("en-US")} persons; ${cohort.counts.results.toLocaleString("en-US")} results written.`}\n`,
   );

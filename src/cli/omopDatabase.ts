@@ -16,6 +16,8 @@ export interface OmopConnection {
   readonly dialect: Extract<SqlDialect, "duckdb" | "postgresql">;
   /** The query's rows, in batches, as they arrive. */
   rows(sql: string, batchSize?: number): AsyncGenerator<OmopRow[]>;
+  /** A per-person query's rows (person_id as text, rows as JSON text), in batches, as they arrive. */
+  persons(sql: string, batchSize?: number): AsyncGenerator<[string, string][]>;
   /** Runs statements, in order. */
   run(...statements: readonly string[]): Promise<void>;
   /** Rows of a query as plain objects (small results only). */
@@ -71,9 +73,15 @@ interface DuckConnection {
   closeSync(): void;
 }
 
+/**
+ * DuckDB's memory limit for the run (its default is 80% of RAM): the per-person grouping and sort
+ * spill to disk beyond it. TRD_DUCKDB_MEMORY_LIMIT changes it.
+ */
+const DUCKDB_MEMORY_LIMIT = "256MB";
+
 async function openDuckDb(path: string): Promise<OmopConnection> {
   const duck = await load<DuckModule>("@duckdb/node-api", "--omop duckdb:…");
-  const instance = await duck.DuckDBInstance.create(path);
+  const instance = await duck.DuckDBInstance.create(path, { memory_limit: process.env["TRD_DUCKDB_MEMORY_LIMIT"] ?? DUCKDB_MEMORY_LIMIT });
   const reader = await instance.connect();
   const writer = await instance.connect();
   return {
@@ -81,6 +89,10 @@ async function openDuckDb(path: string): Promise<OmopConnection> {
     async *rows(sql: string): AsyncGenerator<OmopRow[]> {
       const result = await reader.stream(sql);
       for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) yield chunk.getRows().map(toRow);
+    },
+    async *persons(sql: string): AsyncGenerator<[string, string][]> {
+      const result = await reader.stream(sql);
+      for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) yield chunk.getRows() as [string, string][];
     },
     async run(...statements: readonly string[]): Promise<void> {
       for (const s of statements) await writer.run(s);
@@ -134,6 +146,20 @@ async function openPostgres(url: string): Promise<OmopConnection> {
           yield rows.map(toRow);
         }
         await reader.query("CLOSE trd_rows");
+      } finally {
+        await reader.query("COMMIT");
+      }
+    },
+    async *persons(sql: string, batchSize = 1000): AsyncGenerator<[string, string][]> {
+      await reader.query("BEGIN READ ONLY");
+      try {
+        await reader.query(`DECLARE trd_persons NO SCROLL CURSOR FOR ${sql}`);
+        for (;;) {
+          const { rows } = await reader.query({ text: `FETCH ${batchSize} FROM trd_persons`, rowMode: "array" });
+          if (rows.length === 0) break;
+          yield rows as [string, string][];
+        }
+        await reader.query("CLOSE trd_persons");
       } finally {
         await reader.query("COMMIT");
       }

@@ -33,6 +33,8 @@ import type { ProcedureCode } from "./vocabulary";
  */
 export interface OmopHistoryOptions extends BuildTrialsOptions {
   readonly dispensingTypes?: readonly string[];
+  /** The person's id as text (default: the first row's `person_id`). */
+  readonly personId?: string;
 }
 
 /**
@@ -245,8 +247,8 @@ export function historyFromOmop(rows: readonly OmopRow[], options: OmopHistoryOp
   const decisions: OmopDecision[] = [];
   const decide = (d: OmopDecision): void => void decisions.push(d);
   const by = (domain: OmopRow["domain"]): OmopRow[] => rows.filter((r) => r.domain === domain);
-  const personId = rows[0] === undefined ? "" : String(rows[0].person_id);
-  const { dispensingTypes, ...buildOptions } = options;
+  const { dispensingTypes, personId: givenId, ...buildOptions } = options;
+  const personId = givenId ?? (rows[0] === undefined ? "" : String(rows[0].person_id));
   const drugContext: DrugContext = { decide: (d) => decide({ domain: "drug", ...d }), dispensingTypes: new Set(dispensingTypes ?? DISPENSING_TYPE_NAMES) };
   const { records, stopReasons } = readDrugs(by("drug"), drugContext);
   const { diagnoses, episodes } = readConditions(by("condition"), decide);

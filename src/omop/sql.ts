@@ -8,6 +8,7 @@
  * @module
  */
 import { deepFreeze } from "../internal/deepFreeze";
+import type { Condition } from "../schema/patient";
 import { OMOP_ROW_COLUMNS } from "./rows";
 import type { OmopRow } from "./rows";
 import { PROCEDURE_CODES, SCORE_TEXT_WORDS, relevantDiagnosisPatterns, relevantIngredientCodes, scoreLoincCodes } from "./vocabulary";
@@ -71,10 +72,10 @@ function select(d: Dialect, values: Partial<Record<Column, string>>, from: strin
   return `SELECT ${cells.join(", ")}\n  ${from}`;
 }
 
-/** A predicate: the concept alias `c` is one of the diagnosis codes that bear on classification. */
-function diagnosisMatch(c: string): string {
-  const icd = relevantDiagnosisPatterns("icd10").map((p) => (p.endsWith("*") ? `${c}.concept_code LIKE ${lit(`${p.slice(0, -1)}%`)}` : `${c}.concept_code = ${lit(p)}`));
-  return `((${c}.vocabulary_id IN ('ICD10CM', 'ICD10') AND (${icd.join(" OR ")})) OR (${c}.vocabulary_id = 'SNOMED' AND ${c}.concept_code IN (${list(relevantDiagnosisPatterns("snomed"))})))`;
+/** A predicate: the columns `vocabulary` and `code` hold one of the diagnosis codes that bear on classification (or on the condition named). */
+function diagnosisMatch(vocabulary: string, code: string, condition?: Condition): string {
+  const icd = relevantDiagnosisPatterns("icd10", condition).map((p) => (p.endsWith("*") ? `${code} LIKE ${lit(`${p.slice(0, -1)}%`)}` : `${code} = ${lit(p)}`));
+  return `((${vocabulary} IN ('ICD10CM', 'ICD10') AND (${icd.join(" OR ")})) OR (${vocabulary} = 'SNOMED' AND ${code} IN (${list(relevantDiagnosisPatterns("snomed", condition))})))`;
 }
 
 /** A predicate: a score by LOINC code on concept `c` or source concept `s`, or named in the source value `v` when neither is coded. */
@@ -98,8 +99,8 @@ export interface ExtractionSqlOptions {
 
 /**
  * The extraction query for a dialect. Each row is one {@link OmopRow}; the rows come ordered by
- * `person_id` (rows of one person are adjacent), for the persons with at least one relevant
- * drug exposure, condition, score or procedure.
+ * `person_id` (rows of one person are adjacent), for the persons in scope: those with an
+ * antidepressant or augmenting drug exposure, a score, or a depression diagnosis.
  *
  * @example
  * const sql = renderExtractionSql("postgresql", { cdmSchema: "cdm" });
@@ -164,15 +165,15 @@ export function renderExtractionSql(dialect: SqlDialect, options: ExtractionSqlO
   LEFT JOIN ${t("concept")} s ON s.concept_id = ${alias}.${prefix}_source_concept_id
   WHERE ${where}`,
     );
-  const conditions = coded("condition", "condition_occurrence", "co", "condition", "condition_start_date", `${diagnosisMatch("c")} OR ${diagnosisMatch("s")}`, { end_date: d.date("co.condition_end_date") });
+  const conditions = coded("condition", "condition_occurrence", "co", "condition", "condition_start_date", `${diagnosisMatch("c.vocabulary_id", "c.concept_code")} OR ${diagnosisMatch("s.vocabulary_id", "s.concept_code")}`, { end_date: d.date("co.condition_end_date") });
   const measurements = coded("measurement", "measurement", "m", "measurement", "measurement_date", scoreMatch("c", "s", "m.measurement_source_value"), { value_as_number: "m.value_as_number" });
   const observations = coded("observation", "observation", "o", "observation", "observation_date", scoreMatch("c", "s", "o.observation_source_value"), { value_as_number: "o.value_as_number" });
   const procedures = coded("procedure", "procedure_occurrence", "po", "procedure", "procedure_date", `(c.vocabulary_id = 'CPT4' AND c.concept_code IN (${procedureCodes})) OR (s.vocabulary_id = 'CPT4' AND s.concept_code IN (${procedureCodes}))`);
-  const persons = select(d, { person_id: "p.person_id", domain: "'person'", year_of_birth: "p.year_of_birth", month_of_birth: "p.month_of_birth", day_of_birth: "p.day_of_birth" }, `FROM ${t("person")} p\n  WHERE p.person_id IN (SELECT person_id FROM events)`);
+  const persons = select(d, { person_id: "p.person_id", domain: "'person'", year_of_birth: "p.year_of_birth", month_of_birth: "p.month_of_birth", day_of_birth: "p.day_of_birth" }, `FROM ${t("person")} p\n  WHERE p.person_id IN (SELECT person_id FROM in_scope)`);
   const periods = select(
     d,
     { person_id: "op.person_id", domain: "'observation_period'", record_id: "op.observation_period_id", start_date: d.date("op.observation_period_start_date"), end_date: d.date("op.observation_period_end_date") },
-    `FROM ${t("observation_period")} op\n  WHERE op.person_id IN (SELECT person_id FROM events)`,
+    `FROM ${t("observation_period")} op\n  WHERE op.person_id IN (SELECT person_id FROM in_scope)`,
   );
   return `WITH relevant_drugs AS (
   SELECT ca.descendant_concept_id AS drug_concept_id, ing.concept_id AS ingredient_concept_id, ing.vocabulary_id, ing.concept_code
@@ -189,15 +190,41 @@ ingredient_counts AS (
 ),
 events AS (
 ${[drugs, conditions, measurements, observations, procedures].join("\n  UNION ALL\n")}
+),
+in_scope AS (
+  SELECT DISTINCT person_id FROM events
+  WHERE domain IN ('drug', 'measurement', 'observation') OR (domain = 'condition' AND (${diagnosisMatch("vocabulary_id", "concept_code", "major-depressive-disorder")} OR ${diagnosisMatch("source_vocabulary_id", "source_code", "major-depressive-disorder")}))
 )
 SELECT * FROM (
-  SELECT * FROM events
+  SELECT * FROM events WHERE person_id IN (SELECT person_id FROM in_scope)
   UNION ALL
 ${persons}
   UNION ALL
 ${periods}
 ) rows_of_persons
 ORDER BY person_id`;
+}
+
+const PERSON_JSON: Readonly<Record<SqlDialect, (rows: string) => string>> = {
+  duckdb: (t) => `CAST(to_json(list(${t})) AS VARCHAR)`,
+  postgresql: (t) => `CAST(to_json(array_agg(${t})) AS TEXT)`,
+  bigquery: (t) => `TO_JSON_STRING(ARRAY_AGG(${t}))`,
+  spark: (t) => `to_json(collect_list(struct(${t}.*)))`,
+  snowflake: (t) => `TO_JSON(ARRAY_AGG(OBJECT_CONSTRUCT(${t}.*)))`,
+};
+
+/**
+ * The extraction query with one row per person: `person_id` as text and `rows`, the person's
+ * {@link OmopRow}s as a JSON array, ordered by `person_id`. The database builds the JSON, so a
+ * client converts one value per person instead of one per cell.
+ *
+ * @example
+ * renderPersonSql("postgresql").includes("CAST(to_json(array_agg(t)) AS TEXT) AS rows"); //=> true
+ */
+export function renderPersonSql(dialect: SqlDialect, options: ExtractionSqlOptions = {}): string {
+  const rows = renderExtractionSql(dialect, options).replace(/\nORDER BY person_id$/, "");
+  const text = DIALECTS[dialect].text;
+  return `SELECT CAST(t.person_id AS ${text}) AS person_id, ${PERSON_JSON[dialect]("t")} AS rows\nFROM (\n${rows}\n) t\nGROUP BY t.person_id\nORDER BY t.person_id`;
 }
 
 /**

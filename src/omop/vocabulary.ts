@@ -11,6 +11,7 @@ import { listDrugs } from "../catalogue/findDrug";
 import type { SourceId } from "../catalogue/sources";
 import type { Verification } from "../catalogue/types";
 import { deepFreeze } from "../internal/deepFreeze";
+import type { Condition } from "../schema/patient";
 
 /**
  * The `vocabulary_id`s of diagnosis codes and the code table each is read with (ICD-10-CM and
@@ -87,14 +88,15 @@ export function relevantIngredientCodes(): readonly string[] {
 const INGREDIENT_CODES: readonly string[] = deepFreeze([...new Set(listDrugs().flatMap((d) => (d.rxnorm === undefined ? [] : [d.rxnorm.code])))].sort());
 
 /**
- * The diagnosis rows that bear on classification (a condition on record), by code table: exact
- * codes and prefixes (a pattern ending in `*`).
+ * The diagnosis rows that bear on classification (a condition on record, or the one named), by
+ * code table: exact codes and prefixes (a pattern ending in `*`).
  *
  * @example
  * relevantDiagnosisPatterns("icd10").includes("F33*"); //=> true
+ * relevantDiagnosisPatterns("icd10", "major-depressive-disorder").includes("F31*"); //=> false
  */
-export function relevantDiagnosisPatterns(system: "icd10" | "snomed"): readonly string[] {
-  return DIAGNOSIS_CODES.filter((row) => row.system === system && row.conditions.length > 0).map((row) => row.pattern);
+export function relevantDiagnosisPatterns(system: "icd10" | "snomed", condition?: Condition): readonly string[] {
+  return DIAGNOSIS_CODES.filter((row) => row.system === system && (condition === undefined ? row.conditions.length > 0 : row.conditions.includes(condition))).map((row) => row.pattern);
 }
 
 /**
