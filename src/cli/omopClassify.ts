@@ -14,12 +14,16 @@ import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 import { isRuleSetId, listBuildPresets } from "../index";
 import type { BuildPresetId } from "../index";
-import { renderPersonSql } from "../omop/index";
+import { renderBatchBoundsSql, renderJsonRowsSql } from "../omop/index";
+import type { ExtractionSqlOptions } from "../omop/index";
 import { classifyCommand } from "./classifyCommand";
 import type { ClassifySummary } from "./classifyCommand";
 import { CohortWriter } from "./cohortWriter";
 import { openOmop } from "./omopDatabase";
 import type { OmopConnection } from "./omopDatabase";
+
+/** Persons per extraction query: each query sorts this many persons' rows, which bounds the database's memory. */
+const PERSONS_PER_QUERY = 10_000;
 
 /** What the OMOP source read, for the summary. */
 export interface OmopReadSummary {
@@ -30,19 +34,36 @@ export interface OmopReadSummary {
  * One NDJSON line per person (`{"person_id": "…", "rows": […]}`, the rows as the database wrote
  * them as JSON), a batch of persons per chunk, pulled as the classifier reads, so at most a few
  * batches are in memory whatever the CDM's size. The workers map each person's rows to a history
- * (records.ts), in parallel.
+ * (records.ts), in parallel; this thread only joins text.
  */
-export function omopPersonLines(db: OmopConnection, sql: string, summary: OmopReadSummary): Readable {
+export function omopPersonLines(db: OmopConnection, options: Pick<ExtractionSqlOptions, "cdmSchema">, summary: OmopReadSummary): Readable {
+  async function* batches(): AsyncGenerator<[string, string][]> {
+    const bounds = (await db.all(renderBatchBoundsSql(db.dialect, options, PERSONS_PER_QUERY))).map((r) => String(r["person_id"]));
+    for (let i = 0; i < bounds.length; i++) {
+      const range = { personIdFrom: bounds[i] as string, ...(i + 1 < bounds.length ? { personIdBefore: bounds[i + 1] as string } : {}) };
+      yield* db.jsonRows(renderJsonRowsSql(db.dialect, { ...options, ...range }));
+    }
+  }
   async function* lines(): AsyncGenerator<string> {
     let text = "";
-    for await (const batch of db.persons(sql)) {
-      for (const [id, rows] of batch) text += `{"person_id":${JSON.stringify(String(id))},"rows":${rows}}\n`;
-      summary.persons += batch.length;
-      if (text.length > 1 << 17) {
-        yield text;
-        text = "";
+    let id: string | undefined;
+    for await (const batch of batches()) {
+      for (const [person, row] of batch) {
+        const key = String(person);
+        if (key !== id) {
+          if (id !== undefined) text += "]}\n";
+          text += `{"person_id":${JSON.stringify(key)},"rows":[${row}`;
+          id = key;
+          summary.persons += 1;
+        } else text += `,${row}`;
+      }
+      const cut = text.lastIndexOf("\n");
+      if (cut > 1 << 17) {
+        yield text.slice(0, cut + 1);
+        text = text.slice(cut + 1);
       }
     }
+    if (id !== undefined) text += "]}\n";
     if (text !== "") yield text;
   }
   return Readable.from(lines(), { objectMode: false, highWaterMark: 1 << 16 });
@@ -114,7 +135,6 @@ export async function classifyOmopCommand(args: string[], fail: (message: string
       await cohort.prepare();
       out = cohort;
     }
-    const sql = renderPersonSql(db.dialect, cdmSchema === undefined ? {} : { cdmSchema });
     result = await classifyCommand("omop", out, process.stderr, {
       asOf,
       ruleSet,
@@ -127,7 +147,7 @@ export async function classifyOmopCommand(args: string[], fail: (message: string
       failFast: values["fail-fast"],
       progress: !values["no-progress"],
       omop: values["dispensing-type"] === undefined ? {} : { dispensingTypes: values["dispensing-type"] },
-      inputStream: omopPersonLines(db, sql, summary),
+      inputStream: omopPersonLines(db, cdmSchema === undefined ? {} : { cdmSchema }, summary),
     });
     if (cohort !== undefined) {
       cohort.end();

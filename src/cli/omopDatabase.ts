@@ -1,12 +1,11 @@
 /**
  * A connection to an OMOP CDM in DuckDB (embedded, `duckdb:path/to/cdm.duckdb`) or PostgreSQL
- * (`postgres://…`): the query's rows streamed in batches (DuckDB's result chunks; a PostgreSQL
- * server-side cursor), statements, and batched inserts. The drivers are optional peer
+ * (`postgres://…`): a query's rows (one JSON text per CDM row) streamed in batches (DuckDB's
+ * result chunks; a PostgreSQL server-side cursor), statements, and batched inserts. The drivers are optional peer
  * dependencies, loaded only here and only when asked for; a missing one is a one-line error
  * saying how to install it.
  */
-import { OMOP_ROW_COLUMNS } from "../omop/index";
-import type { OmopRow, SqlDialect } from "../omop/index";
+import type { SqlDialect } from "../omop/index";
 
 /** A value to insert. */
 export type SqlValue = string | number | boolean | null;
@@ -14,10 +13,8 @@ export type SqlValue = string | number | boolean | null;
 /** What the command line needs of a database. */
 export interface OmopConnection {
   readonly dialect: Extract<SqlDialect, "duckdb" | "postgresql">;
-  /** The query's rows, in batches, as they arrive. */
-  rows(sql: string, batchSize?: number): AsyncGenerator<OmopRow[]>;
-  /** A per-person query's rows (person_id as text, rows as JSON text), in batches, as they arrive. */
-  persons(sql: string, batchSize?: number): AsyncGenerator<[string, string][]>;
+  /** A JSON-rows query's rows (person_id as text, the row as JSON text), in batches, as they arrive. */
+  jsonRows(sql: string, batchSize?: number): AsyncGenerator<[string, string][]>;
   /** Runs statements, in order. */
   run(...statements: readonly string[]): Promise<void>;
   /** Rows of a query as plain objects (small results only). */
@@ -39,16 +36,6 @@ export function literal(v: SqlValue): string {
   }
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   return `'${v.replace(/'/g, "''")}'`;
-}
-
-/** A row object from an array of values in {@link OMOP_ROW_COLUMNS} order; big integers become numbers or text. */
-function toRow(values: readonly unknown[]): OmopRow {
-  const row: Record<string, unknown> = {};
-  OMOP_ROW_COLUMNS.forEach((column, i) => {
-    const v = values[i];
-    row[column] = typeof v === "bigint" ? (column === "person_id" || column === "record_id" ? v.toString() : Number(v)) : v === undefined ? null : v;
-  });
-  return row as unknown as OmopRow;
 }
 
 async function load<T>(name: string, what: string): Promise<T> {
@@ -86,11 +73,7 @@ async function openDuckDb(path: string): Promise<OmopConnection> {
   const writer = await instance.connect();
   return {
     dialect: "duckdb",
-    async *rows(sql: string): AsyncGenerator<OmopRow[]> {
-      const result = await reader.stream(sql);
-      for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) yield chunk.getRows().map(toRow);
-    },
-    async *persons(sql: string): AsyncGenerator<[string, string][]> {
+    async *jsonRows(sql: string): AsyncGenerator<[string, string][]> {
       const result = await reader.stream(sql);
       for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) yield chunk.getRows() as [string, string][];
     },
@@ -136,30 +119,16 @@ async function openPostgres(url: string): Promise<OmopConnection> {
   await writer.connect();
   return {
     dialect: "postgresql",
-    async *rows(sql: string, batchSize = 5000): AsyncGenerator<OmopRow[]> {
+    async *jsonRows(sql: string, batchSize = 5000): AsyncGenerator<[string, string][]> {
       await reader.query("BEGIN READ ONLY");
       try {
-        await reader.query(`DECLARE trd_rows NO SCROLL CURSOR FOR ${sql}`);
+        await reader.query(`DECLARE trd_json_rows NO SCROLL CURSOR FOR ${sql}`);
         for (;;) {
-          const { rows } = await reader.query({ text: `FETCH ${batchSize} FROM trd_rows`, rowMode: "array" });
-          if (rows.length === 0) break;
-          yield rows.map(toRow);
-        }
-        await reader.query("CLOSE trd_rows");
-      } finally {
-        await reader.query("COMMIT");
-      }
-    },
-    async *persons(sql: string, batchSize = 1000): AsyncGenerator<[string, string][]> {
-      await reader.query("BEGIN READ ONLY");
-      try {
-        await reader.query(`DECLARE trd_persons NO SCROLL CURSOR FOR ${sql}`);
-        for (;;) {
-          const { rows } = await reader.query({ text: `FETCH ${batchSize} FROM trd_persons`, rowMode: "array" });
+          const { rows } = await reader.query({ text: `FETCH ${batchSize} FROM trd_json_rows`, rowMode: "array" });
           if (rows.length === 0) break;
           yield rows as [string, string][];
         }
-        await reader.query("CLOSE trd_persons");
+        await reader.query("CLOSE trd_json_rows");
       } finally {
         await reader.query("COMMIT");
       }

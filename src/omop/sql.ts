@@ -95,6 +95,24 @@ function scoreMatch(c: string, s: string, v: string): string {
 export interface ExtractionSqlOptions {
   /** Schema (BigQuery: `project.dataset`) holding the CDM and vocabulary tables; none for the default. */
   readonly cdmSchema?: string;
+  /** Only persons with `person_id` at or above this (a whole number, as text or number): one batch. */
+  readonly personIdFrom?: string | number;
+  /** Only persons with `person_id` below this. */
+  readonly personIdBefore?: string | number;
+}
+
+/** The batch's person_id predicate on a table alias (`TRUE` when unbounded); bounds must be whole numbers. */
+function personRange(alias: string, options: ExtractionSqlOptions): string {
+  const parts: string[] = [];
+  for (const [bound, op] of [
+    [options.personIdFrom, ">="],
+    [options.personIdBefore, "<"],
+  ] as const) {
+    if (bound === undefined) continue;
+    if (!/^-?\d{1,19}$/.test(String(bound))) throw new Error("renderExtractionSql: person_id bounds must be whole numbers");
+    parts.push(`${alias}.person_id ${op} ${String(bound)}`);
+  }
+  return parts.length === 0 ? "TRUE" : parts.join(" AND ");
 }
 
 /**
@@ -143,7 +161,8 @@ export function renderExtractionSql(dialect: SqlDialect, options: ExtractionSqlO
   LEFT JOIN ${t("concept")} au ON au.concept_id = ds.amount_unit_concept_id
   LEFT JOIN ${t("concept")} nu ON nu.concept_id = ds.numerator_unit_concept_id
   LEFT JOIN ${t("concept")} du ON du.concept_id = ds.denominator_unit_concept_id
-  LEFT JOIN ${t("concept")} ty ON ty.concept_id = de.drug_type_concept_id`,
+  LEFT JOIN ${t("concept")} ty ON ty.concept_id = de.drug_type_concept_id
+  WHERE ${personRange("de", options)}`,
   );
   const coded = (domain: "condition" | "measurement" | "observation" | "procedure", table: string, alias: string, prefix: string, date: string, where: string, extra: Partial<Record<Column, string>> = {}): string =>
     select(
@@ -163,17 +182,17 @@ export function renderExtractionSql(dialect: SqlDialect, options: ExtractionSqlO
       `FROM ${t(table)} ${alias}
   LEFT JOIN ${t("concept")} c ON c.concept_id = ${alias}.${prefix}_concept_id
   LEFT JOIN ${t("concept")} s ON s.concept_id = ${alias}.${prefix}_source_concept_id
-  WHERE ${where}`,
+  WHERE (${where}) AND ${personRange(alias, options)}`,
     );
   const conditions = coded("condition", "condition_occurrence", "co", "condition", "condition_start_date", `${diagnosisMatch("c.vocabulary_id", "c.concept_code")} OR ${diagnosisMatch("s.vocabulary_id", "s.concept_code")}`, { end_date: d.date("co.condition_end_date") });
   const measurements = coded("measurement", "measurement", "m", "measurement", "measurement_date", scoreMatch("c", "s", "m.measurement_source_value"), { value_as_number: "m.value_as_number" });
   const observations = coded("observation", "observation", "o", "observation", "observation_date", scoreMatch("c", "s", "o.observation_source_value"), { value_as_number: "o.value_as_number" });
   const procedures = coded("procedure", "procedure_occurrence", "po", "procedure", "procedure_date", `(c.vocabulary_id = 'CPT4' AND c.concept_code IN (${procedureCodes})) OR (s.vocabulary_id = 'CPT4' AND s.concept_code IN (${procedureCodes}))`);
-  const persons = select(d, { person_id: "p.person_id", domain: "'person'", year_of_birth: "p.year_of_birth", month_of_birth: "p.month_of_birth", day_of_birth: "p.day_of_birth" }, `FROM ${t("person")} p\n  WHERE p.person_id IN (SELECT person_id FROM in_scope)`);
+  const persons = select(d, { person_id: "p.person_id", domain: "'person'", year_of_birth: "p.year_of_birth", month_of_birth: "p.month_of_birth", day_of_birth: "p.day_of_birth" }, `FROM ${t("person")} p\n  WHERE p.person_id IN (SELECT person_id FROM in_scope) AND ${personRange("p", options)}`);
   const periods = select(
     d,
     { person_id: "op.person_id", domain: "'observation_period'", record_id: "op.observation_period_id", start_date: d.date("op.observation_period_start_date"), end_date: d.date("op.observation_period_end_date") },
-    `FROM ${t("observation_period")} op\n  WHERE op.person_id IN (SELECT person_id FROM in_scope)`,
+    `FROM ${t("observation_period")} op\n  WHERE op.person_id IN (SELECT person_id FROM in_scope) AND ${personRange("op", options)}`,
   );
   return `WITH relevant_drugs AS (
   SELECT ca.descendant_concept_id AS drug_concept_id, ing.concept_id AS ingredient_concept_id, ing.vocabulary_id, ing.concept_code
@@ -188,7 +207,7 @@ ingredient_counts AS (
   WHERE ca.descendant_concept_id IN (SELECT drug_concept_id FROM relevant_drugs)
   GROUP BY ca.descendant_concept_id
 ),
-events AS (
+events AS ${dialect === "duckdb" || dialect === "postgresql" ? "NOT MATERIALIZED " : ""}(
 ${[drugs, conditions, measurements, observations, procedures].join("\n  UNION ALL\n")}
 ),
 in_scope AS (
@@ -205,26 +224,45 @@ ${periods}
 ORDER BY person_id`;
 }
 
-const PERSON_JSON: Readonly<Record<SqlDialect, (rows: string) => string>> = {
-  duckdb: (t) => `CAST(to_json(list(${t})) AS VARCHAR)`,
-  postgresql: (t) => `CAST(to_json(array_agg(${t})) AS TEXT)`,
-  bigquery: (t) => `TO_JSON_STRING(ARRAY_AGG(${t}))`,
-  spark: (t) => `to_json(collect_list(struct(${t}.*)))`,
-  snowflake: (t) => `TO_JSON(ARRAY_AGG(OBJECT_CONSTRUCT(${t}.*)))`,
+/**
+ * The first `person_id` of every batch of `every` persons (from the `person` table), as text, in
+ * order: the bounds of the batches the extraction runs in, so that each query sorts one batch only
+ * and memory stays bounded whatever the CDM's size.
+ *
+ * @example
+ * renderBatchBoundsSql("duckdb", { cdmSchema: "cdm" }, 25000).includes("MOD(rn - 1, 25000) = 0"); //=> true
+ */
+export function renderBatchBoundsSql(dialect: SqlDialect, options: Pick<ExtractionSqlOptions, "cdmSchema">, every: number): string {
+  if (!Number.isSafeInteger(every) || every < 1) throw new Error("renderBatchBoundsSql: the batch size must be a whole number of 1 or more");
+  const schema = options.cdmSchema;
+  if (schema !== undefined && !/^[A-Za-z_][\w$-]*(\.[A-Za-z_][\w$-]*)?$/.test(schema)) throw new Error("renderBatchBoundsSql: the CDM schema must be a plain identifier (schema or project.dataset)");
+  const person = schema === undefined ? "person" : `${schema}.person`;
+  return `SELECT CAST(person_id AS ${DIALECTS[dialect].text}) AS person_id FROM (SELECT person_id, ROW_NUMBER() OVER (ORDER BY person_id) AS rn FROM ${person}) b WHERE MOD(rn - 1, ${every}) = 0 ORDER BY b.person_id`;
+}
+
+const ROW_JSON: Readonly<Record<SqlDialect, (row: string) => string>> = {
+  duckdb: (t) => `CAST(to_json(${t}) AS VARCHAR)`,
+  postgresql: (t) => `CAST(row_to_json(${t}) AS TEXT)`,
+  bigquery: (t) => `TO_JSON_STRING(${t})`,
+  spark: (t) => `to_json(struct(${t}.*))`,
+  snowflake: (t) => `TO_JSON(OBJECT_CONSTRUCT(${t}.*))`,
 };
 
 /**
- * The extraction query with one row per person: `person_id` as text and `rows`, the person's
- * {@link OmopRow}s as a JSON array, ordered by `person_id`. The database builds the JSON, so a
- * client converts one value per person instead of one per cell.
+ * The extraction query with each row as one JSON text: `person_id` as text and `row`, the
+ * {@link OmopRow} as a JSON object, ordered by `person_id`. The database writes the JSON, so a
+ * client converts two values per row instead of one per cell.
  *
  * @example
- * renderPersonSql("postgresql").includes("CAST(to_json(array_agg(t)) AS TEXT) AS rows"); //=> true
+ * renderJsonRowsSql("postgresql").includes("CAST(row_to_json(t) AS TEXT) AS row"); //=> true
  */
-export function renderPersonSql(dialect: SqlDialect, options: ExtractionSqlOptions = {}): string {
-  const rows = renderExtractionSql(dialect, options).replace(/\nORDER BY person_id$/, "");
+export function renderJsonRowsSql(dialect: SqlDialect, options: ExtractionSqlOptions = {}): string {
   const text = DIALECTS[dialect].text;
-  return `SELECT CAST(t.person_id AS ${text}) AS person_id, ${PERSON_JSON[dialect]("t")} AS rows\nFROM (\n${rows}\n) t\nGROUP BY t.person_id\nORDER BY t.person_id`;
+  // DuckDB: sort the plain rows, then write the JSON (its order-preserving projection), so the sort
+  // never carries the JSON text; elsewhere the outer ORDER BY is what guarantees the order.
+  if (dialect === "duckdb") return `SELECT CAST(t.person_id AS ${text}) AS person_id, ${ROW_JSON[dialect]("t")} AS row\nFROM (\n${renderExtractionSql(dialect, options)}\n) t`;
+  const rows = renderExtractionSql(dialect, options).replace(/\nORDER BY person_id$/, "");
+  return `SELECT CAST(t.person_id AS ${text}) AS person_id, ${ROW_JSON[dialect]("t")} AS row\nFROM (\n${rows}\n) t\nORDER BY t.person_id`;
 }
 
 /**
