@@ -4,11 +4,12 @@ import tseslint from "typescript-eslint";
 
 /**
  * Layering, one layer per folder: internal -> schema -> catalogue -> rules -> classify -> staging
- * -> fills -> report -> fhir -> udf -> cli. A layer imports only from the layers before it (never a later one),
+ * -> fills -> report -> fhir | omop -> udf -> cli (fhir and omop are adapters side by side: neither imports the
+ * other, see below). A layer imports only from the layers before it (never a later one),
  * and nothing outside src/cli and examples does I/O or reads the clock. test/layers.test.ts also
  * fails on any import cycle between files.
  */
-const layers = [["internal"], ["schema"], ["catalogue"], ["rules"], ["classify"], ["staging"], ["fills"], ["report"], ["fhir"], ["udf"], ["cli"]];
+const layers = [["internal"], ["schema"], ["catalogue"], ["rules"], ["classify"], ["staging"], ["fills"], ["report"], ["fhir", "omop"], ["udf"], ["cli"]];
 const layerRules = layers.flatMap((group, i) => group.map((layer) => ({
   files: [`src/${layer}/**/*.ts`],
   rules: {
@@ -21,9 +22,13 @@ const layerRules = layers.flatMap((group, i) => group.map((layer) => ({
             : [
                 {
                   group: layers.slice(i + 1).flat().flatMap((higher) => [`../${higher}`, `../${higher}/*`, `../../${higher}/*`]),
-                  message: "Lower layers never import higher ones (internal -> schema -> catalogue -> rules -> classify -> staging -> fills -> report -> fhir -> udf -> cli).",
+                  message: "Lower layers never import higher ones (internal -> schema -> catalogue -> rules -> classify -> staging -> fills -> report -> fhir | omop -> udf -> cli).",
                 },
               ]),
+          // Adapters in one group never import each other: what they share lives in a lower layer.
+          ...group
+            .filter((other) => other !== layer)
+            .map((other) => ({ group: [`../${other}`, `../${other}/*`], message: "The fhir and omop adapters are side by side: move what they share to a lower layer." })),
           ...(layer === "cli"
             ? []
             : [{ group: ["node:*", "fs", "path", "os", "worker_threads"], message: "I/O lives only in src/cli/ and examples/." }]),

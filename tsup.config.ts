@@ -11,7 +11,7 @@ const UDF_LIBRARY_LIMIT_BYTES = 1_000_000;
 // command line (ESM only) is built with the ESM library so that it imports the same chunks rather
 // than carrying a copy of its own. Whitespace is minified (see below). No source maps in the published build (they were 63% of the
 // tarball and point to sources that are not shipped). Dependencies (zod, date-fns) stay external.
-const library = { index: "src/index.ts", "fhir/index": "src/fhir/index.ts" };
+const library = { index: "src/index.ts", "fhir/index": "src/fhir/index.ts", "omop/index": "src/omop/index.ts" };
 const common = {
   sourcemap: false,
   target: "es2022",

@@ -245,6 +245,16 @@ export const SOURCE_TITLES = /* @__PURE__ */ deepFreeze({
     "LOINC 44249-1 PHQ-9 panel, 44261-6 total, item codes 44250-9…44260-8 and answer list LL358-3 (LA6568-5 = 0 … LA6571-9 = 3), read on loinc.org and in the US Core 9.0.0 PHQ-9 Questionnaire and examples",
   "fhir-r4-timing":
     "FHIR R4 value sets timing-abbreviation (v3 GTSAbbreviation, 16 codes) and event-timing, read in a faithful derivative of the R4 core package",
+  "ohdsi-themis-drug-exposure":
+    "OHDSI Themis conventions for drug_exposure (issues #76, #124, #125): leave a missing days_supply empty rather than derive it, drop negative values, check values over 365 days",
+  "darwin-drug-utilisation-daily-dose":
+    "DARWIN EU DrugUtilisation R package, vignette 'Daily dose calculation' (patternsWithFormula): fixed amount formulation = quantity x amount_value / days exposed; concentration formulation = quantity x numerator_value / days exposed; days exposed = end - start + 1. Validated in Burn E et al., Pharmacoepidemiol Drug Saf 2024",
+  "omop-etl-type-concepts":
+    "Public OMOP ETLs naming drug type concepts: oxford-omop-data-mapper sets drug_type_concept_id 32825 'EHR dispensing record' for prescribing (dispensing) data; a dbt ETL resolves 'EHR prescription' by concept_name in the Type Concept domain",
+  "cpt-psychiatry-codes":
+    "CPT codes read on coding-lookup sites reproducing the AMA descriptors: 90870 'Electroconvulsive therapy (includes necessary monitoring)'; 90867, 90868, 90869 therapeutic repetitive transcranial magnetic stimulation (initial, subsequent, motor threshold re-determination); 90832, 90834, 90837 psychotherapy 30, 45, 60 minutes with patient, and the add-on 90833, 90836, 90838 with an E/M service",
+  "ohdsi-largescalepopest-cohorts":
+    "OHDSI StudyProtocols LargeScalePopEst ExposureCohorts.sql: depression exposure cohorts, including ECT and psychotherapy procedure eras built with a 30-day grace period between procedures",
   "library-convention":
     "trd-classifier convention: a value this library chose where no source reviewed for it gives one; documented in docs/rule-sets.md and overridable",
 } as const);

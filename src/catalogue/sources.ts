@@ -538,6 +538,26 @@ const SOURCE_DETAILS = {
     kind: "secondary",
     locator: "hl7.org/fhir/R4/valueset-timing-abbreviation.html",
   },
+  "ohdsi-themis-drug-exposure": {
+    kind: "secondary",
+    locator: "github.com/OHDSI/Themis/issues/76, /124, /125 (issue threads, read as summarised in the project's research notes scale-and-omop.md)",
+  },
+  "darwin-drug-utilisation-daily-dose": {
+    kind: "secondary",
+    locator: "darwin-eu/DrugUtilisation articles/daily_dose_calculation.md; doi:10.1002/pds.5809",
+  },
+  "omop-etl-type-concepts": {
+    kind: "secondary",
+    locator: "answerdigital/oxford-omop-data-mapper docs/transformation-documentation/DrugExposure_drug_type_concept_id.md; a public dbt project",
+  },
+  "cpt-psychiatry-codes": {
+    kind: "secondary",
+    locator: "codingahead.com/cpt/codes/90870, /90868, /90869, /90837; medcoder.ai 90867; empr.com 2013 CPT psychiatry changes",
+  },
+  "ohdsi-largescalepopest-cohorts": {
+    kind: "secondary",
+    locator: "github.com/OHDSI/StudyProtocols LargeScalePopEst/inst/sql/sql_server/ExposureCohorts.sql",
+  },
   "library-convention": {
     kind: "convention",
   },

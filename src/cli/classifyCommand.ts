@@ -28,6 +28,8 @@ export interface ClassifyCommandOptions extends RecordOptions {
   readonly progress: boolean;
   /** Bytes of NDJSON per chunk (default 128 KiB). */
   readonly chunkBytes?: number;
+  /** OMOP (issue 14): NDJSON histories from this stream instead of the input file (see omopClassify.ts). */
+  readonly inputStream?: Readable;
 }
 
 /** What a run did. */
@@ -120,7 +122,7 @@ async function write(out: Writable, data: string | Uint8Array): Promise<void> {
 /** The options each batch of records is processed with. */
 function recordOptionsOf(options: ClassifyCommandOptions): RecordOptions {
   const { asOf, ruleSet, inputFormat, outputFormat, full, preset, failFast } = options;
-  return { asOf, ruleSet, inputFormat, outputFormat, full, ...(options.since === true ? { since: true } : {}), preset, failFast, ...(options.per === undefined ? {} : { per: options.per }) };
+  return { asOf, ruleSet, inputFormat, outputFormat, full, ...(options.since === true ? { since: true } : {}), preset, failFast, ...(options.per === undefined ? {} : { per: options.per }), ...(options.omop === undefined ? {} : { omop: options.omop }) };
 }
 
 /** Writes the running count and rate to a terminal every 200 ms. */
@@ -157,8 +159,8 @@ export async function classifyCommand(input: string, out: Writable, err: Writabl
   const started = process.hrtime.bigint();
   const chunkBytes = options.chunkBytes ?? 256 * 1024;
   // NDJSON from a file is read straight into the chunk buffers; CSV (and stdin) through a stream.
-  const file = input !== "-" && options.inputFormat === "ndjson" ? await open(input) : undefined;
-  const stream: Readable | undefined = file !== undefined ? undefined : input === "-" ? process.stdin : createReadStream(input, { highWaterMark: chunkBytes });
+  const file = options.inputStream === undefined && input !== "-" && options.inputFormat === "ndjson" ? await open(input) : undefined;
+  const stream: Readable | undefined = options.inputStream ?? (file !== undefined ? undefined : input === "-" ? process.stdin : createReadStream(input, { highWaterMark: chunkBytes }));
   const buffers = new ChunkBuffers(chunkBytes);
   const recordOptions = recordOptionsOf(options);
   const pool = options.workers > 1 ? new Pool(options.workers, recordOptions, buffers) : undefined;

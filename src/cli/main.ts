@@ -16,10 +16,16 @@ import type { BuildPresetId } from "../index";
 import { classifyCommand } from "./classifyCommand";
 import { takeReportOptions, withReport } from "./reportCommand"; // report (issue 16)
 import { syntheticPatientLine } from "./syntheticCohort";
+// OMOP (issue 14): its own modules parse their options; main only routes to them.
+import { classifyOmopCommand } from "./omopClassify";
+import { generateOmopCommand } from "./omopGenerate";
 
 const USAGE = `Usage:
   trd-classifier classify <file|-> [options]   classify NDJSON histories (or a long-format CSV)
   trd-classifier generate --patients N [--seed S] [--bad-rate R]   write a synthetic cohort as NDJSON
+  trd-classifier classify --omop duckdb:PATH|postgres://URL [--cdm-schema S] [--write-cohort [--results-schema S] [--cohort-id N]] [options]
+                            classify every person of an OMOP CDM (see docs/omop.md)
+  trd-classifier generate --format omop --patients N --out DIR [--seed S]   the synthetic cohort as OMOP CDM CSVs and DIR/cdm.duckdb
 
 classify options:
   --as-of YYYY-MM-DD        classification date (default: today, stated in the summary)
@@ -43,6 +49,7 @@ function fail(message: string): never {
 }
 
 async function generate(args: string[]): Promise<void> {
+  if (args.some((a, i) => a === "--format=omop" || (a === "--format" && args[i + 1] === "omop"))) return generateOmopCommand(args, fail); // OMOP (issue 14)
   const { values } = parseArgs({ args, options: { patients: { type: "string" }, seed: { type: "string", default: "1" }, "bad-rate": { type: "string", default: "0" } } });
   const patients = Number(values.patients);
   const seed = Number(values.seed);
@@ -63,6 +70,7 @@ async function generate(args: string[]): Promise<void> {
 }
 
 async function classify(allArgs: string[]): Promise<void> {
+  if (allArgs.some((a) => a === "--omop" || a.startsWith("--omop="))) return classifyOmopCommand(allArgs, fail); // OMOP (issue 14)
   // --- report (issue 16): --report and --timelines are taken out here, see reportCommand.ts ---
   const { report, rest: args, error: reportError } = takeReportOptions(allArgs);
   if (reportError !== undefined) fail(reportError);

@@ -8,6 +8,8 @@ import { csvHeaderOf, csvRow, jsonRow, provenanceOf } from "./columns";
 import type { Provenance } from "./columns";
 import { PATIENT_COLUMNS } from "./patientColumns";
 import { TRIAL_COLUMNS } from "./trialColumns";
+import { historyFromOmop } from "../omop/index";
+import type { OmopRow } from "../omop/index";
 
 /** One input record: an NDJSON line, or the rows of one patient in a long-format CSV. */
 export interface InputRecord {
@@ -37,6 +39,8 @@ export interface RecordOptions {
   readonly failFast?: boolean;
   /** One output row per patient (default) or per assessed trial. */
   readonly per?: Per;
+  /** OMOP (issue 14): each NDJSON line is one person's rows (`{"person_id", "rows"}`), mapped here to a history. */
+  readonly omop?: { readonly dispensingTypes?: readonly string[] };
 }
 
 /** One output record and its outcome. */
@@ -130,6 +134,15 @@ function shiftLines(issues: readonly TrdIssue[], firstLine: number): TrdIssue[] 
   });
 }
 
+/** OMOP (issue 14): one person's rows to a history (the person's id alone when nothing in them makes one, which the parser then rejects). */
+function omopHistory(input: unknown, options: RecordOptions): unknown {
+  const person = input as { person_id?: unknown; rows?: unknown };
+  const id = String(person.person_id);
+  if (!Array.isArray(person.rows)) return { id };
+  const { history } = historyFromOmop(person.rows as OmopRow[], { asOf: options.asOf, personId: id, ...(options.preset === undefined ? {} : { preset: options.preset }), ...(options.omop?.dispensingTypes === undefined ? {} : { dispensingTypes: options.omop.dispensingTypes }) });
+  return history ?? { id };
+}
+
 /** Classifies one record; never throws. */
 export function processRecord(record: InputRecord, options: RecordOptions): OutputRecord {
   let input: unknown;
@@ -147,6 +160,7 @@ export function processRecord(record: InputRecord, options: RecordOptions): Outp
     } catch {
       return errorRecord(record.line, undefined, "invalid_json", [{ code: "invalid_type", path: "", message: "history: expected one JSON object on the line" }], options);
     }
+    if (options.omop !== undefined) input = omopHistory(input, options);
   }
   const parsed = parseTreatmentHistory(input);
   if (!parsed.success) return errorRecord(record.line, idOf(input), "invalid_history", parsed.issues, options);

@@ -8,8 +8,8 @@
 import { booleanAt, field, isObject, numberAt, objectAt, objectsAt, textAt } from "./json";
 import { readQuantity, unitOf } from "./quantity";
 import type { QuantityRead } from "./quantity";
-import { parseSig } from "./sig";
-import type { SigDose } from "./sig";
+import { parseSig } from "../fills/sig";
+import type { SigDose } from "../fills/sig";
 import type { Strength } from "./strength";
 import { administrationsPerDay } from "./timing";
 

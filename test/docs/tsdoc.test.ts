@@ -12,7 +12,7 @@ import ts from "typescript";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
-const entries = ["../../src/index.ts", "../../src/fhir/index.ts"].map((p) => fileURLToPath(new URL(p, import.meta.url)));
+const entries = ["../../src/index.ts", "../../src/fhir/index.ts", "../../src/omop/index.ts"].map((p) => fileURLToPath(new URL(p, import.meta.url)));
 const TIMEOUT_MS = 60_000;
 
 let program: ts.Program | undefined;

@@ -1,0 +1,169 @@
+/**
+ * `trd-classifier classify --omop duckdb:cdm.duckdb | postgres://… [--cdm-schema S]
+ * [--write-cohort [--results-schema S] [--cohort-id N] [--cohort-table T] [--result-table T]]
+ * [--dispensing-type NAME]… [the classify options]`: the extraction query streams rows ordered by
+ * person, each person's rows become a history (trd-classifier/omop), and the histories go through
+ * the same classification as NDJSON input (the worker pool, the same output), so a person's output
+ * is what classifying their history from an NDJSON file gives.
+ */
+import { Readable } from "node:stream";
+import type { Writable } from "node:stream";
+import { once } from "node:events";
+import { availableParallelism } from "node:os";
+import { createRequire } from "node:module";
+import { parseArgs } from "node:util";
+import { isRuleSetId, listBuildPresets } from "../index";
+import type { BuildPresetId } from "../index";
+import { renderBatchBoundsSql, renderJsonRowsSql } from "../omop/index";
+import type { ExtractionSqlOptions } from "../omop/index";
+import { classifyCommand } from "./classifyCommand";
+import type { ClassifySummary } from "./classifyCommand";
+import { CohortWriter } from "./cohortWriter";
+import { openOmop } from "./omopDatabase";
+import type { OmopConnection } from "./omopDatabase";
+
+/** Persons per extraction query: each query sorts this many persons' rows, which bounds the database's memory. */
+const PERSONS_PER_QUERY = 10_000;
+
+/** What the OMOP source read, for the summary. */
+export interface OmopReadSummary {
+  persons: number;
+}
+
+/**
+ * One NDJSON line per person (`{"person_id": "…", "rows": […]}`, the rows as the database wrote
+ * them as JSON), a batch of persons per chunk, pulled as the classifier reads, so at most a few
+ * batches are in memory whatever the CDM's size. The workers map each person's rows to a history
+ * (records.ts), in parallel; this thread only joins text.
+ */
+export function omopPersonLines(db: OmopConnection, options: Pick<ExtractionSqlOptions, "cdmSchema">, summary: OmopReadSummary): Readable {
+  async function* batches(): AsyncGenerator<[string, string][]> {
+    const bounds = (await db.all(renderBatchBoundsSql(db.dialect, options, PERSONS_PER_QUERY))).map((r) => String(r["person_id"]));
+    for (let i = 0; i < bounds.length; i++) {
+      const range = { personIdFrom: bounds[i] as string, ...(i + 1 < bounds.length ? { personIdBefore: bounds[i + 1] as string } : {}) };
+      yield* db.jsonRows(renderJsonRowsSql(db.dialect, { ...options, ...range }));
+    }
+  }
+  async function* lines(): AsyncGenerator<string> {
+    let text = "";
+    let id: string | undefined;
+    for await (const batch of batches()) {
+      for (const [person, row] of batch) {
+        const key = String(person);
+        if (key !== id) {
+          if (id !== undefined) text += "]}\n";
+          text += `{"person_id":${JSON.stringify(key)},"rows":[${row}`;
+          id = key;
+          summary.persons += 1;
+        } else text += `,${row}`;
+      }
+      const cut = text.lastIndexOf("\n");
+      if (cut > 1 << 17) {
+        yield text.slice(0, cut + 1);
+        text = text.slice(cut + 1);
+      }
+    }
+    if (id !== undefined) text += "]}\n";
+    if (text !== "") yield text;
+  }
+  return Readable.from(lines(), { objectMode: false, highWaterMark: 1 << 16 });
+}
+
+/** Runs the command; `fail` reports a usage error and exits. */
+export async function classifyOmopCommand(args: string[], fail: (message: string) => never): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    allowPositionals: false,
+    options: {
+      omop: { type: "string" },
+      "cdm-schema": { type: "string" },
+      "results-schema": { type: "string" },
+      "write-cohort": { type: "boolean", default: false },
+      "cohort-id": { type: "string", default: "1" },
+      "cohort-table": { type: "string", default: "cohort" },
+      "result-table": { type: "string", default: "trd_classifier_result" },
+      "dispensing-type": { type: "string", multiple: true },
+      "as-of": { type: "string" },
+      "rule-set": { type: "string", default: "eu-pearl-2022" },
+      format: { type: "string", default: "ndjson" },
+      preset: { type: "string" },
+      workers: { type: "string" },
+      full: { type: "boolean", default: false },
+      since: { type: "boolean", default: false },
+      "fail-fast": { type: "boolean", default: false },
+      "no-progress": { type: "boolean", default: false },
+    },
+  });
+  const target = values.omop ?? fail("--omop needs duckdb:PATH or a postgres:// URL");
+  const ruleSet = values["rule-set"];
+  if (!isRuleSetId(ruleSet)) fail(`unknown rule set "${ruleSet}"`);
+  const asOf = values["as-of"] ?? new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) fail("--as-of must be a date as YYYY-MM-DD");
+  const format = values.format;
+  if (format !== "ndjson" && format !== "csv") fail("--format must be ndjson or csv");
+  const preset = values.preset;
+  if (preset !== undefined && !listBuildPresets().some((p) => p.id === preset)) fail(`unknown preset "${preset}"`);
+  const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 1) fail("--workers must be a whole number of 1 or more");
+  const cohortId = Number(values["cohort-id"]);
+  if (!Number.isSafeInteger(cohortId)) fail("--cohort-id must be a whole number");
+  const schemaPattern = /^[A-Za-z_][\w$]*(\.[A-Za-z_][\w$]*)?$/;
+  for (const name of ["cdm-schema", "results-schema", "cohort-table", "result-table"] as const) {
+    const v = values[name];
+    if (v !== undefined && !schemaPattern.test(v)) fail(`--${name} must be a plain SQL identifier`);
+  }
+
+  const db = await openOmop(target);
+  const summary: OmopReadSummary = { persons: 0 };
+  const cdmSchema = values["cdm-schema"];
+  const pkg = createRequire(import.meta.url)("../../package.json") as { version: string };
+  let out: Writable = process.stdout;
+  let cohort: CohortWriter | undefined;
+  let result: ClassifySummary;
+  try {
+    if (values["write-cohort"]) {
+      cohort = new CohortWriter(process.stdout, db, {
+        format,
+        asOf,
+        classifierVersion: pkg.version,
+        cohortDefinitionId: cohortId,
+        cohortTable: values["cohort-table"],
+        resultTable: values["result-table"],
+        ...(values["results-schema"] === undefined ? {} : { resultsSchema: values["results-schema"] }),
+        ...(cdmSchema === undefined ? {} : { cdmSchema }),
+      });
+      await cohort.prepare();
+      out = cohort;
+    }
+    result = await classifyCommand("omop", out, process.stderr, {
+      asOf,
+      ruleSet,
+      inputFormat: "ndjson",
+      outputFormat: format,
+      full: values.full,
+      since: values.since || values["write-cohort"],
+      preset: preset as BuildPresetId | undefined,
+      workers,
+      failFast: values["fail-fast"],
+      progress: !values["no-progress"],
+      omop: values["dispensing-type"] === undefined ? {} : { dispensingTypes: values["dispensing-type"] },
+      inputStream: omopPersonLines(db, cdmSchema === undefined ? {} : { cdmSchema }, summary),
+    });
+    if (cohort !== undefined) {
+      cohort.end();
+      await once(cohort, "finish");
+      await cohort.closeCohort();
+    }
+  } finally {
+    await db.close();
+  }
+  const rate = Math.round(result.records / Math.max(result.seconds, 0.001));
+  const counts = Object.entries(result.byStatus).map(([k, v]) => `${k} ${v.toLocaleString("en-US")}`).join(", ");
+  const rssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  process.stderr.write(
+    `trd-classifier: OMOP ${db.dialect}: ${summary.persons.toLocaleString("en-US")} persons in scope (an antidepressant or augmenting drug, a depression diagnosis or a score).\n` +
+      `trd-classifier: ${result.records.toLocaleString("en-US")} records in ${result.seconds.toFixed(2)} s (${rate.toLocaleString("en-US")}/s, ${workers} worker${workers === 1 ? "" : "s"}, peak RSS ${rssMb} MB): ${counts}. Rule set ${ruleSet}, as of ${asOf}.` +
+      `${cohort === undefined ? "" : ` Cohort ${cohortId}: ${cohort.counts.cohort.toLocaleString("en-US")} persons; ${cohort.counts.results.toLocaleString("en-US")} results written.`}\n`,
+  );
+  process.exitCode = result.invalid > 0 ? 1 : 0;
+}

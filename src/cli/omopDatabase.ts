@@ -1,0 +1,161 @@
+/**
+ * A connection to an OMOP CDM in DuckDB (embedded, `duckdb:path/to/cdm.duckdb`) or PostgreSQL
+ * (`postgres://…`): a query's rows (one JSON text per CDM row) streamed in batches (DuckDB's
+ * result chunks; a PostgreSQL server-side cursor), statements, and batched inserts. The drivers are optional peer
+ * dependencies, loaded only here and only when asked for; a missing one is a one-line error
+ * saying how to install it.
+ */
+import type { SqlDialect } from "../omop/index";
+
+/** A value to insert. */
+export type SqlValue = string | number | boolean | null;
+
+/** What the command line needs of a database. */
+export interface OmopConnection {
+  readonly dialect: Extract<SqlDialect, "duckdb" | "postgresql">;
+  /** A JSON-rows query's rows (person_id as text, the row as JSON text), in batches, as they arrive. */
+  jsonRows(sql: string, batchSize?: number): AsyncGenerator<[string, string][]>;
+  /** Runs statements, in order. */
+  run(...statements: readonly string[]): Promise<void>;
+  /** Rows of a query as plain objects (small results only). */
+  all(sql: string): Promise<Record<string, unknown>[]>;
+  /** Inserts rows (values in `columns` order). */
+  insert(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** An error whose message is the whole story (no stack needed). */
+export class UsageError extends Error {}
+
+/** A SQL literal for a value the program made (never patient free text). */
+export function literal(v: SqlValue): string {
+  if (v === null) return "NULL";
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) throw new Error("not a finite number");
+    return String(v);
+  }
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return `'${v.replace(/'/g, "''")}'`;
+}
+
+async function load<T>(name: string, what: string): Promise<T> {
+  try {
+    return (await import(name)) as T;
+  } catch {
+    throw new UsageError(`${what} needs the optional package ${name}: install it with  npm install ${name}`);
+  }
+}
+
+interface DuckModule {
+  DuckDBInstance: { create(path: string, options?: Record<string, string>): Promise<{ connect(): Promise<DuckConnection>; closeSync?(): void }> };
+}
+interface DuckChunk {
+  readonly rowCount: number;
+  getRows(): unknown[][];
+}
+interface DuckConnection {
+  run(sql: string): Promise<unknown>;
+  runAndReadAll(sql: string): Promise<{ getRowObjects(): Record<string, unknown>[] }>;
+  stream(sql: string): Promise<{ fetchChunk(): Promise<DuckChunk | null> }>;
+  closeSync(): void;
+}
+
+/**
+ * DuckDB's memory limit for the run (its default is 80% of RAM): the per-person grouping and sort
+ * spill to disk beyond it. TRD_DUCKDB_MEMORY_LIMIT changes it.
+ */
+const DUCKDB_MEMORY_LIMIT = "256MB";
+
+async function openDuckDb(path: string): Promise<OmopConnection> {
+  const duck = await load<DuckModule>("@duckdb/node-api", "--omop duckdb:…");
+  const instance = await duck.DuckDBInstance.create(path, { memory_limit: process.env["TRD_DUCKDB_MEMORY_LIMIT"] ?? DUCKDB_MEMORY_LIMIT });
+  const reader = await instance.connect();
+  const writer = await instance.connect();
+  return {
+    dialect: "duckdb",
+    async *jsonRows(sql: string): AsyncGenerator<[string, string][]> {
+      const result = await reader.stream(sql);
+      for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) yield chunk.getRows() as [string, string][];
+    },
+    async run(...statements: readonly string[]): Promise<void> {
+      for (const s of statements) await writer.run(s);
+    },
+    async all(sql: string): Promise<Record<string, unknown>[]> {
+      return (await writer.runAndReadAll(sql)).getRowObjects();
+    },
+    async insert(table, columns, rows): Promise<void> {
+      for (let i = 0; i < rows.length; i += 1000) {
+        const values = rows.slice(i, i + 1000).map((r) => `(${r.map(literal).join(", ")})`);
+        await writer.run(`INSERT INTO ${table} (${columns.join(", ")}) VALUES ${values.join(", ")}`);
+      }
+    },
+    async close(): Promise<void> {
+      reader.closeSync();
+      writer.closeSync();
+      instance.closeSync?.();
+    },
+  };
+}
+
+interface PgClient {
+  connect(): Promise<void>;
+  query(sql: string): Promise<{ rows: Record<string, unknown>[] }>;
+  query(config: { text: string; rowMode: "array" }): Promise<{ rows: unknown[][] }>;
+  end(): Promise<void>;
+}
+interface PgModule {
+  default?: { Client: new (config: { connectionString: string; application_name?: string }) => PgClient };
+  Client?: new (config: { connectionString: string; application_name?: string }) => PgClient;
+}
+
+async function openPostgres(url: string): Promise<OmopConnection> {
+  const pg = await load<PgModule>("pg", "--omop postgres://…");
+  const Client = pg.Client ?? pg.default?.Client;
+  if (Client === undefined) throw new UsageError("the pg package does not export Client");
+  const client = (): PgClient => new Client({ connectionString: url, application_name: "trd-classifier" });
+  const reader = client();
+  const writer = client();
+  await reader.connect();
+  await writer.connect();
+  return {
+    dialect: "postgresql",
+    async *jsonRows(sql: string, batchSize = 5000): AsyncGenerator<[string, string][]> {
+      await reader.query("BEGIN READ ONLY");
+      try {
+        await reader.query(`DECLARE trd_json_rows NO SCROLL CURSOR FOR ${sql}`);
+        for (;;) {
+          const { rows } = await reader.query({ text: `FETCH ${batchSize} FROM trd_json_rows`, rowMode: "array" });
+          if (rows.length === 0) break;
+          yield rows as [string, string][];
+        }
+        await reader.query("CLOSE trd_json_rows");
+      } finally {
+        await reader.query("COMMIT");
+      }
+    },
+    async run(...statements: readonly string[]): Promise<void> {
+      for (const s of statements) await writer.query(s);
+    },
+    async all(sql: string): Promise<Record<string, unknown>[]> {
+      return (await writer.query(sql)).rows;
+    },
+    async insert(table, columns, rows): Promise<void> {
+      for (let i = 0; i < rows.length; i += 1000) {
+        const values = rows.slice(i, i + 1000).map((r) => `(${r.map(literal).join(", ")})`);
+        await writer.query(`INSERT INTO ${table} (${columns.join(", ")}) VALUES ${values.join(", ")}`);
+      }
+    },
+    async close(): Promise<void> {
+      await reader.end();
+      await writer.end();
+    },
+  };
+}
+
+/** Opens `duckdb:PATH` (or a path ending in .duckdb / .db) or a `postgres://` / `postgresql://` URL. */
+export async function openOmop(target: string): Promise<OmopConnection> {
+  if (/^postgres(ql)?:\/\//.test(target)) return openPostgres(target);
+  const path = target.startsWith("duckdb:") ? target.slice("duckdb:".length) : /\.(duckdb|db)$/.test(target) ? target : undefined;
+  if (path === undefined || path === "") throw new UsageError("--omop takes duckdb:PATH or a postgres:// URL");
+  return openDuckDb(path);
+}

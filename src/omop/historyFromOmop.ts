@@ -1,0 +1,274 @@
+/**
+ * The rows of one person (from the extraction query) to a treatment history: drug exposures
+ * through the trial builder, diagnoses and depressive episodes from `condition_occurrence`, scores
+ * from `measurement` and `observation`, and courses of ECT, rTMS and psychotherapy from
+ * `procedure_occurrence`. Pure: rows in, data out; every choice is an {@link OmopDecision}.
+ *
+ * @module
+ */
+import { SCORE_LOINC, matchDiagnosisCode, scaleFromText } from "../catalogue/clinicalCodes";
+import { daysBetween, isCalendarDate } from "../internal/dates";
+import { buildTrials } from "../fills/buildTrials";
+import type { BuildTrialsOptions, BuildTrialsResult, BuiltTrial } from "../fills/buildTrials";
+import type { FillRecordInput } from "../fills/fillRecord";
+import type { TreatmentHistoryInput } from "../schema/history";
+import type { Condition, Diagnosis } from "../schema/patient";
+import { SCALES } from "../schema/scales";
+import type { ScaleId } from "../schema/scales";
+import type { StopReason } from "../schema/trial";
+import type { OmopDecision } from "./decisions";
+import { readDrugExposure } from "./drugs";
+import type { DrugContext } from "./drugs";
+import type { OmopRow } from "./rows";
+import { DIAGNOSIS_VOCABULARIES, DISPENSING_TYPE_NAMES, PROCEDURE_CODES } from "./vocabulary";
+import type { ProcedureCode } from "./vocabulary";
+
+/**
+ * Options of {@link historyFromOmop}: those of the trial builder, and the drug type names that
+ * mean a dispensing (default {@link DISPENSING_TYPE_NAMES}).
+ *
+ * @example
+ * const options: OmopHistoryOptions = { asOf: "2024-06-30", dispensingTypes: ["EHR dispensing record", "Pharmacy claim"] };
+ * options.dispensingTypes?.length; //=> 2
+ */
+export interface OmopHistoryOptions extends BuildTrialsOptions {
+  readonly dispensingTypes?: readonly string[];
+  /** The person's id as text (default: the first row's `person_id`). */
+  readonly personId?: string;
+}
+
+/**
+ * The result for one person: the history (absent when the rows hold no antidepressant, depression
+ * diagnosis or score), the adapter's decisions, the trial builder's result and the periods of
+ * observation.
+ *
+ * @example
+ * const result: OmopHistoryResult = historyFromOmop([{ person_id: 1, domain: "person", year_of_birth: 1970, month_of_birth: 1, day_of_birth: 2 }]);
+ * [result.personId, result.history]; //=> ["1", undefined]
+ */
+export interface OmopHistoryResult {
+  readonly personId: string;
+  readonly history?: TreatmentHistoryInput;
+  readonly decisions: readonly OmopDecision[];
+  readonly build: BuildTrialsResult;
+  readonly observationPeriods: readonly { readonly start: string; readonly end: string }[];
+}
+
+const PROCEDURE_GAP_DAYS = 30;
+const MDD: Condition = "major-depressive-disorder";
+const CODE_SYSTEM: Readonly<Record<string, NonNullable<Diagnosis["code"]>["system"]>> = { ICD10CM: "ICD-10-CM", ICD10: "ICD-10", SNOMED: "SNOMED-CT" };
+
+const isDate = (x: string | null | undefined): x is string => typeof x === "string" && isCalendarDate(x);
+const idOf = (row: OmopRow): string | undefined => (row.record_id === null || row.record_id === undefined ? undefined : String(row.record_id));
+
+/** The birth date, when year, month and day are all given. */
+function birthDateOf(person: OmopRow | undefined, decide: (d: OmopDecision) => void): string | undefined {
+  if (person === undefined || person.year_of_birth === null || person.year_of_birth === undefined) return undefined;
+  const [y, m, d] = [person.year_of_birth, person.month_of_birth, person.day_of_birth].map((x) => (x === null || x === undefined ? undefined : Number(x)));
+  const date = m === undefined || d === undefined ? undefined : `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+  if (date !== undefined && isCalendarDate(date)) return date;
+  decide({ code: "birth_date_partial", message: "the birth date is incomplete (year only, or year and month); age is not known", domain: "person", rule: "birthDate" });
+  return undefined;
+}
+
+/** The diagnosis a condition row's standard or source concept gives, with the code read. */
+function diagnosisOf(row: OmopRow): { conditions: readonly Condition[]; code?: Diagnosis["code"] } | undefined {
+  for (const [vocabulary, code] of [
+    [row.vocabulary_id, row.concept_code],
+    [row.source_vocabulary_id, row.source_code],
+  ] as const) {
+    const kind = DIAGNOSIS_VOCABULARIES[(vocabulary ?? "") as keyof typeof DIAGNOSIS_VOCABULARIES];
+    if (kind === undefined || code === null || code === undefined) continue;
+    const match = matchDiagnosisCode(kind, code);
+    if (match !== undefined && match.conditions.length > 0) return { conditions: match.conditions, ...(code.length <= 64 ? { code: { system: CODE_SYSTEM[vocabulary ?? ""] ?? "other", code: code.trim() } } : {}) };
+  }
+  return undefined;
+}
+
+/** Diagnoses (one per condition, the earliest) and the MDD rows that date depressive episodes. */
+function readConditions(rows: readonly OmopRow[], decide: (d: OmopDecision) => void): { diagnoses: Diagnosis[]; episodes: { onset: string; end?: string }[] } {
+  const first = new Map<Condition, Diagnosis>();
+  const episodes: { onset: string; end?: string }[] = [];
+  for (const row of rows) {
+    const found = diagnosisOf(row);
+    const recordId = idOf(row);
+    if (found === undefined || !isDate(row.start_date)) {
+      decide({ code: "diagnosis_not_used", message: `condition_occurrence ${recordId ?? "(no id)"}: ${found === undefined ? "no code the adapter maps to a condition" : "no start date"}; not used`, domain: "condition", ...(recordId === undefined ? {} : { recordId }), rule: "diagnosisCodes" });
+      continue;
+    }
+    const onset = row.start_date;
+    for (const condition of found.conditions) {
+      const seen = first.get(condition);
+      if (seen === undefined || (seen.onset !== undefined && onset < seen.onset)) first.set(condition, { condition, onset, ...(found.code === undefined ? {} : { code: found.code }) });
+    }
+    if (found.conditions.includes(MDD)) episodes.push({ onset, ...(isDate(row.end_date) && row.end_date >= onset ? { end: row.end_date } : {}) });
+  }
+  return { diagnoses: [...first.values()], episodes };
+}
+
+/** The scale of a measurement or observation: by LOINC code, else (no LOINC code) by the source value's text. */
+function scaleOf(row: OmopRow): { scale: ScaleId; fromText: boolean } | undefined {
+  const loinc = [row.vocabulary_id === "LOINC" ? row.concept_code : undefined, row.source_vocabulary_id === "LOINC" ? row.source_code : undefined].filter((c): c is string => typeof c === "string");
+  const known = SCORE_LOINC.find((s) => loinc.includes(s.code));
+  if (known !== undefined) return { scale: known.scale, fromText: false };
+  if (loinc.length > 0 || row.source_value === null || row.source_value === undefined) return undefined;
+  const scale = scaleFromText(row.source_value);
+  return scale === undefined ? undefined : { scale, fromText: true };
+}
+
+/** Scores from measurement and observation rows. */
+function readScores(rows: readonly OmopRow[], decide: (d: OmopDecision) => void): { date: string; scale: ScaleId; total: number }[] {
+  const scores: { date: string; scale: ScaleId; total: number }[] = [];
+  for (const row of rows) {
+    const found = scaleOf(row);
+    const recordId = idOf(row);
+    const at = { domain: row.domain, ...(recordId === undefined ? {} : { recordId }) };
+    const ref = `${row.domain} ${recordId ?? "(no id)"}`;
+    const value = row.value_as_number === null || row.value_as_number === undefined ? undefined : Number(row.value_as_number);
+    if (found === undefined || !isDate(row.start_date) || value === undefined || !Number.isInteger(value)) {
+      decide({ code: "score_not_read", message: `${ref}: ${found === undefined ? "not a total score the adapter reads" : !isDate(row.start_date) ? "no date" : "value_as_number is empty or not a whole number"}; not used`, ...at, dropped: true, rule: "scores" });
+      continue;
+    }
+    const range = SCALES[found.scale];
+    if (value < range.min || value > range.max) {
+      decide({ code: "score_out_of_range", message: `${ref}: ${found.scale} ${value} is outside ${range.min} to ${range.max}; left out`, ...at, dropped: true, rule: "scoreRange" });
+      continue;
+    }
+    if (found.fromText) decide({ code: "score_from_source_text", message: `${ref}: no LOINC code; the scale (${found.scale}) is named in its source value`, ...at, rule: "scaleFromText" });
+    scores.push({ date: row.start_date, scale: found.scale, total: value });
+  }
+  return scores;
+}
+
+/** The procedure code of a row (standard or source concept). */
+function procedureOf(row: OmopRow): ProcedureCode | undefined {
+  return PROCEDURE_CODES.find((p) => (row.vocabulary_id === p.vocabulary && row.concept_code === p.code) || (row.source_vocabulary_id === p.vocabulary && row.source_code === p.code));
+}
+
+/** Courses of ECT, rTMS and psychotherapy: sessions of one kind less than 30 days apart. */
+function readProcedures(rows: readonly OmopRow[], asOf: string | undefined, decide: (d: OmopDecision) => void): NonNullable<TreatmentHistoryInput["otherTreatments"]> {
+  const sessions = new Map<ProcedureCode["kind"], string[]>();
+  for (const row of rows) {
+    const code = procedureOf(row);
+    if (code === undefined || !isDate(row.start_date)) continue;
+    sessions.set(code.kind, [...(sessions.get(code.kind) ?? []), row.start_date]);
+  }
+  const courses: NonNullable<TreatmentHistoryInput["otherTreatments"]> = [];
+  for (const [kind, dates] of sessions) {
+    const sorted = [...dates].sort();
+    let start = sorted[0] as string;
+    let last = start;
+    let count = 0;
+    const close = (): void => {
+      const ongoing = asOf === undefined || daysBetween(last, asOf) <= PROCEDURE_GAP_DAYS;
+      const base = { id: `${kind}-${start}`, start, ...(ongoing ? {} : { end: last }), sessions: count };
+      courses.push(kind === "ect" ? { kind, ...base, laterality: "unknown" } : kind === "psychotherapy" ? { kind, ...base, type: "other" } : { kind, ...base });
+      decide({ code: "procedure_course", message: `${kind}: ${count} session(s) from ${start}${ongoing ? ", ongoing" : ` to ${last}`} (sessions less than ${PROCEDURE_GAP_DAYS} days apart make one course)`, domain: "procedure", rule: "procedureGapDays", source: "ohdsi-largescalepopest-cohorts", verification: "secondary" });
+    };
+    for (const date of sorted) {
+      if (daysBetween(last, date) > PROCEDURE_GAP_DAYS) {
+        close();
+        start = date;
+        count = 0;
+      }
+      last = date;
+      count += 1;
+    }
+    close();
+  }
+  return courses;
+}
+
+/** Drug exposures (rows grouped by drug_exposure_id) to fill records, with their stop reasons. */
+function readDrugs(rows: readonly OmopRow[], c: DrugContext): { records: FillRecordInput[]; stopReasons: Map<string, { date: string; reason: StopReason }> } {
+  const byExposure = new Map<string, OmopRow[]>();
+  rows.forEach((row, i) => {
+    const key = idOf(row) ?? `#${i}`;
+    byExposure.set(key, [...(byExposure.get(key) ?? []), row]);
+  });
+  const records: FillRecordInput[] = [];
+  const stopReasons = new Map<string, { date: string; reason: StopReason }>();
+  let index = 0;
+  for (const group of byExposure.values()) {
+    const read = readDrugExposure(group, index++, c);
+    if (read === undefined) continue;
+    records.push(read.record);
+    if (read.stopReason !== undefined && read.record.id !== undefined) stopReasons.set(read.record.id, { date: read.record.date, reason: read.stopReason });
+  }
+  return { records, stopReasons };
+}
+
+/** A trial's stop reason: that of the latest of its records that has one. */
+function withStopReasons(trials: readonly BuiltTrial[], build: BuildTrialsResult, stopReasons: ReadonlyMap<string, { date: string; reason: StopReason }>, decide: (d: OmopDecision) => void): BuiltTrial[] {
+  if (stopReasons.size === 0) return [...trials];
+  const refsOf = new Map<string, readonly string[]>();
+  for (const d of build.decisions) if (d.trialId !== undefined && (d.code === "adherence" || d.code === "adherence_not_documented")) refsOf.set(d.trialId, d.recordIds);
+  return trials.map((t) => {
+    const latest = (refsOf.get(t.id) ?? []).flatMap((r) => stopReasons.get(r) ?? []).sort((a, b) => a.date.localeCompare(b.date)).at(-1);
+    if (latest === undefined) return t;
+    decide({ code: "stop_reason_read", message: `${t.id}: stopped (${latest.reason}), from the stop_reason of its last record`, domain: "drug", rule: "stopReason" });
+    return { ...t, stopReason: latest.reason };
+  });
+}
+
+/** The current episode's onset and the earlier episodes, from MDD diagnoses and the treatment gaps. */
+function episodesOf(episodes: readonly { onset: string; end?: string }[], build: BuildTrialsResult, fallback: string | undefined, decide: (d: OmopDecision) => void): { onset: string | undefined; previous: { onset: string; end: string }[] } {
+  const treated = build.episode?.onset;
+  const open = episodes.filter((e) => e.end === undefined || (treated !== undefined && e.end >= treated));
+  const before = treated === undefined ? open : open.filter((e) => e.onset <= treated);
+  const fromDiagnosis = treated === undefined ? before.map((e) => e.onset).sort()[0] : before.map((e) => e.onset).sort().at(-1);
+  const onset = fromDiagnosis ?? treated ?? fallback;
+  if (fromDiagnosis !== undefined) decide({ code: "episode_from_diagnosis", message: `the current episode is dated from a depression diagnosis on ${fromDiagnosis}${treated === undefined ? "" : ` (treatment of it from ${treated})`}`, domain: "condition", rule: "episodeOnset" });
+  if (onset === undefined) return { onset, previous: [] };
+  const closed = episodes.flatMap((e) => (e.end !== undefined && e.end < onset ? [{ onset: e.onset, end: e.end }] : []));
+  for (const e of closed) decide({ code: "previous_episode_from_diagnosis", message: `an earlier episode from ${e.onset} to ${e.end}, from a depression diagnosis with an end date`, domain: "condition", rule: "previousEpisodes" });
+  const all = [...build.previousEpisodes.filter((e) => e.end < onset), ...closed].sort((a, b) => a.onset.localeCompare(b.onset));
+  const unique = all.filter((e, i) => i === 0 || e.onset !== all[i - 1]?.onset || e.end !== all[i - 1]?.end);
+  return { onset, previous: unique };
+}
+
+/**
+ * One person's rows (any order) to a treatment history, with a decision for every row left out or
+ * read in a particular way. The history has no trial outcome: the classifier derives it from the
+ * scores. Never throws on rows of the documented shape.
+ *
+ * @param rows - The rows of one person, as the extraction query returns them.
+ * @param options - As-of date, trial-building preset and overrides, dispensing type names.
+ * @returns The history (when the person has an antidepressant, a depression diagnosis or a score) and the decisions.
+ * @example
+ * const result = historyFromOmop([
+ *   { person_id: 7, domain: "condition", record_id: 1, start_date: "2024-01-01", vocabulary_id: "SNOMED", concept_code: "370143000" },
+ *   { person_id: 7, domain: "drug", record_id: 2, start_date: "2024-01-02", end_date: "2024-01-31", vocabulary_id: "RxNorm", concept_code: "36437", type_name: "EHR dispensing record", quantity: 30, days_supply: 30, ingredient_count: 1, amount_value: 50, amount_unit: "mg" },
+ * ], { asOf: "2024-06-30" });
+ * result.history?.episode; //=> { onset: "2024-01-01" }
+ * result.history?.trials?.[0]?.doses; //=> [{ from: "2024-01-02", mgPerDay: 50 }]
+ */
+export function historyFromOmop(rows: readonly OmopRow[], options: OmopHistoryOptions = {}): OmopHistoryResult {
+  const decisions: OmopDecision[] = [];
+  const decide = (d: OmopDecision): void => void decisions.push(d);
+  const by = (domain: OmopRow["domain"]): OmopRow[] => rows.filter((r) => r.domain === domain);
+  const { dispensingTypes, personId: givenId, ...buildOptions } = options;
+  const personId = givenId ?? (rows[0] === undefined ? "" : String(rows[0].person_id));
+  const drugContext: DrugContext = { decide: (d) => decide({ domain: "drug", ...d }), dispensingTypes: new Set(dispensingTypes ?? DISPENSING_TYPE_NAMES) };
+  const { records, stopReasons } = readDrugs(by("drug"), drugContext);
+  const { diagnoses, episodes } = readConditions(by("condition"), decide);
+  const assessments = readScores([...by("measurement"), ...by("observation")], decide);
+  const otherTreatments = readProcedures(by("procedure"), options.asOf, decide);
+  const birthDate = birthDateOf(by("person")[0], decide);
+  const observationPeriods = by("observation_period").flatMap((r) => (isDate(r.start_date) && isDate(r.end_date) ? [{ start: r.start_date, end: r.end_date }] : []));
+  const build = buildTrials(records, buildOptions);
+  const result = { personId, decisions, build, observationPeriods };
+  if (records.length === 0 && episodes.length === 0 && assessments.length === 0) return result;
+  const fallback = [...assessments.map((a) => a.date), ...records.map((r) => r.date)].sort()[0];
+  const { onset, previous } = episodesOf(episodes, build, fallback, decide);
+  const history: TreatmentHistoryInput = {
+    id: personId,
+    patient: { ...(birthDate === undefined ? {} : { birthDate }), diagnoses },
+    episode: { onset: onset ?? "" },
+    previousEpisodes: previous,
+    trials: withStopReasons(build.trials, build, stopReasons, decide),
+    assessments,
+    ...(otherTreatments.length === 0 ? {} : { otherTreatments }),
+  };
+  return { ...result, history };
+}

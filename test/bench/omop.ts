@@ -1,0 +1,70 @@
+/**
+ * `npm run bench:omop`: the OMOP path end to end, measured here and never in a unit test. For
+ * each size (50,000 and 200,000 generated patients; BENCH_OMOP_PATIENTS=N for one size), the same
+ * patients classified by the built CLI from NDJSON, from DuckDB (`--omop duckdb:`) and, when
+ * BENCH_POSTGRES_URL or TRD_TEST_POSTGRES_URL names a server, from PostgreSQL (loaded with psql
+ * \copy first; loading is not timed). Reports persons per second (wall clock, process start to
+ * exit) and the process's peak RSS (workers are threads, so it counts them).
+ * Targets (issue 14): DuckDB at least half the NDJSON rate; peak RSS under 500 MB and flat.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const cli = join(root, "dist/cli/main.js");
+if (!existsSync(cli)) throw new Error("run `npm run build` first (npm run bench:omop does)");
+const sizes = process.env["BENCH_OMOP_PATIENTS"] === undefined ? [50_000, 200_000] : [Number(process.env["BENCH_OMOP_PATIENTS"])];
+const pgUrl = process.env["BENCH_POSTGRES_URL"] ?? process.env["TRD_TEST_POSTGRES_URL"];
+const AS_OF = "2027-01-01";
+const workers = String(availableParallelism());
+const fmt = (n: number): string => Math.round(n).toLocaleString("en-US");
+
+/** Runs the CLI; returns wall seconds and the peak RSS its summary line reports. */
+function run(args: readonly string[], stdout: "ignore" | string = "ignore"): { seconds: number; rssMb: number; stderr: string } {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", stdio: ["ignore", stdout === "ignore" ? "ignore" : "pipe", "pipe"], maxBuffer: 1 << 30 });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0) throw new Error(`trd-classifier ${args.join(" ")} failed: ${r.stderr}`);
+  if (stdout !== "ignore") writeFileSync(stdout, r.stdout);
+  const rss = /peak RSS (\d+) MB/.exec(r.stderr);
+  return { seconds, rssMb: rss === null ? Number.NaN : Number(rss[1]), stderr: r.stderr };
+}
+
+console.log(`node ${process.version}; ${cpus()[0]?.model ?? "unknown CPU"}; ${availableParallelism()} cores; workers ${workers}\n`);
+const rows: string[] = ["| patients | source | persons/s | peak RSS (MB) | vs NDJSON |", "|---:|---|---:|---:|---:|"];
+for (const n of sizes) {
+  const dir = mkdtempSync(join(tmpdir(), "trd-bench-omop-"));
+  try {
+    const ndjson = join(dir, "cohort.ndjson");
+    run(["generate", "--patients", String(n), "--seed", "1"], ndjson);
+    run(["generate", "--format", "omop", "--patients", String(n), "--seed", "1", "--out", dir]);
+    const common = ["--as-of", AS_OF, "--workers", workers, "--no-progress"];
+    const fromNdjson = run(["classify", ndjson, ...common]);
+    const fromDuck = run(["classify", "--omop", `duckdb:${join(dir, "cdm.duckdb")}`, ...common]);
+    const base = n / fromNdjson.seconds;
+    const line = (source: string, r: { seconds: number; rssMb: number }): string => `| ${fmt(n)} | ${source} | ${fmt(n / r.seconds)} | ${r.rssMb} | ${(n / r.seconds / base).toFixed(2)} |`;
+    rows.push(line("NDJSON", fromNdjson), line("DuckDB", fromDuck));
+    console.log(rows.slice(-2).join("\n"));
+    if (pgUrl !== undefined) {
+      const schema = `bench_cdm_${n}`;
+      const ddl = spawnSync(process.execPath, ["--import", "tsx", "-e", `import { cdmDdl } from ${JSON.stringify(join(root, "src/cli/omopCdm.ts"))}; console.log(cdmDdl(${JSON.stringify(schema)}).join(";\\n") + ";")`], { encoding: "utf8", cwd: root });
+      const psql = (sql: string): void => {
+        const r = spawnSync("psql", [pgUrl, "-v", "ON_ERROR_STOP=1", "-q"], { input: sql, encoding: "utf8" });
+        if (r.status !== 0) throw new Error(r.stderr);
+      };
+      psql(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema};\n${ddl.stdout}`);
+      for (const table of ["person", "observation_period", "drug_exposure", "condition_occurrence", "measurement", "observation", "procedure_occurrence", "concept", "concept_ancestor", "drug_strength"]) psql(`\\copy ${schema}.${table} FROM '${join(dir, `${table}.csv`)}' CSV HEADER\n`);
+      psql(`ANALYZE;`);
+      const fromPg = run(["classify", "--omop", pgUrl, "--cdm-schema", schema, ...common]);
+      rows.push(line("PostgreSQL", fromPg));
+      console.log(rows.at(-1));
+      psql(`DROP SCHEMA ${schema} CASCADE;`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+console.log(`\n${rows.join("\n")}`);
