@@ -22,7 +22,7 @@ import { commandErrorLine, tooLargeMessage } from "./errorRecords";
 import type { CommandErrorCode } from "./errorRecords";
 import { records } from "./inputRecords";
 import { CHUNK_BYTES, LONG_RECORD_HEAP_MB, MAX_RECORD_BYTES, MAX_WORKER_REPLACEMENTS, WORKER_HEAP_MB } from "./limits";
-import { ChunkBuffers, fileReader, ndjsonChunks, streamReader } from "./ndjsonChunks";
+import { ChunkBuffers, fileReader, ndjsonChunks, streamReader, textOf } from "./ndjsonChunks";
 import { progressTicker } from "./progress";
 import { CSV_HEADER, fromOutputs, processBatch, processNdjsonChunk, processRecord } from "./records";
 import type { ChunkResult, InputRecord, RecordOptions } from "./records";
@@ -175,8 +175,6 @@ class Pool {
   }
 }
 
-const decoder = new TextDecoder("utf-8");
-
 /** Gathers chunk results in order into one. */
 function merge(results: readonly ChunkResult[]): ChunkResult {
   let output = "";
@@ -205,7 +203,7 @@ function errorResult(line: number, error: CommandErrorCode, message: string, opt
 
 /** Classifies a piece of work in this thread. */
 function classifyHere(work: Work, options: RecordOptions): ChunkResult {
-  if (work.kind !== "csv") return processNdjsonChunk(decoder.decode(work.bytes), work.firstLine, options);
+  if (work.kind !== "csv") return processNdjsonChunk(textOf(work.bytes), work.firstLine, options);
   return fromOutputs(processBatch(work.records, options), options.failFast === true);
 }
 
@@ -227,7 +225,7 @@ function classifySafely(work: Work, options: RecordOptions): ChunkResult {
         }
       }));
     }
-    return merge(decoder.decode(work.bytes).split("\n").map((text, i) => {
+    return merge(textOf(work.bytes).split("\n").map((text, i) => {
       try {
         return processNdjsonChunk(text, work.firstLine + i, options);
       } catch {

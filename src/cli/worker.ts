@@ -6,16 +6,15 @@
  * classifies that worker's unfinished chunks again (see classifyCommand.ts).
  */
 import { parentPort, workerData } from "node:worker_threads";
+import { textOf } from "./ndjsonChunks";
 import { fromOutputs, processBatch, processNdjsonChunk } from "./records";
 import type { ChunkResult, InputRecord, RecordOptions } from "./records";
 
 const options = workerData as RecordOptions;
-const decoder = new TextDecoder("utf-8");
 const encoder = new TextEncoder();
-
 parentPort?.on("message", (message: { id: number; bytes?: Uint8Array; firstLine?: number; records?: InputRecord[] }) => {
   const result: ChunkResult =
-    message.bytes !== undefined ? processNdjsonChunk(decoder.decode(message.bytes), message.firstLine ?? 1, options) : fromOutputs(processBatch(message.records ?? [], options), options.failFast === true);
+    message.bytes !== undefined ? processNdjsonChunk(textOf(message.bytes), message.firstLine ?? 1, options) : fromOutputs(processBatch(message.records ?? [], options), options.failFast === true);
   const bytes = encoder.encode(result.output);
   const { output: _text, ...rest } = result;
   parentPort?.postMessage({ id: message.id, bytes, ...rest }, [bytes.buffer]);
