@@ -250,13 +250,38 @@ function recordOptionsOf(options: ClassifyCommandOptions): RecordOptions {
 
 const ABORTED = Symbol("aborted");
 
-/** Yields from `source` until `aborted` settles; a read still pending then is abandoned. */
-async function* untilAborted<T>(source: AsyncIterable<T>, aborted: Promise<typeof ABORTED>): AsyncGenerator<T> {
+/**
+ * `promise`, or ABORTED as soon as `signal` is aborted. Not Promise.race with a promise of the
+ * abort: each race would leave a reaction on that long-lived promise, holding its result (a
+ * chunk's output) for the rest of the run (measured: peak RSS 300 MB instead of 240 MB on
+ * 200,000 records).
+ */
+function orAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T | typeof ABORTED> {
+  if (signal === undefined) return promise;
+  if (signal.aborted) return Promise.resolve(ABORTED);
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => resolve(ABORTED);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+/** Yields from `source` until `signal` is aborted; a read still pending then is abandoned. */
+async function* untilAborted<T>(source: AsyncIterable<T>, signal: AbortSignal | undefined): AsyncGenerator<T> {
   const iterator = source[Symbol.asyncIterator]();
   for (;;) {
     const next = iterator.next();
     next.catch(() => undefined);
-    const result = await Promise.race([next, aborted]);
+    const result = await orAborted(next, signal);
     if (result === ABORTED || result.done === true) return;
     yield result.value;
   }
@@ -297,8 +322,8 @@ function structuralError(record: { line: number; error: "csv_patient_not_contigu
   return errorResult(record.line, record.error, message, options);
 }
 
-async function write(out: Writable, data: string | Uint8Array, aborted: Promise<typeof ABORTED>): Promise<void> {
-  if (data.length > 0 && !out.write(data)) await Promise.race([once(out, "drain"), aborted]);
+async function write(out: Writable, data: string | Uint8Array, signal: AbortSignal | undefined): Promise<void> {
+  if (data.length > 0 && !out.write(data)) await orAborted(once(out, "drain"), signal);
 }
 
 /** A queued piece of work: its result (once done), the last input line it covers and its input bytes. */
@@ -315,10 +340,6 @@ export async function classifyCommand(input: string, out: Writable, err: Writabl
   const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
   const maxRecordBytes = options.maxRecordBytes ?? MAX_RECORD_BYTES;
   const longHeapMb = options.longRecordHeapMb ?? LONG_RECORD_HEAP_MB;
-  const aborted = new Promise<typeof ABORTED>((resolve) => {
-    if (options.signal?.aborted === true) resolve(ABORTED);
-    options.signal?.addEventListener("abort", () => resolve(ABORTED), { once: true });
-  });
   const isAborted = (): boolean => options.signal?.aborted === true;
   // NDJSON from a file is read straight into the chunk buffers; CSV (and stdin) through a stream.
   const file = input !== "-" && options.inputFormat === "ndjson" ? await open(input) : undefined;
@@ -358,7 +379,7 @@ export async function classifyCommand(input: string, out: Writable, err: Writabl
     written += result.records;
     if (!stop) throughLine = entry.lastLine;
     bytesDone += entry.bytes;
-    await write(out, result.output, aborted);
+    await write(out, result.output, options.signal);
   };
   // One writer at a time: the results done at the head of the queue are written as soon as they
   // are done (a slow pipe on stdin still sees its records come out), in input order.
@@ -376,7 +397,7 @@ export async function classifyCommand(input: string, out: Writable, err: Writabl
   const flushOne = async (): Promise<void> => {
     const head = queue[0];
     if (head === undefined) return;
-    if (head.done === undefined && (await Promise.race([head.result, aborted])) === ABORTED) return;
+    if (head.done === undefined && (await orAborted(head.result, options.signal)) === ABORTED) return;
     await writeReady();
   };
   const enqueue = (result: Promise<Done> | Done, lastLine: number, bytes: number): void => {
@@ -411,11 +432,11 @@ export async function classifyCommand(input: string, out: Writable, err: Writabl
     while (queue.length >= limit && !stop && !isAborted() && out.writable) await flushOne();
   };
 
-  if (options.outputFormat === "csv") await write(out, `${CSV_HEADER}\n`, aborted);
+  if (options.outputFormat === "csv") await write(out, `${CSV_HEADER}\n`, options.signal);
   try {
     if (options.inputFormat === "ndjson") {
       const pieces = ndjsonChunks(file !== undefined ? fileReader(file) : streamReader(stream ?? process.stdin), buffers, maxRecordBytes);
-      for await (const piece of untilAborted(pieces, aborted)) {
+      for await (const piece of untilAborted(pieces, options.signal)) {
         if (stop) break;
         if (piece.kind === "too-large") {
           const result = errorResult(piece.line, "record_too_large", tooLargeMessage(piece.bytes, maxRecordBytes), recordOptions);
@@ -423,7 +444,7 @@ export async function classifyCommand(input: string, out: Writable, err: Writabl
         } else await submit(piece);
       }
     } else {
-      await feedCsv(untilAborted(records(stream ?? process.stdin, "csv"), aborted), async (work) => (stop || isAborted() ? undefined : submit(work)), { chunk: chunkBytes, max: maxRecordBytes }, recordOptions);
+      await feedCsv(untilAborted(records(stream ?? process.stdin, "csv"), options.signal), async (work) => (stop || isAborted() ? undefined : submit(work)), { chunk: chunkBytes, max: maxRecordBytes }, recordOptions);
     }
     while (queue.length > 0 && !stop && !isAborted() && out.writable) await flushOne();
     // Interrupted: the results already done, in order, are written; the rest is dropped.
