@@ -89,7 +89,7 @@ type Done = Omit<ChunkResult, "output" | "untilFirstInvalid"> & { readonly outpu
 
 /**
  * Starts a worker on the built worker.js; when running from TypeScript sources (tests, tsx), on
- * worker.ts through tsx's loader, registered inside the worker.
+ * worker.ts through tsx's loader, registered inside the worker. `heapMb` caps its V8 old generation.
  */
 function spawnWorker(options: RecordOptions, heapMb: number): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: heapMb };
