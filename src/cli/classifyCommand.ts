@@ -365,7 +365,8 @@ export async function classifyCommand(input: string, out: Writable, err: Writabl
   let longRecords = 0;
   let stop = false;
 
-  const bytesRead = (): number => (file !== undefined ? bytesDone : ((stream as ReadStream | undefined)?.bytesRead ?? 0));
+  // NDJSON: the input bytes of the records written; CSV: the bytes read (a little ahead).
+  const bytesRead = (): number => (options.inputFormat === "ndjson" ? bytesDone : ((stream as Partial<ReadStream> | undefined)?.bytesRead ?? 0));
   const progress = options.progress && err.isTTY === true ? progressTicker(err, started, () => ({ records: written, bytes: bytesRead(), totalBytes: options.inputBytes })) : undefined;
 
   /** Writes one result. */
