@@ -344,7 +344,7 @@ export async function classifyCommand(input: string, out: Writable, err: Writabl
   // NDJSON from a file is read straight into the chunk buffers; CSV (and stdin) through a stream.
   const file = input !== "-" && options.inputFormat === "ndjson" ? await open(input) : undefined;
   const stream: Readable | undefined = file !== undefined ? undefined : input === "-" ? process.stdin : createReadStream(input, { highWaterMark: chunkBytes });
-  const buffers = new ChunkBuffers(chunkBytes);
+  const buffers = new ChunkBuffers(chunkBytes, options.workers > 1);
   const recordOptions = recordOptionsOf(options);
   let retriedChunks = 0;
   const pool =

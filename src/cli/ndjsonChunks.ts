@@ -52,20 +52,31 @@ export function streamReader(stream: Readable): ReadInto {
  * than the chunks in flight).
  */
 export class ChunkBuffers {
-  private readonly spare: SharedArrayBuffer[] = [];
+  private readonly spare: ArrayBufferLike[] = [];
 
-  /** @param size - Bytes per buffer. */
-  constructor(readonly size: number) {}
+  /**
+   * @param size - Bytes per buffer.
+   * @param shared - SharedArrayBuffers (for workers), or ordinary ones (one thread: typed-array
+   *   searches and copies on a shared buffer take a slower path).
+   */
+  constructor(
+    readonly size: number,
+    readonly shared = true,
+  ) {}
+
+  private allocate(length: number): ArrayBufferLike {
+    return this.shared ? new SharedArrayBuffer(length) : new ArrayBuffer(length);
+  }
 
   /** A buffer of `size` bytes, or of exactly `length` bytes when that is more. */
   take(length = this.size): Uint8Array {
-    if (length <= this.size) return new Uint8Array(this.spare.pop() ?? new SharedArrayBuffer(this.size));
-    return new Uint8Array(new SharedArrayBuffer(length));
+    if (length <= this.size) return new Uint8Array(this.spare.pop() ?? this.allocate(this.size));
+    return new Uint8Array(this.allocate(length));
   }
 
   /** Returns a buffer for reuse; one of another size is left to the collector. */
   give(buffer: ArrayBufferLike): void {
-    if (buffer instanceof SharedArrayBuffer && buffer.byteLength === this.size && this.spare.length < 64) this.spare.push(buffer);
+    if (buffer.byteLength === this.size && this.spare.length < 64) this.spare.push(buffer);
   }
 }
 
