@@ -6,16 +6,25 @@
  * NDJSON is cut into text chunks at line ends and each chunk goes to a worker whole, so the main
  * thread only reads, counts lines and writes. CSV is grouped into patients here (their rows may
  * span chunks) and sent in batches.
+ *
+ * No record is lost: a record longer than a chunk goes alone to a worker with a larger heap; one
+ * over the maximum record size is not read and becomes a `record_too_large` error record; a
+ * worker that dies is replaced and its unfinished chunks are classified again in the main thread
+ * (a long record whose worker died becomes a `worker_failed` error record). See limits.ts.
  */
 import { createReadStream } from "node:fs";
+import type { ReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { once } from "node:events";
 import type { Readable, Writable } from "node:stream";
 import { Worker } from "node:worker_threads";
-import type { ResourceLimits } from "node:worker_threads";
+import { commandErrorLine, tooLargeMessage } from "./errorRecords";
+import type { CommandErrorCode } from "./errorRecords";
 import { records } from "./inputRecords";
-import { ChunkBuffers, fileReader, ndjsonChunks, streamReader } from "./ndjsonChunks";
-import { csvHeader, fromOutputs, processBatch, processNdjsonChunk, structuralErrorText } from "./records";
+import { CHUNK_BYTES, LONG_RECORD_HEAP_MB, MAX_RECORD_BYTES, MAX_WORKER_REPLACEMENTS, WORKER_HEAP_MB } from "./limits";
+import { ChunkBuffers, fileReader, ndjsonChunks, streamReader, textOf } from "./ndjsonChunks";
+import { progressTicker } from "./progress";
+import { csvHeader, fromOutputs, processBatch, processNdjsonChunk, processRecord } from "./records";
 import type { ChunkResult, InputRecord, RecordOptions } from "./records";
 
 /** Options of the command. */
@@ -26,10 +35,20 @@ export interface ClassifyCommandOptions extends RecordOptions {
   readonly failFast: boolean;
   /** Show a progress line on stderr (only when stderr is a terminal). */
   readonly progress: boolean;
-  /** Bytes of NDJSON per chunk (default 128 KiB). */
-  readonly chunkBytes?: number;
+  /** The input's size in bytes, when known (a file): the progress line then shows percent and ETA. */
+  readonly inputBytes?: number;
+  /** Stops the run when aborted: reading stops, results already done are written, the rest is dropped. */
+  readonly signal?: AbortSignal;
   /** OMOP (issue 14): NDJSON histories from this stream instead of the input file (see omopClassify.ts). */
   readonly inputStream?: Readable;
+  /** Bytes of NDJSON per chunk (default {@link CHUNK_BYTES}). */
+  readonly chunkBytes?: number;
+  /** The largest record read (default {@link MAX_RECORD_BYTES}). */
+  readonly maxRecordBytes?: number;
+  /** Heap cap of each pool worker in MB (default {@link WORKER_HEAP_MB}). */
+  readonly workerHeapMb?: number;
+  /** Heap cap of the long-record worker in MB (default {@link LONG_RECORD_HEAP_MB}). */
+  readonly longRecordHeapMb?: number;
 }
 
 /** What a run did. */
@@ -39,84 +58,190 @@ export interface ClassifySummary {
   readonly invalid: number;
   readonly seconds: number;
   readonly stoppedEarly: boolean;
+  /** The signal was aborted: the output is the records up to `throughLine`, and the rest was not read or dropped. */
+  readonly interrupted: boolean;
+  /** The input line up to which every record was written (0 when none). */
+  readonly throughLine: number;
+  /** Records over the maximum record size, reported as `record_too_large`. */
+  readonly tooLarge: number;
+  /** Records longer than a chunk, classified one at a time by the long-record worker (or in the main thread with 1 worker). */
+  readonly longRecords: number;
+  /** Workers that died (heap cap, crash) and were replaced. */
+  readonly workerFailures: number;
+  /** Chunks of a dead worker classified again in the main thread. */
+  readonly retriedChunks: number;
 }
 
-type Work = { readonly bytes: Uint8Array; readonly firstLine: number } | { readonly records: readonly InputRecord[] };
+/** A piece of work: NDJSON bytes (whole lines, or one long line) or CSV patient records. */
+type Work =
+  | { readonly kind: "lines" | "long-record"; readonly bytes: Uint8Array; readonly firstLine: number; readonly lastLine: number }
+  | { readonly kind: "csv"; readonly records: readonly InputRecord[]; readonly long: boolean; readonly lastLine: number };
+
+/** A result made here, with no classification: an error record the command writes itself. */
+interface Ready {
+  readonly kind: "ready";
+  readonly result: ChunkResult;
+  readonly lastLine: number;
+  readonly bytes: number;
+  readonly tooLarge: boolean;
+}
 
 /** A chunk's result as the main thread holds it: output as text (in-process) or bytes (from a worker). */
 type Done = Omit<ChunkResult, "output" | "untilFirstInvalid"> & { readonly output: string | Uint8Array; readonly untilFirstInvalid?: ChunkResult["untilFirstInvalid"] };
 
-
-
-/**
- * Each worker's V8 old generation is capped: a worker holds a few chunks and bounded caches, and
- * without a cap each heap grows lazily. Measured on 200,000 synthetic records (2 cores): peak RSS
- * 327 MB uncapped, 250 MB capped at 96 MB, and slightly faster (fewer, smaller major GCs).
- */
-const RESOURCE_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 96 };
-
 /**
  * Starts a worker on the built worker.js; when running from TypeScript sources (tests, tsx), on
- * worker.ts through tsx's loader, registered inside the worker.
+ * worker.ts through tsx's loader, registered inside the worker. `heapMb` caps its V8 old generation.
  */
-function spawnWorker(options: RecordOptions): Worker {
-  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./worker.js", import.meta.url), { workerData: options, resourceLimits: RESOURCE_LIMITS });
+function spawnWorker(options: RecordOptions, heapMb: number): Worker {
+  const resourceLimits = { maxOldGenerationSizeMb: heapMb };
+  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./worker.js", import.meta.url), { workerData: options, resourceLimits });
   const tsx = import.meta.resolve("tsx/esm/api");
   const worker = new URL("./worker.ts", import.meta.url).href;
   const bootstrap = `(async () => { const { register } = await import(${JSON.stringify(tsx)}); register(); await import(${JSON.stringify(worker)}); })();`;
-  return new Worker(bootstrap, { eval: true, workerData: options, resourceLimits: RESOURCE_LIMITS });
+  return new Worker(bootstrap, { eval: true, workerData: options, resourceLimits });
 }
 
-/** A fixed pool of workers; each piece of work goes to the worker with the least in flight. */
-class Pool {
-  private readonly slots: { worker: Worker; inFlight: number }[];
-  private readonly pending = new Map<number, { resolve: (r: Done) => void; reject: (e: unknown) => void }>();
-  private nextId = 0;
+interface Slot {
+  readonly worker: Worker;
+  readonly inFlight: Map<number, { readonly work: Work; readonly resolve: (r: Done) => void }>;
+}
 
-  /** @param buffers - Where the input buffers that workers hand back go, for reuse. */
-  constructor(size: number, options: RecordOptions, buffers: ChunkBuffers) {
-    this.slots = Array.from({ length: size }, () => {
-      const slot = { worker: spawnWorker(options), inFlight: 0 };
-      slot.worker.on("message", (m: { id: number; bytes: Uint8Array; input?: ArrayBuffer } & Omit<ChunkResult, "output">) => {
-        slot.inFlight -= 1;
-        const { id, bytes, input, ...rest } = m;
-        if (input !== undefined) buffers.give(input);
-        this.pending.get(id)?.resolve({ ...rest, output: bytes });
-        this.pending.delete(id);
-      });
-      slot.worker.on("error", (error) => {
-        for (const p of this.pending.values()) p.reject(error);
-        this.pending.clear();
-      });
-      return slot;
+/**
+ * A pool of workers; each piece of work goes to the worker with the least in flight. A worker
+ * that dies is replaced (up to {@link MAX_WORKER_REPLACEMENTS} times) and each piece of work it
+ * had in flight is settled by `lost`, never the others.
+ */
+class Pool {
+  private readonly slots: Slot[] = [];
+  private spawned = 0;
+  private closing = false;
+  private nextId = 0;
+  /** Workers that died. */
+  failures = 0;
+
+  constructor(
+    private readonly size: number,
+    private readonly options: RecordOptions,
+    private readonly heapMb: number,
+    private readonly lost: (work: Work) => Done,
+  ) {}
+
+  /** Starts the workers now rather than at the first piece of work. */
+  start(): this {
+    while (this.slots.length < this.size) this.slots.push(this.spawn());
+    return this;
+  }
+
+  private spawn(): Slot {
+    this.spawned += 1;
+    const slot: Slot = { worker: spawnWorker(this.options, this.heapMb), inFlight: new Map() };
+    slot.worker.on("message", (m: { id: number; bytes: Uint8Array } & Omit<ChunkResult, "output">) => {
+      const { id, bytes, ...rest } = m;
+      const pending = slot.inFlight.get(id);
+      slot.inFlight.delete(id);
+      pending?.resolve({ ...rest, output: bytes });
     });
+    // The reason (ERR_WORKER_OUT_OF_MEMORY, an uncaught error) is not shown: it may quote a record.
+    slot.worker.on("error", () => undefined);
+    slot.worker.on("exit", () => {
+      if (!this.closing) this.died(slot);
+    });
+    return slot;
+  }
+
+  private died(slot: Slot): void {
+    this.failures += 1;
+    const i = this.slots.indexOf(slot);
+    if (i !== -1) this.slots.splice(i, 1);
+    for (const { work, resolve } of slot.inFlight.values()) resolve(this.lost(work));
+    slot.inFlight.clear();
   }
 
   run(work: Work): Promise<Done> {
-    const slot = this.slots.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
+    // A dead worker's place is filled here, at the next piece of work, within the run's budget.
+    if (this.slots.length < this.size && this.spawned < this.size + MAX_WORKER_REPLACEMENTS) this.slots.push(this.spawn());
+    const slot = this.slots.reduce<Slot | undefined>((a, b) => (a === undefined || b.inFlight.size < a.inFlight.size ? b : a), undefined);
+    if (slot === undefined) return Promise.resolve(this.lost(work));
     const id = this.nextId++;
-    slot.inFlight += 1;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      if ("bytes" in work) slot.worker.postMessage({ id, bytes: work.bytes, firstLine: work.firstLine }, [work.bytes.buffer as ArrayBuffer]);
-      else slot.worker.postMessage({ id, records: work.records });
+    return new Promise((resolve) => {
+      slot.inFlight.set(id, { work, resolve });
+      if (work.kind === "csv") slot.worker.postMessage({ id, records: work.records });
+      else slot.worker.postMessage({ id, bytes: work.bytes, firstLine: work.firstLine });
     });
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 }
 
-const decoder = new TextDecoder("utf-8");
+/** Gathers chunk results in order into one. */
+function merge(results: readonly ChunkResult[]): ChunkResult {
+  let output = "";
+  let records = 0;
+  const counts: Record<string, number> = {};
+  let untilFirstInvalid: ChunkResult["untilFirstInvalid"];
+  for (const r of results) {
+    if (untilFirstInvalid === undefined && r.untilFirstInvalid !== undefined) {
+      const before = { ...counts };
+      for (const [k, v] of Object.entries(r.untilFirstInvalid.counts)) before[k] = (before[k] ?? 0) + v;
+      untilFirstInvalid = { output: output + r.untilFirstInvalid.output, records: records + r.untilFirstInvalid.records, counts: before };
+    }
+    output += r.output;
+    records += r.records;
+    for (const [k, v] of Object.entries(r.counts)) counts[k] = (counts[k] ?? 0) + v;
+  }
+  return { output, counts, records, ...(untilFirstInvalid === undefined ? {} : { untilFirstInvalid }) };
+}
 
-function inline(work: Work, options: RecordOptions): ChunkResult {
-  if ("bytes" in work) return processNdjsonChunk(decoder.decode(work.bytes), work.firstLine, options);
+/** One error record as a chunk result. */
+function errorResult(line: number, error: CommandErrorCode, message: string, options: RecordOptions): ChunkResult {
+  const output = `${commandErrorLine(line, error, message, options)}\n`;
+  const counts = { invalid: 1 };
+  return { output, counts, records: 1, untilFirstInvalid: { output, records: 1, counts } };
+}
+
+/** Classifies a piece of work in this thread. */
+function classifyHere(work: Work, options: RecordOptions): ChunkResult {
+  if (work.kind !== "csv") return processNdjsonChunk(textOf(work.bytes), work.firstLine, options);
   return fromOutputs(processBatch(work.records, options), options.failFast === true);
 }
 
-async function write(out: Writable, data: string | Uint8Array): Promise<void> {
-  if (data.length > 0 && !out.write(data)) await once(out, "drain");
+/**
+ * Classifies a piece of work in this thread, record by record if it throws (records never
+ * throw; should one, it becomes an `internal_error` record and the others are kept).
+ */
+function classifySafely(work: Work, options: RecordOptions): ChunkResult {
+  try {
+    return classifyHere(work, options);
+  } catch {
+    const failed = (line: number): ChunkResult => errorResult(line, "internal_error", "the classifier failed on this record", options);
+    if (work.kind === "csv") {
+      return merge(work.records.map((r) => {
+        try {
+          return fromOutputs([processRecord(r, options)], options.failFast === true);
+        } catch {
+          return failed(r.line);
+        }
+      }));
+    }
+    return merge(textOf(work.bytes).split("\n").map((text, i) => {
+      try {
+        return processNdjsonChunk(text, work.firstLine + i, options);
+      } catch {
+        return failed(work.firstLine + i);
+      }
+    }));
+  }
+}
+
+/** A long record whose worker died: an error record (it is not retried in the main thread, whose heap it could exhaust). */
+function longRecordFailed(work: Work, heapMb: number, options: RecordOptions): ChunkResult {
+  const message = `the worker classifying this long record stopped (heap limit ${heapMb.toLocaleString("en-US")} MB, or a failure); not classified`;
+  if (work.kind === "csv") return merge(work.records.map((r) => errorResult(r.line, "worker_failed", message, options)));
+  return errorResult(work.firstLine, "worker_failed", message, options);
 }
 
 /** The options each batch of records is processed with. */
@@ -125,101 +250,230 @@ function recordOptionsOf(options: ClassifyCommandOptions): RecordOptions {
   return { asOf, ruleSet, inputFormat, outputFormat, full, ...(options.since === true ? { since: true } : {}), preset, failFast, ...(options.per === undefined ? {} : { per: options.per }), ...(options.omop === undefined ? {} : { omop: options.omop }) };
 }
 
-/** Writes the running count and rate to a terminal every 200 ms. */
-function progressTicker(err: Writable, started: bigint, written: () => number): ReturnType<typeof setInterval> {
-  return setInterval(() => {
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    err.write(`\r${written().toLocaleString("en-US")} records, ${Math.round(written() / Math.max(seconds, 0.001)).toLocaleString("en-US")}/s   `);
-  }, 200);
+const ABORTED = Symbol("aborted");
+
+/**
+ * `promise`, or ABORTED as soon as `signal` is aborted. Not Promise.race with a promise of the
+ * abort: each race would leave a reaction on that long-lived promise, holding its result (a
+ * chunk's output) for the rest of the run (measured: peak RSS 300 MB instead of 240 MB on
+ * 200,000 records).
+ */
+function orAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T | typeof ABORTED> {
+  if (signal === undefined) return promise;
+  if (signal.aborted) return Promise.resolve(ABORTED);
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => resolve(ABORTED);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+/** Yields from `source` until `signal` is aborted; a read still pending then is abandoned. */
+async function* untilAborted<T>(source: AsyncIterable<T>, signal: AbortSignal | undefined): AsyncGenerator<T> {
+  const iterator = source[Symbol.asyncIterator]();
+  for (;;) {
+    const next = iterator.next();
+    next.catch(() => undefined);
+    const result = await orAborted(next, signal);
+    if (result === ABORTED || result.done === true) return;
+    yield result.value;
+  }
 }
 
 /** Submits long-format CSV records in batches of 64 patients; a structural error goes out as its own result. */
-async function feedCsv(stream: Readable, submit: (work: Work) => Promise<void>, enqueue: (result: ChunkResult) => void, stopped: () => boolean, options: RecordOptions): Promise<void> {
+async function feedCsv(source: AsyncIterable<InputRecord | { line: number; error: "csv_patient_not_contiguous" | "csv_header_missing" }>, submit: (work: Work | Ready) => Promise<void>, sizes: { readonly chunk: number; readonly max: number }, options: RecordOptions): Promise<void> {
   let batch: InputRecord[] = [];
-  for await (const record of records(stream, "csv")) {
-    if (stopped()) break;
+  const flush = async (): Promise<void> => {
+    const last = batch[batch.length - 1];
+    if (last !== undefined) await submit({ kind: "csv", records: batch, long: false, lastLine: last.line + last.text.split("\n").length - 2 });
+    batch = [];
+  };
+  for await (const record of source) {
     if ("error" in record) {
-      if (batch.length > 0) await submit({ records: batch });
-      batch = [];
-      enqueue(structuralError(record, options));
+      await flush();
+      await submit({ kind: "ready", result: structuralError(record, options), lastLine: record.line, bytes: 0, tooLarge: false });
       if (record.error === "csv_header_missing") break;
       continue;
     }
-    batch.push(record);
-    if (batch.length >= 64) {
-      await submit({ records: batch });
-      batch = [];
+    const rows = record.text.split("\n").length - 1;
+    if (record.text.length > sizes.chunk) {
+      await flush();
+      // The record's text holds the header line once more: its rows alone are measured.
+      const size = Buffer.byteLength(record.text) - record.text.indexOf("\n") - 1;
+      if (size > sizes.max) await submit({ kind: "ready", result: errorResult(record.line, "record_too_large", tooLargeMessage(size, sizes.max), options), lastLine: record.line + rows - 1, bytes: 0, tooLarge: true });
+      else await submit({ kind: "csv", records: [record], long: true, lastLine: record.line + rows - 1 });
+      continue;
     }
+    batch.push(record);
+    if (batch.length >= 64) await flush();
   }
-  if (batch.length > 0 && !stopped()) await submit({ records: batch });
+  await flush();
+}
+
+function structuralError(record: { line: number; error: "csv_patient_not_contiguous" | "csv_header_missing" }, options: RecordOptions): ChunkResult {
+  const message = record.error === "csv_header_missing" ? "the first line must be the long-format header (patient_id, record_type, date, ...)" : "rows of this patient are not adjacent to its earlier rows";
+  return errorResult(record.line, record.error, message, options);
+}
+
+async function write(out: Writable, data: string | Uint8Array, signal: AbortSignal | undefined): Promise<void> {
+  if (data.length > 0 && !out.write(data)) await orAborted(once(out, "drain"), signal);
+}
+
+/** A queued piece of work: its result (once done), the last input line it covers and its input bytes. */
+interface Entry {
+  readonly result: Promise<Done>;
+  done?: Done;
+  readonly lastLine: number;
+  readonly bytes: number;
 }
 
 /** Runs the command. Input is a file path or "-" for stdin. */
 export async function classifyCommand(input: string, out: Writable, err: Writable & { isTTY?: boolean }, options: ClassifyCommandOptions): Promise<ClassifySummary> {
   const started = process.hrtime.bigint();
-  const chunkBytes = options.chunkBytes ?? 256 * 1024;
+  const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
+  const maxRecordBytes = options.maxRecordBytes ?? MAX_RECORD_BYTES;
+  const longHeapMb = options.longRecordHeapMb ?? LONG_RECORD_HEAP_MB;
+  const isAborted = (): boolean => options.signal?.aborted === true;
   // NDJSON from a file is read straight into the chunk buffers; CSV (and stdin) through a stream.
   const file = options.inputStream === undefined && input !== "-" && options.inputFormat === "ndjson" ? await open(input) : undefined;
   const stream: Readable | undefined = options.inputStream ?? (file !== undefined ? undefined : input === "-" ? process.stdin : createReadStream(input, { highWaterMark: chunkBytes }));
-  const buffers = new ChunkBuffers(chunkBytes);
+  const buffers = new ChunkBuffers(chunkBytes, options.workers > 1);
   const recordOptions = recordOptionsOf(options);
-  const pool = options.workers > 1 ? new Pool(options.workers, recordOptions, buffers) : undefined;
+  let retriedChunks = 0;
+  const pool =
+    options.workers > 1
+      ? new Pool(options.workers, recordOptions, options.workerHeapMb ?? WORKER_HEAP_MB, (work) => {
+          retriedChunks += 1;
+          return classifySafely(work, recordOptions);
+        }).start()
+      : undefined;
+  const longPool = options.workers > 1 ? new Pool(1, recordOptions, longHeapMb, (work) => longRecordFailed(work, longHeapMb, recordOptions)) : undefined;
   const limit = pool === undefined ? 1 : options.workers * 3;
-  const queue: Promise<Done>[] = [];
+  const queue: Entry[] = [];
   const byStatus: Record<string, number> = { "no-response": 0, "partial-response": 0, "not-yet-resistant": 0, invalid: 0 };
   let written = 0;
+  let throughLine = 0;
+  let bytesDone = 0;
+  let tooLarge = 0;
+  let longRecords = 0;
   let stop = false;
 
-  const progress = options.progress && err.isTTY === true ? progressTicker(err, started, () => written) : undefined;
+  // NDJSON: the input bytes of the records written; CSV: the bytes read (a little ahead).
+  const bytesRead = (): number => (options.inputFormat === "ndjson" ? bytesDone : ((stream as Partial<ReadStream> | undefined)?.bytesRead ?? 0));
+  const progress = options.progress && err.isTTY === true ? progressTicker(err, started, () => ({ records: written, bytes: bytesRead(), totalBytes: options.inputBytes })) : undefined;
 
-  const flushOne = async (): Promise<void> => {
-    const next = queue.shift();
-    if (next === undefined) return;
-    let result = await next;
+  /** Writes one result. */
+  const writeEntry = async (entry: Entry, done: Done): Promise<void> => {
+    let result = done;
     if (options.failFast && result.untilFirstInvalid !== undefined) {
       result = { ...result.untilFirstInvalid };
       stop = true;
     }
     for (const [status, n] of Object.entries(result.counts)) byStatus[status] = (byStatus[status] ?? 0) + n;
     written += result.records;
-    await write(out, result.output);
+    if (!stop) throughLine = entry.lastLine;
+    bytesDone += entry.bytes;
+    await write(out, result.output, options.signal);
   };
-  const submit = async (work: Work): Promise<void> => {
-    if (pool !== undefined) queue.push(pool.run(work));
-    else {
-      queue.push(Promise.resolve(inline(work, recordOptions)));
-      if ("bytes" in work) buffers.give(work.bytes.buffer as ArrayBuffer);
+  // One writer at a time: the results done at the head of the queue are written as soon as they
+  // are done (a slow pipe on stdin still sees its records come out), in input order.
+  let writing: Promise<void> = Promise.resolve();
+  const writeReady = (): Promise<void> => {
+    writing = writing.then(async () => {
+      for (let head = queue[0]; head?.done !== undefined && !stop && out.writable; head = queue[0]) {
+        queue.shift();
+        await writeEntry(head, head.done);
+      }
+    });
+    return writing;
+  };
+  /** Waits for the first queued result (unless the run is aborted first) and writes what is done. */
+  const flushOne = async (): Promise<void> => {
+    const head = queue[0];
+    if (head === undefined) return;
+    if (head.done === undefined && (await orAborted(head.result, options.signal)) === ABORTED) return;
+    await writeReady();
+  };
+  const enqueue = (result: Promise<Done> | Done, lastLine: number, bytes: number): void => {
+    const entry: Entry = result instanceof Promise ? { result, lastLine, bytes } : { result: Promise.resolve(result), done: result, lastLine, bytes };
+    queue.push(entry);
+    if (result instanceof Promise) {
+      void result.then((d) => {
+        entry.done = d;
+        writeReady().catch(() => undefined); // a failure to write surfaces where the run awaits `writing`
+      });
     }
-    while (queue.length >= limit && !stop) await flushOne();
+  };
+  const submit = async (work: Work | Ready): Promise<void> => {
+    if (work.kind === "ready") {
+      if (work.tooLarge) tooLarge += 1;
+      enqueue(work.result, work.lastLine, work.bytes);
+    } else {
+      const bytes = work.kind === "csv" ? 0 : work.bytes.length;
+      const long = work.kind === "long-record" || (work.kind === "csv" && work.long);
+      if (long) longRecords += 1;
+      const target = long ? longPool : pool;
+      if (target !== undefined) {
+        const result = target.run(work);
+        // The input buffer is reused once its chunk is done (the worker no longer reads it).
+        if (work.kind !== "csv") void result.then(() => buffers.give(work.bytes.buffer));
+        enqueue(result, work.lastLine, bytes);
+      } else {
+        enqueue(classifySafely(work, recordOptions), work.lastLine, bytes);
+        if (work.kind !== "csv") buffers.give(work.bytes.buffer);
+      }
+    }
+    while (queue.length >= limit && !stop && !isAborted() && out.writable) await flushOne();
   };
 
-  if (options.outputFormat === "csv") await write(out, `${csvHeader(options)}\n`);
+  if (options.outputFormat === "csv") await write(out, `${csvHeader(options)}\n`, options.signal);
   try {
     if (options.inputFormat === "ndjson") {
-      for await (const chunk of ndjsonChunks(file !== undefined ? fileReader(file) : streamReader(stream ?? process.stdin), buffers)) {
+      const pieces = ndjsonChunks(file !== undefined ? fileReader(file) : streamReader(stream ?? process.stdin), buffers, maxRecordBytes);
+      for await (const piece of untilAborted(pieces, options.signal)) {
         if (stop) break;
-        await submit(chunk);
+        if (piece.kind === "too-large") {
+          const result = errorResult(piece.line, "record_too_large", tooLargeMessage(piece.bytes, maxRecordBytes), recordOptions);
+          await submit({ kind: "ready", result, lastLine: piece.line, bytes: piece.bytes, tooLarge: true });
+        } else await submit(piece);
       }
     } else {
-      await feedCsv(stream ?? process.stdin, submit, (result) => queue.push(Promise.resolve(result)), () => stop, options);
+      await feedCsv(untilAborted(records(stream ?? process.stdin, "csv"), options.signal), async (work) => (stop || isAborted() ? undefined : submit(work)), { chunk: chunkBytes, max: maxRecordBytes }, recordOptions);
     }
-    while (queue.length > 0 && !stop) await flushOne();
+    while (queue.length > 0 && !stop && !isAborted() && out.writable) await flushOne();
+    // Interrupted: the results already done, in order, are written; the rest is dropped.
+    await writeReady();
   } finally {
     if (progress !== undefined) {
       clearInterval(progress);
       err.write("\r\x1b[K");
     }
-    if (stop && input !== "-") stream?.destroy();
+    if ((stop || isAborted()) && input !== "-") stream?.destroy();
     await file?.close();
     await pool?.close();
+    await longPool?.close();
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { records: written, byStatus, invalid: byStatus.invalid ?? 0, seconds, stoppedEarly: stop };
-}
-
-function structuralError(record: { line: number; error: string }, options: RecordOptions): ChunkResult {
-  const message = record.error === "csv_header_missing" ? "the first line must be the long-format header (patient_id, record_type, date, ...)" : "rows of this patient are not adjacent to its earlier rows";
-  const text = structuralErrorText(record.line, record.error, message, options);
-  const counts = { invalid: 1 };
-  return { output: `${text}\n`, counts, records: 1, untilFirstInvalid: { output: `${text}\n`, records: 1, counts } };
+  return {
+    records: written,
+    byStatus,
+    invalid: byStatus.invalid ?? 0,
+    seconds,
+    stoppedEarly: stop,
+    interrupted: isAborted(),
+    throughLine,
+    tooLarge,
+    longRecords,
+    workerFailures: (pool?.failures ?? 0) + (longPool?.failures ?? 0),
+    retriedChunks,
+  };
 }

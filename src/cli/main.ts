@@ -5,58 +5,128 @@
  *   trd-classifier classify <file|-> [--format ndjson|csv] [--input-format ndjson|csv]
  *                  [--rule-set ID] [--as-of YYYY-MM-DD] [--workers N] [--full] [--fail-fast]
  *                  [--preset ID] [--per patient|trial] [--no-progress] [--report FILE [--timelines ID,ID]]
+ *   trd-classifier classify --omop duckdb:PATH|postgres://URL [...]   (docs/omop.md)
  *   trd-classifier generate --patients N [--seed S] [--bad-rate R]
+ *   trd-classifier generate --format omop --patients N --out DIR [--seed S]
+ *   trd-classifier help [command]     (or: trd-classifier <command> --help)
+ *
+ * Each command is one declarative table of options (see commands.ts) that drives parsing, checking,
+ * usage errors and its --help: adding an option is adding one entry to the table of its command.
  */
 import { once } from "node:events";
+import { fstatSync } from "node:fs";
+import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { createRequire } from "node:module";
-import { parseArgs } from "node:util";
-import { isRuleSetId, listBuildPresets } from "../index";
-import type { BuildPresetId } from "../index";
+import { isRuleSetId, listBuildPresets, listRuleSets } from "../index";
+import type { BuildPresetId, RuleSetId } from "../index";
+import { isCalendarDate } from "../internal/dates";
 import { classifyCommand } from "./classifyCommand";
-import { takeReportOptions, withReport } from "./reportCommand"; // report (issue 16)
-import { syntheticPatientLine } from "./syntheticCohort";
-// OMOP (issue 14): its own modules parse their options; main only routes to them.
+import type { ClassifySummary } from "./classifyCommand";
+import { choice, command, commandHelp, flag, generalHelp, parseCommand, UsageError, value } from "./commands";
+import type { Command, Values } from "./commands";
 import { classifyOmopCommand } from "./omopClassify";
 import { generateOmopCommand } from "./omopGenerate";
+import { count } from "./progress";
+import { withReport } from "./reportCommand";
+import { syntheticPatientLine } from "./syntheticCohort";
 
-const USAGE = `Usage:
-  trd-classifier classify <file|-> [options]   classify NDJSON histories (or a long-format CSV)
-  trd-classifier generate --patients N [--seed S] [--bad-rate R]   write a synthetic cohort as NDJSON
-  trd-classifier classify --omop duckdb:PATH|postgres://URL [--cdm-schema S] [--write-cohort [--results-schema S] [--cohort-id N]] [options]
-                            classify every person of an OMOP CDM (see docs/omop.md)
-  trd-classifier generate --format omop --patients N --out DIR [--seed S]   the synthetic cohort as OMOP CDM CSVs and DIR/cdm.duckdb
+/** Exit codes (docs/cli.md). */
+export const EXIT = Object.freeze({
+  /** Every record was classified. */
+  ok: 0,
+  /** Some records were invalid (each has its error record in the output). */
+  invalidRecords: 1,
+  /** The command line was wrong: nothing was classified. */
+  usage: 2,
+  /** The command failed (a bug, or the output could not be written). */
+  internal: 3,
+  /** Interrupted by SIGINT (128 + 2). */
+  SIGINT: 130,
+  /** Interrupted by SIGTERM (128 + 15). */
+  SIGTERM: 143,
+});
 
-classify options:
-  --as-of YYYY-MM-DD        classification date (default: today, stated in the summary)
-  --rule-set ID             eu-pearl-2022 (default), mgh-atrq, regulatory, canadian-2021
-  --format ndjson|csv       output format (default ndjson)
-  --per patient|trial       one output row per patient (default) or per assessed trial
-  --input-format ndjson|csv input format (default: csv for *.csv files, else ndjson)
-  --preset ID               how CSV drug rows become trials (claims-line-of-therapy, ohdsi-drug-era, fabbri-2021)
-  --workers N               worker threads (default: the number of cores; 1 runs in-process)
-  --full                    include the full per-trial assessment in NDJSON output
-  --since                   find each resistant patient's resistant-since date (about 1.5x the time)
-  --fail-fast               stop at the first invalid record
-  --no-progress             no progress line on stderr
-  --report FILE             also write one self-contained HTML report: counts, flags, rule sets side by side, timelines
-  --timelines ID,ID         the report's timelines for these patient ids (default: the first 3 of each result)
-Exit code: 0 when every record was classified, 1 when any record was invalid, 2 on a usage error.`;
+/** Most patient ids `--timelines` takes. */
+const MAX_TIMELINE_IDS = 100;
 
-function fail(message: string): never {
-  process.stderr.write(`trd-classifier: ${message}\n\n${USAGE}\n`);
-  process.exit(2);
-}
+const wholeNumber = (min: number) => (raw: string, name: string): number => {
+  const n = /^[+-]?\d+$/.test(raw.trim()) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < min) throw new UsageError(`${name} ${raw} is not a whole number of ${min} or more`);
+  return n;
+};
 
-async function generate(args: string[]): Promise<void> {
-  if (args.some((a, i) => a === "--format=omop" || (a === "--format" && args[i + 1] === "omop"))) return generateOmopCommand(args, fail); // OMOP (issue 14)
-  const { values } = parseArgs({ args, options: { patients: { type: "string" }, seed: { type: "string", default: "1" }, "bad-rate": { type: "string", default: "0" } } });
-  const patients = Number(values.patients);
-  const seed = Number(values.seed);
-  const badRate = Number(values["bad-rate"]);
-  if (!Number.isInteger(patients) || patients < 0) fail("--patients must be a whole number");
-  if (!Number.isInteger(seed)) fail("--seed must be a whole number");
-  if (!(badRate >= 0 && badRate <= 1)) fail("--bad-rate must be between 0 and 1");
+const classifyOptions = {
+  "as-of": value({ form: "YYYY-MM-DD", help: "classification date (default: today, stated in the summary)", read: (raw, name) => {
+    if (!isCalendarDate(raw)) throw new UsageError(`${name} ${raw} is not a calendar date`);
+    return raw;
+  } }),
+  "rule-set": value({ form: "ID", help: `rule set: ${listRuleSets().map((r) => r.id).join(", ")} (default eu-pearl-2022)`, fallback: "eu-pearl-2022", read: (raw, name): RuleSetId => {
+    if (!isRuleSetId(raw)) throw new UsageError(`${name} ${raw} is not a rule set`);
+    return raw;
+  } }),
+  format: choice(["ndjson", "csv"], { help: "output format (default ndjson)", fallback: "ndjson" }),
+  per: choice(["patient", "trial"], { help: "one output row per patient (default) or per assessed trial", fallback: "patient" }),
+  "input-format": choice(["ndjson", "csv"], { help: "input format (default: csv for *.csv files, else ndjson)" }),
+  preset: value({ form: "ID", help: `how CSV drug rows become trials: ${listBuildPresets().map((p) => p.id).join(", ")}`, read: (raw, name): BuildPresetId => {
+    const preset = listBuildPresets().find((p) => p.id === raw);
+    if (preset === undefined) throw new UsageError(`${name} ${raw} is not a preset`);
+    return preset.id;
+  } }),
+  workers: value({ form: "N", help: "worker threads (default: the number of cores; 1 classifies in the main thread)", read: wholeNumber(1) }),
+  full: flag("include the full per-trial assessment in NDJSON output"),
+  since: flag("find each resistant patient's resistant-since date (about 1.5x the time)"),
+  "fail-fast": flag("stop at the first invalid record"),
+  "no-progress": flag("no progress line on stderr"),
+  report: value({ form: "FILE", help: "also write one self-contained HTML report: counts, flags, rule sets side by side, timelines", read: (raw, name) => {
+    if (raw.trim() === "") throw new UsageError(`${name} needs a file name`);
+    return raw;
+  } }),
+  timelines: value({ form: "ID,ID", help: `the report's timelines for these patient ids, at most ${MAX_TIMELINE_IDS} (default: the first 3 of each result)`, read: (raw, name) => {
+    const ids = raw.split(",").map((id) => id.trim()).filter((id) => id !== "");
+    if (ids.length === 0 || ids.length > MAX_TIMELINE_IDS) throw new UsageError(`${name} takes 1 to ${MAX_TIMELINE_IDS} ids`);
+    return ids;
+  } }),
+} as const;
+
+const generateOptions = {
+  patients: value({ form: "N", help: "number of patients (required)", read: wholeNumber(0) }),
+  seed: value({ form: "S", help: "seed, a whole number (default 1)", fallback: "1", read: (raw, name) => {
+    const n = /^[+-]?\d+$/.test(raw.trim()) ? Number(raw) : Number.NaN;
+    if (!Number.isSafeInteger(n)) throw new UsageError(`${name} ${raw} is not a whole number`);
+    return n;
+  } }),
+  "bad-rate": value({ form: "R", help: "fraction of invalid records, from 0 to 1 (default 0)", fallback: "0", read: (raw, name) => {
+    const r = raw.trim() === "" ? Number.NaN : Number(raw);
+    if (!(r >= 0 && r <= 1)) throw new UsageError(`${name} ${raw} is not a number from 0 to 1`);
+    return r;
+  } }),
+} as const;
+
+const COMMANDS: readonly Command[] = [
+  command({
+    name: "classify",
+    summary: "classify NDJSON histories (or a long-format CSV of fills and scores); one output record per input record. With --omop duckdb:PATH|postgres://URL, every person of an OMOP CDM instead (options in docs/omop.md)",
+    operand: { form: "<file|->", help: "the input file, or - for standard input" },
+    options: classifyOptions,
+    run: (values, input) => classify(values, input),
+  }),
+  command({
+    name: "generate",
+    summary: "write a reproducible synthetic cohort as NDJSON to standard output (with --format omop --out DIR: as OMOP CDM CSVs and DIR/cdm.duckdb, see docs/omop.md)",
+    options: generateOptions,
+    run: async (values) => {
+      if (values.patients === undefined) throw new UsageError("generate needs --patients", "--patients N, a whole number of 0 or more");
+      await generate(values.patients, values.seed, values["bad-rate"]);
+      return EXIT.ok;
+    },
+  }),
+];
+
+const EXIT_CODES_HELP = `Exit codes: 0 every record classified, 1 some records invalid, 2 usage error, 3 internal failure,
+130 interrupted by SIGINT, 143 interrupted by SIGTERM.`;
+
+async function generate(patients: number, seed: number, badRate: number): Promise<void> {
   const out = process.stdout;
   let chunk = "";
   for (let i = 0; i < patients; i++) {
@@ -69,88 +139,153 @@ async function generate(args: string[]): Promise<void> {
   if (chunk !== "") out.write(chunk);
 }
 
-async function classify(allArgs: string[]): Promise<void> {
-  if (allArgs.some((a) => a === "--omop" || a.startsWith("--omop="))) return classifyOmopCommand(allArgs, fail); // OMOP (issue 14)
-  // --- report (issue 16): --report and --timelines are taken out here, see reportCommand.ts ---
-  const { report, rest: args, error: reportError } = takeReportOptions(allArgs);
-  if (reportError !== undefined) fail(reportError);
-  const run = report === undefined ? classifyCommand : withReport(report, classifyCommand);
-  // --- end report ---
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      "as-of": { type: "string" },
-      "rule-set": { type: "string", default: "eu-pearl-2022" },
-      format: { type: "string", default: "ndjson" },
-      "input-format": { type: "string" },
-      preset: { type: "string" },
-      workers: { type: "string" },
-      full: { type: "boolean", default: false },
-      since: { type: "boolean", default: false },
-      "fail-fast": { type: "boolean", default: false },
-      "no-progress": { type: "boolean", default: false },
-      per: { type: "string", default: "patient" },
-    },
+/** The input's size in bytes when it is a regular file (stdin redirected from a file included). */
+async function inputSize(input: string): Promise<number | undefined> {
+  if (input === "-") {
+    try {
+      const s = fstatSync(0);
+      return s.isFile() ? s.size : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  const s = await stat(input).catch((error: unknown) => {
+    const code = (error as { code?: string }).code;
+    const why = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : (code ?? "unreadable");
+    throw new UsageError(`cannot read ${input} (${why})`, "an existing file, or - for standard input");
   });
-  const input = positionals[0];
-  if (input === undefined) fail("classify needs a file, or - for standard input");
-  const ruleSet = values["rule-set"];
-  if (!isRuleSetId(ruleSet)) fail(`unknown rule set "${ruleSet}"`);
+  if (s.isDirectory()) throw new UsageError(`${input} is a directory`, "a file, or - for standard input");
+  return s.isFile() ? s.size : undefined;
+}
+
+async function classify(values: Values<typeof classifyOptions>, input: string): Promise<number> {
   const asOf = values["as-of"] ?? new Date().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) fail("--as-of must be a date as YYYY-MM-DD");
-  const format = values.format;
-  if (format !== "ndjson" && format !== "csv") fail("--format must be ndjson or csv");
   const inputFormat = values["input-format"] ?? (input.toLowerCase().endsWith(".csv") ? "csv" : "ndjson");
-  if (inputFormat !== "ndjson" && inputFormat !== "csv") fail("--input-format must be ndjson or csv");
-  const preset = values.preset;
-  if (preset !== undefined && !listBuildPresets().some((p) => p.id === preset)) fail(`unknown preset "${preset}"`);
+  const workers = values.workers ?? availableParallelism();
+  const inputBytes = await inputSize(input);
   const per = values.per;
-  if (per !== "patient" && per !== "trial") fail("--per must be patient or trial");
-  if (per === "trial" && (values.full || values.since)) fail("--full and --since apply to --per patient only");
-  if (per === "trial" && report !== undefined) fail("--report counts patients: use it with --per patient");
-  const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
-  if (!Number.isInteger(workers) || workers < 1) fail("--workers must be a whole number of 1 or more");
+  if (per === "trial" && (values.full === true || values.since === true)) throw new UsageError("--full and --since apply to --per patient only", "--per patient");
+  if (per === "trial" && values.report !== undefined) throw new UsageError("--report counts patients", "--per patient with --report");
+  if (values.timelines !== undefined && values.report === undefined) throw new UsageError("--timelines needs --report", "--report FILE --timelines ID,ID");
+  const run = values.report === undefined ? classifyCommand : withReport({ path: values.report, ids: values.timelines }, classifyCommand);
+
+  // SIGINT/SIGTERM: the first stops the run (what is done is written, then a summary); a second
+  // one exits at once.
+  const controller = new AbortController();
+  const onSignal = (signal: "SIGINT" | "SIGTERM"): void => {
+    if (controller.signal.aborted) {
+      process.stderr.write(`\ntrd-classifier: INTERRUPTED again by ${signal}; exiting now, without a summary.\n`);
+      process.exit(EXIT[signal]);
+    }
+    controller.abort(signal);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  let outputError: string | undefined;
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    outputError = error.code ?? "error";
+    controller.abort("output");
+  });
 
   const summary = await run(input, process.stdout, process.stderr, {
     asOf,
-    ruleSet,
+    ruleSet: values["rule-set"],
     inputFormat,
-    outputFormat: format,
-    full: values.full,
-    since: values.since,
-    preset: preset as BuildPresetId | undefined,
-    workers,
-    failFast: values["fail-fast"],
-    progress: !values["no-progress"],
+    outputFormat: values.format,
     per,
+    full: values.full === true,
+    since: values.since === true,
+    preset: values.preset,
+    workers,
+    failFast: values["fail-fast"] === true,
+    progress: values["no-progress"] !== true,
+    ...(inputBytes === undefined ? {} : { inputBytes }),
+    signal: controller.signal,
   });
+  const reason: unknown = controller.signal.reason;
+  const code = outputError !== undefined ? EXIT.internal : reason === "SIGINT" || reason === "SIGTERM" ? EXIT[reason] : summary.invalid > 0 ? EXIT.invalidRecords : EXIT.ok;
+  process.stderr.write(`${summaryLine(summary, { workers, ruleSet: values["rule-set"], asOf, stopped: outputError !== undefined ? `STOPPED: the output could not be written (${outputError})` : summary.interrupted ? `INTERRUPTED by ${String(reason)}` : undefined })}\n`);
+  if (summary.interrupted) {
+    // Standard input may still be open: exit now that everything is written.
+    process.exit(code);
+  }
+  return code;
+}
+
+/** The summary on stderr (test/bench/run.ts reads its "(N/s, ... peak RSS N MB)" part). */
+function summaryLine(summary: ClassifySummary, run: { workers: number; ruleSet: string; asOf: string; stopped: string | undefined }): string {
   const rate = Math.round(summary.records / Math.max(summary.seconds, 0.001));
   const counts = Object.entries(summary.byStatus).map(([k, v]) => `${k} ${v.toLocaleString("en-US")}`).join(", ");
   const rssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-  process.stderr.write(
-    `trd-classifier: ${summary.records.toLocaleString("en-US")} records in ${summary.seconds.toFixed(2)} s (${rate.toLocaleString("en-US")}/s, ${workers} worker${workers === 1 ? "" : "s"}, peak RSS ${rssMb} MB): ${counts}. Rule set ${ruleSet}, as of ${asOf}.${summary.stoppedEarly ? " Stopped at the first invalid record (--fail-fast)." : ""}\n`,
-  );
-  process.exitCode = summary.invalid > 0 ? 1 : 0;
+  const what =
+    run.stopped === undefined
+      ? count(summary.records, "record")
+      : `${run.stopped}: ${count(summary.records, "record")} written, ${summary.throughLine === 0 ? "no input line done" : `input lines 1 to ${summary.throughLine.toLocaleString("en-US")} done`}; the rest of the input was not classified;`;
+  const notes = [
+    summary.tooLarge > 0 ? `${count(summary.tooLarge, "record")} over the maximum record size not read (record_too_large).` : "",
+    summary.longRecords > 0 ? `${count(summary.longRecords, "long record")} classified one at a time.` : "",
+    summary.workerFailures > 0 ? `${count(summary.workerFailures, "worker")} stopped and ${summary.workerFailures === 1 ? "was" : "were"} replaced; ${count(summary.retriedChunks, "chunk")} classified again in the main thread.` : "",
+    summary.stoppedEarly ? "Stopped at the first invalid record (--fail-fast)." : "",
+  ].filter((n) => n !== "");
+  return `trd-classifier: ${what} in ${summary.seconds.toFixed(2)} s (${rate.toLocaleString("en-US")}/s, ${count(run.workers, "worker")}, peak RSS ${rssMb} MB): ${counts}. Rule set ${run.ruleSet}, as of ${run.asOf}.${notes.map((n) => ` ${n}`).join("")}`;
 }
 
-async function main(argv: string[]): Promise<void> {
-  const [command, ...rest] = argv;
-  if (command === "classify") return classify(rest);
-  if (command === "generate") return generate(rest);
-  if (command === "--version" || command === "-v") {
+/** What the OMOP commands call on a usage error: the same one-line usage error as every other command's. */
+function usageError(commandName: string): (message: string) => never {
+  return (message) => {
+    throw new UsageError(message, undefined, commandName);
+  };
+}
+
+/** Runs an OMOP command, which sets process.exitCode itself (0, or 1 when a record was invalid). */
+async function omopCommand(run: () => Promise<void>): Promise<number> {
+  await run();
+  return typeof process.exitCode === "number" ? process.exitCode : EXIT.ok;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === "--version" || name === "-v") {
     const pkg = createRequire(import.meta.url)("../../package.json") as { version: string };
     process.stdout.write(`${pkg.version}\n`);
-    return;
+    return EXIT.ok;
   }
-  if (command === undefined || command === "--help" || command === "-h" || command === "help") {
-    process.stdout.write(`${USAGE}\n`);
-    return;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    const topic = name === "help" ? rest[0] : undefined;
+    const cmd = COMMANDS.find((c) => c.name === topic);
+    if (topic !== undefined && cmd === undefined) throw new UsageError(`no help on "${topic}"`, `trd-classifier help ${COMMANDS.map((c) => c.name).join("|")}`);
+    process.stdout.write(`${cmd === undefined ? generalHelp(COMMANDS, EXIT_CODES_HELP) : commandHelp(cmd, EXIT_CODES_HELP)}\n`);
+    return EXIT.ok;
   }
-  fail(`unknown command "${command}"`);
+  // OMOP (issue 14): its own modules read their options (docs/omop.md).
+  if (name === "classify" && rest.some((a) => a === "--omop" || a.startsWith("--omop="))) return omopCommand(() => classifyOmopCommand(rest, usageError("classify")));
+  if (name === "generate" && rest.some((a, i) => a === "--format=omop" || (a === "--format" && rest[i + 1] === "omop"))) return omopCommand(() => generateOmopCommand(rest, usageError("generate")));
+  const cmd = COMMANDS.find((c) => c.name === name);
+  if (cmd === undefined) throw new UsageError(`unknown command "${name}"`, `one of ${COMMANDS.map((c) => c.name).join(", ")} or help`);
+  const parsed = parseCommand(cmd, rest);
+  if (parsed === "help") {
+    process.stdout.write(`${commandHelp(cmd, EXIT_CODES_HELP)}\n`);
+    return EXIT.ok;
+  }
+  try {
+    return await cmd.run(parsed.values, parsed.operand);
+  } catch (error) {
+    if (error instanceof UsageError && error.command === undefined) throw new UsageError(error.what, error.expected, cmd.name);
+    throw error;
+  }
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  process.stderr.write(`trd-classifier: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(2);
-});
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      const hint = error.command === undefined ? "trd-classifier --help" : `trd-classifier ${error.command} --help`;
+      process.stderr.write(`trd-classifier: ${error.message}\nSee ${hint}.\n`);
+      process.exit(EXIT.usage);
+    }
+    process.stderr.write(`trd-classifier: internal failure: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(EXIT.internal);
+  },
+);

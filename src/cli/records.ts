@@ -64,25 +64,21 @@ function idOf(value: unknown): string | undefined {
 }
 
 /** The text of an error record or row, in the output format and table the options ask for. */
-function errorText(line: number, id: string | undefined, error: string, issues: readonly TrdIssue[], options: RecordOptions, csvError?: string): string {
+/**
+ * The output text of an error record or row: NDJSON `{ line, id?, error, message?, issues, ruleSet,
+ * ruleSetVersion, catalogue, asOf }`, or a row of the run's table with `invalid` as its result.
+ */
+export function errorText(line: number, id: string | undefined, error: string, issues: readonly TrdIssue[], options: RecordOptions, csvError?: string, message?: string): string {
   const provenance = provenanceOf(options);
   if (options.outputFormat === "csv") {
     const what = csvError ?? `${error}: ${issues.map((i) => `${i.code} at ${i.path || "(root)"}`).join("; ")}`;
     return options.per === "trial" ? csvRow(TRIAL_COLUMNS, { line, id, result: "invalid", provenance, error: what }) : csvRow(PATIENT_COLUMNS, { line, id, provenance, error: what });
   }
-  return JSON.stringify({ line, ...(id === undefined ? {} : { id }), error, issues, ...provenance });
+  return JSON.stringify({ line, ...(id === undefined ? {} : { id }), error, ...(message === undefined ? {} : { message }), issues, ...provenance });
 }
 
 function errorRecord(line: number, id: string | undefined, error: "invalid_json" | "invalid_history", issues: readonly TrdIssue[], options: RecordOptions): OutputRecord {
   return { line, status: "invalid", text: errorText(line, id, error, issues, options) };
-}
-
-/**
- * The output text of a structural error of a long-format CSV input (its header is missing, or a
- * patient's rows are not adjacent): an error record or row like any other, same columns.
- */
-export function structuralErrorText(line: number, error: string, message: string, options: RecordOptions): string {
-  return errorText(line, undefined, error, [{ code: "invalid_value", path: `line ${line}`, message }], options, `${error}: ${message}`);
 }
 
 /** The trial table's rows of a classified record: one per assessed trial (none when it has none). */

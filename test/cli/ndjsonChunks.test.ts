@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { ChunkBuffers, fileReader, ndjsonChunks, streamReader } from "../../src/cli/ndjsonChunks";
-import type { NdjsonChunk, ReadInto } from "../../src/cli/ndjsonChunks";
+import type { NdjsonChunk, NdjsonPiece, ReadInto } from "../../src/cli/ndjsonChunks";
 
 const dir = mkdtempSync(join(tmpdir(), "trd-ndjson-chunks-"));
 const decoder = new TextDecoder();
@@ -103,5 +103,37 @@ describe("ndjsonChunks", () => {
     expect(large.length).toBe(500);
     buffers.give(large.buffer as ArrayBuffer);
     expect(buffers.take().buffer.byteLength).toBe(64);
+  });
+
+  it("sends a line longer than a chunk alone, and reports one over the maximum by its number and size without holding it", async () => {
+    const long = `{"id":"${"y".repeat(500)}"}`; // 509 bytes
+    const tooLong = `{"id":"${"z".repeat(2000)}"}`; // 2,009 bytes
+    const input = new TextEncoder().encode(`{"a":1}\n${long}\r\n{"b":2}\n${tooLong}\r\n{"c":3}\n${tooLong}`);
+    for (const step of [1, 7, 64, 5000]) {
+      const pieces: NdjsonPiece[] = [];
+      for await (const piece of ndjsonChunks(trickle(input, step), new ChunkBuffers(64), 1000)) pieces.push(piece);
+      const view = pieces.map((p) => (p.kind === "too-large" ? [p.kind, p.line, p.bytes] : [p.kind, p.firstLine, p.lastLine, decoder.decode(p.bytes)]));
+      const lines = view.filter((v) => v[0] === "lines");
+      expect(view.filter((v) => v[0] !== "lines")).toStrictEqual([
+        ["long-record", 2, 2, `${long}\r\n`],
+        ["too-large", 4, 2009],
+        ["too-large", 6, 2009],
+      ]);
+      expect(lines.map((v) => v[3]).join("")).toBe('{"a":1}\n{"b":2}\n{"c":3}\n');
+    }
+  });
+
+  it("sends the whole lines read so far when the reader is drained (a slow pipe), not only full chunks", async () => {
+    const parts = ['{"a":1}\n{"b"', ':2}\n', '{"c":3}\n'].map((t) => new TextEncoder().encode(t));
+    let at = 0;
+    const read = Object.assign(async (target: Uint8Array, offset: number) => {
+      const part = parts[at++];
+      if (part === undefined) return 0;
+      target.set(part, offset);
+      return part.length;
+    }, { drained: () => true });
+    const texts: string[] = [];
+    for await (const piece of ndjsonChunks(read, new ChunkBuffers(1 << 16))) if (piece.kind !== "too-large") texts.push(decoder.decode(piece.bytes));
+    expect(texts).toStrictEqual(['{"a":1}\n', '{"b":2}\n', '{"c":3}\n']);
   });
 });

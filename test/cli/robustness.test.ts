@@ -1,0 +1,128 @@
+/**
+ * The command line never loses a record, stops cleanly on a signal, and says what is wrong with
+ * its arguments in one line: run as users run it, a child process on the TypeScript sources
+ * (through tsx), as in cli.test.ts.
+ */
+import { execFile, spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { syntheticPatientLine } from "../../src/cli/syntheticCohort";
+import { longIdLine, manyTrialsLine } from "./largeRecords";
+
+const run = promisify(execFile);
+const MAIN = fileURLToPath(new URL("../../src/cli/main.ts", import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), "trd-cli-robust-"));
+
+async function cli(args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", MAIN, ...args], { maxBuffer: 1 << 30 });
+    return { stdout, stderr, code: 0 };
+  } catch (error) {
+    const e = error as { stdout: string; stderr: string; code: number };
+    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
+  }
+}
+
+describe("a CLI that never loses a record", () => {
+  it("gives one output line per input line for a 50 MB line and a 100,000-trial history among 1,400 records, with --workers 2", async () => {
+    const lines = Array.from({ length: 1400 }, (_, i) => syntheticPatientLine(i, { seed: 15, badRate: 0.01 }));
+    lines.splice(3, 0, longIdLine(50_000_000)); // line 4
+    lines.splice(700, 0, manyTrialsLine("many-trials", 100_000)); // line 701
+    const file = join(dir, "large.ndjson");
+    writeFileSync(file, `${lines.join("\n")}\n`);
+
+    const { stdout, stderr, code } = await cli(["classify", file, "--as-of", "2024-06-30", "--workers", "2", "--no-progress"]);
+    const out = stdout.trimEnd().split("\n").map((l) => JSON.parse(l) as { line: number; id?: string; error?: string; message?: string; counts?: { trials: number } });
+    expect(out).toHaveLength(1402);
+    expect(out.map((o) => o.line)).toStrictEqual(lines.map((_, i) => i + 1));
+    expect(out[3]).toMatchObject({ line: 4, error: "record_too_large" });
+    expect(out[3]?.message).toContain("over the maximum record size of 16,777,216 bytes");
+    expect(out[700]).toMatchObject({ line: 701, id: "many-trials", counts: { trials: 100_000 } });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^trd-classifier: 1,402 records in .* 2 workers, .*1 record over the maximum record size not read \(record_too_large\)\. 1 long record classified one at a time\./m);
+  }, 600_000);
+});
+
+/** Starts the CLI on a stdin this test controls; resolves once `records` output lines came out. */
+function classifyFromStdin(records: number): { child: ReturnType<typeof spawn>; output: () => string; errors: () => string; exited: Promise<number | null>; ready: Promise<void> } {
+  const child = spawn(process.execPath, ["--import", "tsx", MAIN, "classify", "-", "--as-of", "2024-06-30", "--workers", "2", "--no-progress"], { stdio: ["pipe", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  let signalReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (signalReady = resolve));
+  child.stdout?.on("data", (d: Buffer) => {
+    stdout += d.toString("utf8");
+    if (stdout.split("\n").length - 1 >= records) signalReady();
+  });
+  child.stderr?.on("data", (d: Buffer) => (stderr += d.toString("utf8")));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  // Records are written, and stdin is left open: the CLI is waiting for more when the signal comes.
+  child.stdin?.write(`${Array.from({ length: records }, (_, i) => syntheticPatientLine(i, { seed: 4, badRate: 0 })).join("\n")}\n`);
+  return { child, output: () => stdout, errors: () => stderr, exited, ready };
+}
+
+describe("signals", () => {
+  for (const [signal, exitCode] of [
+    ["SIGTERM", 143],
+    ["SIGINT", 130],
+  ] as const) {
+    it(`stops on ${signal} with stdin still open: whole lines, an INTERRUPTED summary and exit ${exitCode}`, async () => {
+      const run = classifyFromStdin(25);
+      await run.ready;
+      run.child.kill(signal);
+      expect(await run.exited).toBe(exitCode);
+      const output = run.output();
+      expect(output.endsWith("\n")).toBe(true);
+      const lines = output.trimEnd().split("\n").map((l) => JSON.parse(l) as { line: number });
+      expect(lines.map((l) => l.line)).toStrictEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+      expect(run.errors()).toMatch(new RegExp(`^trd-classifier: INTERRUPTED by ${signal}: 25 records written, input lines 1 to 25 done; the rest of the input was not classified;`, "m"));
+    }, 120_000);
+  }
+});
+
+describe("usage errors: one line naming the option and the expected form, exit 2", () => {
+  const cases: readonly (readonly [string[], string])[] = [
+    [["classify", "x.ndjson", "--as-of", "2024-13-01"], "trd-classifier: --as-of 2024-13-01 is not a calendar date, expected --as-of YYYY-MM-DD"],
+    [["classify", "x.ndjson", "--as-of"], "trd-classifier: --as-of needs a value, expected --as-of YYYY-MM-DD"],
+    [["generate", "--patients", "-5"], "trd-classifier: --patients -5 is not a whole number of 0 or more, expected --patients N"],
+    [["generate", "--patients=-5"], "trd-classifier: --patients -5 is not a whole number of 0 or more, expected --patients N"],
+    [["generate"], "trd-classifier: generate needs --patients, expected --patients N"],
+    [["generate", "--patients", "3", "--bad-rate", "2"], "trd-classifier: --bad-rate 2 is not a number from 0 to 1, expected --bad-rate R"],
+    [["classify", "x.ndjson", "--frobnicate"], "trd-classifier: unknown option --frobnicate for classify, expected one of --as-of, --rule-set,"],
+    [["classify", "x.ndjson", "-x"], "trd-classifier: unknown option -x for classify, expected one of --as-of,"],
+    [["classify", "x.ndjson", "--rule-set", "nice"], "trd-classifier: --rule-set nice is not a rule set, expected --rule-set ID"],
+    [["classify", "x.ndjson", "--format", "xml"], "trd-classifier: --format xml is not ndjson or csv, expected --format ndjson|csv"],
+    [["classify", "x.ndjson", "--workers", "0"], "trd-classifier: --workers 0 is not a whole number of 1 or more, expected --workers N"],
+    [["classify", "x.ndjson", "--full=yes"], "trd-classifier: --full takes no value, expected --full alone"],
+    [["classify"], "trd-classifier: classify needs a file, or - for standard input, expected trd-classifier classify <file|-> [options]"],
+    [["classify", "a.ndjson", "b.ndjson"], "trd-classifier: classify takes one input, got 2, expected trd-classifier classify <file|-> [options]"],
+    [["classify", join(dir, "missing.ndjson"), "--as-of", "2024-06-30"], "(no such file), expected an existing file, or - for standard input"],
+    [["frobnicate"], 'trd-classifier: unknown command "frobnicate", expected one of classify, generate or help'],
+    [["help", "frobnicate"], 'trd-classifier: no help on "frobnicate", expected trd-classifier help classify|generate'],
+  ];
+  it.each(cases)("%j", async (args, line) => {
+    const { stdout, stderr, code } = await cli(args);
+    const first = stderr.split("\n")[0] ?? "";
+    expect(first).toContain(line);
+    expect(first).toMatch(/^trd-classifier: .+, expected .+$/);
+    expect(stdout).toBe("");
+    expect(code).toBe(2);
+  }, 60_000);
+});
+
+describe("help", () => {
+  it("prints each command's options for `<command> --help` and `help <command>`, exit 0", async () => {
+    const [classify, help, generate, general] = await Promise.all([cli(["classify", "--help"]), cli(["help", "classify"]), cli(["generate", "-h"]), cli(["help"])]);
+    expect(classify.code).toBe(0);
+    expect(classify.stdout).toMatch(/^Usage: trd-classifier classify <file\|-> \[options\]/);
+    expect(classify.stdout).toContain("--as-of YYYY-MM-DD");
+    expect(classify.stdout).toContain("143 interrupted by SIGTERM");
+    expect(help.stdout).toBe(classify.stdout);
+    expect(generate.stdout).toMatch(/^Usage: trd-classifier generate \[options\][\s\S]*--patients N/);
+    expect(general.stdout).toContain("trd-classifier help <command>");
+  }, 60_000);
+});
