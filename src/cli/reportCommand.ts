@@ -34,32 +34,6 @@ export interface ReportOptions {
   readonly ids: readonly string[] | undefined;
 }
 
-/**
- * Takes `--report FILE` and `--timelines id1,id2` (also as `--report=FILE`) out of the classify
- * arguments, leaving the rest for the command's own parsing.
- */
-export function takeReportOptions(args: readonly string[]): { report: ReportOptions | undefined; rest: string[]; error?: string } {
-  const rest: string[] = [];
-  let path: string | undefined;
-  let ids: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    const [name, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-    if (name !== "--report" && name !== "--timelines") {
-      rest.push(arg);
-      continue;
-    }
-    const value = inline ?? args[++i];
-    if (value === undefined || value === "" || (inline === undefined && value.startsWith("--"))) return { report: undefined, rest, error: `${name} needs a value` };
-    if (name === "--report") path = value;
-    else ids = value;
-  }
-  if (path === undefined) return ids === undefined ? { report: undefined, rest } : { report: undefined, rest, error: "--timelines needs --report FILE" };
-  const chosen = ids?.split(",").map((s) => s.trim()).filter((s) => s !== "");
-  if (chosen !== undefined && chosen.length > MAX_CHOSEN_IDS) return { report: undefined, rest, error: `--timelines takes at most ${MAX_CHOSEN_IDS} ids` };
-  return { report: { path, ids: chosen }, rest };
-}
-
 type Command = (input: string, out: Writable, err: Writable & { isTTY?: boolean }, options: ClassifyCommandOptions) => Promise<ClassifySummary>;
 
 /** The lines `wanted` of an NDJSON file, read as bytes and decoded only where wanted; stops after the last. */

@@ -114,7 +114,7 @@ describe("classify --report", () => {
   it("rejects --timelines without --report, and --report without a file", { timeout: 60_000 }, async () => {
     const a = await cli(["classify", cohort, "--timelines", "x"]);
     expect(a.code).toBe(2);
-    expect(a.stderr).toContain("--timelines needs --report FILE");
+    expect(a.stderr).toContain("--timelines needs --report, expected --report FILE --timelines ID,ID");
     const b = await cli(["classify", cohort, "--report"]);
     expect(b.code).toBe(2);
     expect(b.stderr).toContain("--report needs a value");
