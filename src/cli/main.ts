@@ -28,7 +28,7 @@ import type { Command, Values } from "./commands";
 import { classifyOmopCommand } from "./omopClassify";
 import { generateOmopCommand } from "./omopGenerate";
 import { count } from "./progress";
-import { withReport } from "./reportCommand";
+import { MAX_CHOSEN_IDS as MAX_TIMELINE_IDS, withReport } from "./reportCommand";
 import { syntheticPatientLine } from "./syntheticCohort";
 
 /** Exit codes (docs/cli.md). */
@@ -46,9 +46,6 @@ export const EXIT = Object.freeze({
   /** Interrupted by SIGTERM (128 + 15). */
   SIGTERM: 143,
 });
-
-/** Most patient ids `--timelines` takes. */
-const MAX_TIMELINE_IDS = 100;
 
 const wholeNumber = (min: number) => (raw: string, name: string): number => {
   const n = /^[+-]?\d+$/.test(raw.trim()) ? Number(raw) : Number.NaN;
