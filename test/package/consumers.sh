@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The package as a new user gets it: `npm pack`, then install the tarball into four fresh projects
 # under .tmp/consumers/ and, in each, type-check a file that uses `trd-classifier` and
-# `trd-classifier/fhir` (functions and named types) and run it:
+# `trd-classifier/fhir` (functions and named types) and `trd-classifier/omop` and run it:
 #   esm       "type": "module", TypeScript module/moduleResolution nodenext, run by node
 #   bundler   TypeScript moduleResolution bundler, bundled by esbuild, run by node
 #   cjs       "type": "commonjs", TypeScript module/moduleResolution node16 (require), run by node
@@ -31,6 +31,8 @@ main_ts='import { classifyTrd, parseTreatmentHistory } from "trd-classifier";
 import type { TreatmentHistory, TrdAssessment, TrdIssue } from "trd-classifier";
 import { fromFhir, toCdsHooksCards } from "trd-classifier/fhir";
 import type { CdsCard, FhirInput, FromFhirResult } from "trd-classifier/fhir";
+import { OMOP_DOMAINS } from "trd-classifier/omop";
+import type { OmopDomain } from "trd-classifier/omop";
 
 declare const KIND: string;
 const input: unknown = {
@@ -58,7 +60,8 @@ export function typed(): unknown[] {
   ];
 }
 
-if (history.trials.length !== 2 || cards.length === 0 || mapped.summary.resources !== 1) throw new Error("unexpected results");
+const domain: OmopDomain | undefined = OMOP_DOMAINS[0];
+if (history.trials.length !== 2 || cards.length === 0 || mapped.summary.resources !== 1 || domain === undefined) throw new Error("unexpected results");
 console.log(`${KIND}: status ${assessment.status}, ${assessment.trials.length} trials, ${cards.length} CDS card(s); fromFhir read ${mapped.summary.resources} resource(s)`);
 '
 
