@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { deepFreeze } from "../internal/deepFreeze";
 import type { ParameterName, RuleSetId } from "./types";
 
 /** The notes on the parameters every rule set cites alike (`SHARED_PROVENANCE` in `./ruleSets`). */
@@ -22,14 +23,22 @@ const SHARED_NOTES = {
 } as const satisfies Partial<Record<ParameterName, string>>;
 
 /**
+ * A rule set's notes: the shared ones, then its own (which replace a shared one of the same
+ * parameter). A call rather than a spread in the table, so that a bundler can drop the table
+ * where nothing reads it (a spread in a module-level value is kept: it could run a getter).
+ */
+function withShared<Own extends Partial<Record<ParameterName, string>>>(own: Own): Omit<typeof SHARED_NOTES, keyof Own> & Own {
+  return { ...SHARED_NOTES, ...own };
+}
+
+/**
  * The note on every parameter's citation, by rule set.
  *
  * @example
  * RULE_SET_NOTES["eu-pearl-2022"].minFailedTrials; //=> "Recommendation #3: a minimum of two failed treatments."
  */
-export const RULE_SET_NOTES = {
-  "eu-pearl-2022": {
-    ...SHARED_NOTES,
+export const RULE_SET_NOTES = /* @__PURE__ */ deepFreeze({
+  "eu-pearl-2022": /* @__PURE__ */ withShared({
     minFailedTrials: "Recommendation #3: a minimum of two failed treatments.",
     doseTable: "'Minimum approved dosage'; the paper's own row was not visible.",
     minWeeksAtAdequateDose: "At least 4 weeks at the minimum approved dosage; #10 makes 4 weeks the floor for a failure (primary).",
@@ -42,9 +51,8 @@ export const RULE_SET_NOTES = {
     requireDifferentClasses: "Recommendation #3 does not require different classes.",
     countAugmentation: "Whether augmentation counts was not found in the visible recommendations; not counted.",
     countCombination: "Not found in the visible recommendations; not counted.",
-  },
-  "mgh-atrq": {
-    ...SHARED_NOTES,
+  }),
+  "mgh-atrq": /* @__PURE__ */ withShared({
     minFailedTrials: "Trial entry counted antidepressants with non-response; the ATRQ's own definition of TRD is >=1 failure (Desseilles 2011).",
     doseTable: "The canonical form's dose column could not be read; the study-specific transcription is used, with the licensed minimum as fallback.",
     minWeeksAtAdequateDose: "At least 6 weeks at an adequate dose (also the esketamine trial footnote).",
@@ -58,9 +66,8 @@ export const RULE_SET_NOTES = {
     requireDifferentClasses: "No class requirement.",
     countAugmentation: "An augmentation trial was counted as a failed trial in the published case.",
     countCombination: "Combination counted like augmentation; the ATRQ's treatment of combinations was not read.",
-  },
-  regulatory: {
-    ...SHARED_NOTES,
+  }),
+  regulatory: /* @__PURE__ */ withShared({
     minFailedTrials: "A minimum of two antidepressants (FDA and EMA).",
     doseTable: "'Adequate dose' is not numeric in the regulatory texts; read as the licensed minimum.",
     minWeeksAtAdequateDose: "'Adequate duration' operationalised as at least 6 weeks in the esketamine programme.",
@@ -73,9 +80,8 @@ export const RULE_SET_NOTES = {
     requireDifferentClasses: "The 2013 guideline is paraphrased as 'same or a different class'; the 2002 note required different classes.",
     countAugmentation: "'different treatments with antidepressants': augmenting agents are not antidepressants.",
     countCombination: "Not counted: the definition counts antidepressants, not strategies.",
-  },
-  "canadian-2021": {
-    ...SHARED_NOTES,
+  }),
+  "canadian-2021": /* @__PURE__ */ withShared({
     minFailedTrials: "Two adequately dosed and evidence-supported trials.",
     doseTable: "'Adequately dosed' read as the licensed minimum.",
     minWeeksAtAdequateDose: "Minimal trial length 4-6 weeks; the lower bound is used (override to 6 for the stricter reading).",
@@ -89,5 +95,5 @@ export const RULE_SET_NOTES = {
     requireDifferentClasses: "Not stated in Table 3.",
     countAugmentation: "'trials of antidepressant medications'.",
     countCombination: "Not stated in Table 3.",
-  },
-} as const satisfies Record<RuleSetId, Record<ParameterName, string>>;
+  }),
+} as const satisfies Record<RuleSetId, Record<ParameterName, string>>);
