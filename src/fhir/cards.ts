@@ -164,6 +164,7 @@ const ISSUE_WORDS: Partial<Record<MappingIssueCode, readonly [string, string]>> 
   combination_product_not_mapped: ["combination product not mapped", "combination products not mapped"],
   rapid_acting_not_mapped: ["rapid-acting agent (record under other treatments)", "rapid-acting agents (record under other treatments)"],
   panel_incomplete: ["incomplete PHQ-9 panel", "incomplete PHQ-9 panels"],
+  build_options_invalid: ["medication record not used because the trial-building options were invalid", "medication records not used because the trial-building options were invalid"],
 };
 
 /** The data-quality lines: where the record's resources went. */
