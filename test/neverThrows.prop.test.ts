@@ -15,6 +15,8 @@ import { TRD_ISSUE_CODES, buildTrials, classifyTrd, listBuildPresets, parseTreat
 import type { TrdIssue } from "trd-classifier";
 import { MAPPING_ISSUE_CODES, fromFhir, readPrefetch, toCdsHooksCards } from "trd-classifier/fhir";
 import type { FromFhirResult } from "trd-classifier/fhir";
+import { UDF_ERROR_CODES, trdClassify } from "../src/udf/trdClassify";
+import type { UdfResult } from "../src/udf/trdClassify";
 import { validHistory } from "./helpers/histories";
 
 /** Text standing for patient data: no issue message may contain it. Not ASCII, so no arbitrary string holds it by chance. */
@@ -173,6 +175,18 @@ const NEVER_THROWS: Readonly<Record<string, NeverThrows>> = {
       }
     },
   },
+  trdClassify: {
+    call: ([historyJson, optionsJson]) => trdClassify(historyJson, optionsJson),
+    valid: [JSON.stringify(validHistory()), JSON.stringify({ asOf: "2024-06-30", ruleSet: "mgh-atrq", overrides: { minWeeksAtAdequateDose: 8 }, resistantSince: true })],
+    check: (r) => {
+      expect(typeof r).toBe("string");
+      const result = JSON.parse(r as string) as UdfResult;
+      if (result.status === "invalid") {
+        expect(UDF_ERROR_CODES).toContain(result.error);
+        result.issues.forEach(expectIssue);
+      } else expect(["no-response", "partial-response", "not-yet-resistant"]).toContain(result.status);
+    },
+  },
   readPrefetch: {
     call: ([prefetch]) => readPrefetch(prefetch),
     valid: [{ patient: { resourceType: "Patient", id: "p1" }, conditions: { resourceType: "Bundle", type: "searchset", entry: [] }, observations: null }],
@@ -214,6 +228,8 @@ describe("never throws means never", () => {
     for (const name of NAMES) run(name, NEVER_THROWS[name]?.valid ?? []);
     expect(toCdsHooksCards(assessment as never, { mapping: mapping as never })[0]?.summary).not.toMatch(/unavailable/);
     expect((buildTrials(records, NEVER_THROWS["buildTrials"]?.valid[1] as never).trials.length)).toBeGreaterThan(0);
+    const [historyJson, optionsJson] = NEVER_THROWS["trdClassify"]?.valid ?? [];
+    expect((JSON.parse(trdClassify(historyJson, optionsJson)) as UdfResult).status).not.toBe("invalid");
   });
 
   it.each(NAMES)("%s: any value in any argument", (name) => {
@@ -243,6 +259,26 @@ describe("never throws means never", () => {
     }
     const paths = pathsOf(valid).filter((p) => p.length > 1);
     for (const path of paths.slice(0, 400)) run(name, replaceAt(valid, path, undefined, { get: boom, enumerable: true, configurable: true }) as unknown[]);
+  });
+
+  it("trdClassify: the JSON of a valid call with one value replaced by any value", () => {
+    const valid = [validHistory(), { asOf: "2024-06-30", ruleSet: "mgh-atrq", overrides: { minWeeksAtAdequateDose: 8 }, resistantSince: true }];
+    const paths = pathsOf(valid).filter((p) => p.length > 1);
+    // A value JSON cannot hold (a bigint, a cycle) is passed as it is, in place of the text.
+    const asText = (value: unknown): unknown => {
+      try {
+        return JSON.stringify(value) ?? value;
+      } catch {
+        return value;
+      }
+    };
+    fc.assert(
+      fc.property(fc.nat(), replacement, (pick, value) => {
+        const path = paths[pick % paths.length] ?? [0, "episode"];
+        run("trdClassify", (replaceAt(valid, path, value) as unknown[]).map(asText));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("csv text with one cell replaced by any text", () => {

@@ -1,20 +1,21 @@
 /**
  * What each source is called: the citation as a reader would write it, keyed by the stable
- * identifier every citation uses ({@link SourceId}). The rest of each source (its kind, the copy
- * read, the revision) is in `./sources`, which joins the two into `SOURCES`; a CDS card names its
- * rule set's source from here without carrying the rest.
+ * identifier every citation uses ({@link SourceId}). The titles are written in two parts: the
+ * built-in rule sets' own sources in `./ruleSetSourceTitles` (all a CDS card prints) and every
+ * other source here; `SOURCE_TITLES` joins them in the order of `SOURCE_IDS`. The rest of each
+ * source (its kind, the copy read, the revision) is in `./sources`, which joins it to its title
+ * into `SOURCES`.
  *
  * @module
  */
 import { deepFreeze } from "../internal/deepFreeze";
+import { RULE_SET_SOURCE_TITLES, isRuleSetSourceId } from "./ruleSetSourceTitles";
+import type { RuleSetSourceId } from "./ruleSetSourceTitles";
+import { SOURCE_IDS } from "./sourceIds";
+import type { SourceId } from "./sourceIds";
 
-/**
- * Every source's title, keyed by {@link SourceId}.
- *
- * @example
- * SOURCE_TITLES["rybak-2021"].startsWith("Rybak"); //=> true
- */
-export const SOURCE_TITLES = /* @__PURE__ */ deepFreeze({
+/** The title of every source that is not a built-in rule set's own, each written once. */
+const OTHER_SOURCE_TITLES = {
   "comp006-mgh-atrq-form":
     "MGH Antidepressant Treatment Response Questionnaire (MGH-ATRQ), study-specific version used in the COMP006 psilocybin trial (Polish site), left column 'Minimum Dose', as transcribed in a third-party app file (PREDEFINED_PROTOCOLS)",
   "hayasaka-2015":
@@ -149,24 +150,16 @@ export const SOURCE_TITLES = /* @__PURE__ */ deepFreeze({
     "Third-party app files and a UMLS-derived knowledge-graph record giving RxNorm ingredient codes (listing C of the research notes)",
   "who-atc-index-2025":
     "WHO Collaborating Centre for Drug Statistics Methodology. ATC/DDD Index (complete copy scraped from whocc.no on 2025-08-19 by the atcddd R package)",
-  "sforzini-2022":
-    "Sforzini L, Worrell C, Kose M, Anderson IM, et al., Pariante CM. A Delphi-method-based consensus guideline for definition of treatment-resistant depression for clinical trials. Mol Psychiatry 2022;27:1286-1299 (EU-PEARL)",
   "sforzini-2022-summary":
     "AI-written summary of Sforzini et al. 2022 (PRD 25-50% after an adequate trial at the minimum approved dosage for at least 4 weeks; current episode; MADRS/QIDS-SR)",
-  "desseilles-2011":
-    "Desseilles M, Witte J, Chang TE, et al., Mischoulon D. Assessing the adequacy of past antidepressant trials: a clinician's guide to the antidepressant treatment response questionnaire. J Clin Psychiatry 2011;72(8)",
   "esketamine-trial-mgh-atrq":
     "Esketamine phase 3 trial (PMID 37025256, NCT03434041), Table 1 footnote: nonresponse defined as <=25% improvement, taken for at least 6 weeks during the current episode, from the MGH-ATRQ",
   "nct04599855":
     "Esketamine monotherapy study NCT04599855, ClinicalTrials.gov results: inadequate response (<=25% improvement) to >=2 oral antidepressants during the current depressive episode",
-  "mcintyre-2023":
-    "McIntyre RS, Alsuwaidan M, Baune BT, et al., Maj M. Treatment-resistant depression: definition, prevalence, detection, management, and investigational interventions. World Psychiatry 2023;22(3):394-412",
   "ema-2013-depression-guideline":
     "European Medicines Agency. Guideline on clinical investigation of medicinal products in the treatment of depression, EMA/CHMP/185423/2010 Rev. 2 (2013)",
   "spravato-eu-smpc":
     "Spravato (esketamine) nasal spray, EU Summary of Product Characteristics, §4.1: not responded to at least two different treatments with antidepressants in the current moderate to severe depressive episode",
-  "rybak-2021":
-    "Rybak YE, Lai KSP, Ramasubbu R, et al. Treatment-resistant major depressive disorder: Canadian expert consensus on definition and assessment. Depress Anxiety 2021;38(4):456-467",
   "gaynes-2020":
     "Gaynes BN, Lux L, Gartlehner G, et al., Lohr KN. Defining treatment-resistant depression. Depress Anxiety 2020;37(2):134-145",
   "jcp-2020-partial-response":
@@ -257,14 +250,20 @@ export const SOURCE_TITLES = /* @__PURE__ */ deepFreeze({
     "OHDSI StudyProtocols LargeScalePopEst ExposureCohorts.sql: depression exposure cohorts, including ECT and psychotherapy procedure eras built with a 30-day grace period between procedures",
   "library-convention":
     "trd-classifier convention: a value this library chose where no source reviewed for it gives one; documented in docs/rule-sets.md and overridable",
-} as const);
+} as const satisfies Record<Exclude<SourceId, RuleSetSourceId>, string>;
 
 /**
- * A key of {@link SOURCES}: the stable identifier a citation uses.
+ * Every source's title, keyed by {@link SourceId}, in the order of `SOURCE_IDS`.
  *
  * @example
- * import { findDrug } from "trd-classifier";
- * const id: SourceId | undefined = findDrug("sertraline")?.minimumDose["licensed-minimum"]?.source;
- * id; //=> "sertraline-us-label"
+ * SOURCE_TITLES["rybak-2021"].startsWith("Rybak"); //=> true
+ * SOURCE_TITLES["trivedi-2006"].startsWith("Trivedi"); //=> true
  */
-export type SourceId = keyof typeof SOURCE_TITLES;
+export const SOURCE_TITLES: Readonly<Record<SourceId, string>> = /* @__PURE__ */ deepFreeze(/* @__PURE__ */ joinTitles());
+
+/** Both parts of the titles, in the order of the identifiers. */
+function joinTitles(): Record<SourceId, string> {
+  const titles: Partial<Record<SourceId, string>> = {};
+  for (const id of SOURCE_IDS) titles[id] = isRuleSetSourceId(id) ? RULE_SET_SOURCE_TITLES[id] : OTHER_SOURCE_TITLES[id];
+  return titles as Record<SourceId, string>;
+}

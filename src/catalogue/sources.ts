@@ -15,10 +15,11 @@
  */
 
 import { deepFreeze } from "../internal/deepFreeze";
+import { SOURCE_IDS } from "./sourceIds";
+import type { SourceId } from "./sourceIds";
 import { SOURCE_TITLES } from "./sourceTitles";
-import type { SourceId } from "./sourceTitles";
 
-export type { SourceId } from "./sourceTitles";
+export type { SourceId } from "./sourceIds";
 
 /**
  * One source the catalogue or a rule cites.
@@ -45,7 +46,7 @@ export interface Source {
   readonly revision?: string;
 }
 
-/** Each source without its title (in `./sourceTitles`), in the order of the titles. */
+/** Each source without its title (in `./sourceTitles`), in the order of `SOURCE_IDS`. */
 const SOURCE_DETAILS = {
   "comp006-mgh-atrq-form": {
     kind: "form",
@@ -578,9 +579,9 @@ const SOURCE_DETAILS = {
  */
 export const SOURCES: Readonly<Record<SourceId, Source>> = /* @__PURE__ */ deepFreeze(/* @__PURE__ */ withTitles(SOURCE_DETAILS));
 
-/** Each source with its title first, in the titles' order. */
+/** Each source with its title first, in the order of `SOURCE_IDS`. */
 function withTitles(details: Readonly<Record<SourceId, Omit<Source, "title">>>): Record<SourceId, Source> {
   const sources: Partial<Record<SourceId, Source>> = {};
-  for (const id of Object.keys(SOURCE_TITLES) as SourceId[]) sources[id] = { title: SOURCE_TITLES[id], ...details[id] };
+  for (const id of SOURCE_IDS) sources[id] = { title: SOURCE_TITLES[id], ...details[id] };
   return sources as Record<SourceId, Source>;
 }

@@ -22,7 +22,7 @@ export type TrdStatus = "no-response" | "partial-response" | "not-yet-resistant"
  * @example
  * OPEN_QUESTION_CODES.includes("outcome_not_recorded"); //=> true
  */
-export const OPEN_QUESTION_CODES = deepFreeze([
+export const OPEN_QUESTION_CODES = /* @__PURE__ */ deepFreeze([
   "outcome_not_recorded",
   "dose_not_recorded",
   "dose_threshold_unknown",
@@ -80,7 +80,7 @@ export interface Evidence {
  * @example
  * RESISTANT_SINCE_EVENTS.includes("endpoint-score"); //=> true
  */
-export const RESISTANT_SINCE_EVENTS = deepFreeze(["endpoint-score", "adequacy-reached", "recorded-outcome", "trial-end", "other"] as const);
+export const RESISTANT_SINCE_EVENTS = /* @__PURE__ */ deepFreeze(["endpoint-score", "adequacy-reached", "recorded-outcome", "trial-end", "other"] as const);
 
 /**
  * The first date the criteria were met, the deciding trial and the event.

@@ -17,7 +17,7 @@ import type { ScaleId } from "../schema/scales";
  * @example
  * CLASSIFIER_RULE_NAMES.includes("catalogue"); //=> true
  */
-export const CLASSIFIER_RULE_NAMES = deepFreeze([
+export const CLASSIFIER_RULE_NAMES = /* @__PURE__ */ deepFreeze([
   "catalogue",
   "indication",
   "doses",

@@ -38,6 +38,7 @@ export const MAPPING_ISSUE_CODES = [
   "score_out_of_range",
   "panel_incomplete",
   "record_invalid",
+  "build_options_invalid",
   "episode_from_medications",
   "no_episode",
 ] as const;

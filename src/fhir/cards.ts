@@ -7,7 +7,9 @@
  */
 import type { PseudoResistanceFlagCode } from "../classify/reasonCodes";
 import type { TrdAssessment } from "../classify/types";
-import { SOURCE_TITLES } from "../catalogue/sourceTitles";
+import { RULE_SET_SOURCE_TITLES, isRuleSetSourceId } from "../catalogue/ruleSetSourceTitles";
+import { isSourceId } from "../catalogue/sourceIds";
+import type { SourceId } from "../catalogue/sourceIds";
 import type { FhirReadSummary, MappingIssue, MappingIssueCode } from "./accounting";
 import { cardUuid } from "./cardId";
 import { isObject } from "./json";
@@ -135,12 +137,20 @@ function evidenceLines(a: TrdAssessment): string[] {
   return lines;
 }
 
+/**
+ * The rule set's source as the card names it: its title for a built-in rule set's own source,
+ * else its id pointing to `SOURCES` (so that the cards do not carry every source's title).
+ */
+function sourceName(id: SourceId): string {
+  return isRuleSetSourceId(id) ? RULE_SET_SOURCE_TITLES[id] : `${id} (see SOURCES)`;
+}
+
 function detailOf(a: TrdAssessment, max: number): string {
   const since = a.resistantSince === undefined ? "" : ` Criteria met since ${a.resistantSince.date}.`;
   const lines = [`**${a.applicable ? a.status : `not applicable (${a.status})`}** as of ${a.asOf} under ${a.ruleSet.name} (v${a.ruleSet.version}).${since}`, ...evidenceLines(a), "", "**Why**", ""];
   for (const r of a.reasons.slice(0, MAX_REASONS)) lines.push(`- ${r.message}${r.source === undefined ? "" : ` _(${r.source})_`}`);
   if (a.reasons.length > MAX_REASONS) lines.push(`- … ${plural(a.reasons.length - MAX_REASONS, "more reason")}`);
-  lines.push(...trialTable(a, max), "", `Source: ${SOURCE_TITLES[a.ruleSet.source]}. Drug catalogue ${a.catalogueVersion}.`);
+  lines.push(...trialTable(a, max), "", `Source: ${sourceName(a.ruleSet.source)}. Drug catalogue ${a.catalogueVersion}.`);
   return bounded(lines);
 }
 
@@ -154,6 +164,7 @@ const ISSUE_WORDS: Partial<Record<MappingIssueCode, readonly [string, string]>> 
   combination_product_not_mapped: ["combination product not mapped", "combination products not mapped"],
   rapid_acting_not_mapped: ["rapid-acting agent (record under other treatments)", "rapid-acting agents (record under other treatments)"],
   panel_incomplete: ["incomplete PHQ-9 panel", "incomplete PHQ-9 panels"],
+  build_options_invalid: ["medication record not used because the trial-building options were invalid", "medication records not used because the trial-building options were invalid"],
 };
 
 /** The data-quality lines: where the record's resources went. */
@@ -229,7 +240,7 @@ function isAssessment(a: unknown): a is TrdAssessment {
     isText(ruleSet["name"]) &&
     isText(ruleSet["version"]) &&
     isText(ruleSet["source"]) &&
-    Object.hasOwn(SOURCE_TITLES, ruleSet["source"]) &&
+    isSourceId(ruleSet["source"]) &&
     isObject(parameters) &&
     isCount(parameters["minFailedTrials"]) &&
     isObject(evidence) &&
@@ -260,14 +271,17 @@ function isMapping(m: unknown): m is MappingForCards {
 /**
  * Turns an assessment into CDS Hooks cards, status card first: the status (a `warning` for
  * `no-response`, `partial-response` or a definition that does not apply, else `info`), with the
- * reasons and a trial table; an `info` card listing signs of pseudo-resistance when there are
- * any; and, given `fromFhir`'s result, a data-quality card saying where the record's resources
- * went. A record with no depression data at all gets one card saying so instead of a status.
- * Never throws, whatever it is given: an `assessment` that is not one (any field the cards read
- * missing or of the wrong type), or an `options.mapping` that is not `fromFhir`'s result, gets one
- * `info` card saying the status is unavailable and which of the two could not be read. Other
- * options of the wrong type (`hookInstance`, `patient`, `sourceUrl` not strings, `maxTrials` not a
- * whole number of at least 1) are ignored.
+ * reasons, a trial table and the rule set's source (by its title when it is a built-in rule
+ * set's own source, else by its id, e.g. `Source: trivedi-2006 (see SOURCES)`, so that the cards
+ * do not carry every source's title); an `info` card listing signs of pseudo-resistance when
+ * there are any; and, given `fromFhir`'s result, a data-quality card saying where the record's
+ * resources went. A record with no depression data at all gets one card saying so instead of a
+ * status. Never throws, whatever it is given: an `assessment` that is not one (any field the
+ * cards read missing or of the wrong type, a rule set's source that is not a `SourceId`), or an
+ * `options.mapping` that is not `fromFhir`'s result, gets one `info` card saying the status is
+ * unavailable and which of the two could not be read. Other options of the wrong type
+ * (`hookInstance`, `patient`, `sourceUrl` not strings, `maxTrials` not a whole number of at
+ * least 1) are ignored.
  *
  * @param assessment - `classifyTrd`'s result.
  * @param options - The hook instance and patient (for unique uuids), `fromFhir`'s result, a source link, a timeline link.

@@ -13,7 +13,7 @@ import { isObject, textAt } from "./json";
  * @example
  * TRD_PREFETCH.patient; //=> "Patient/{{context.patientId}}"
  */
-export const TRD_PREFETCH = Object.freeze({
+export const TRD_PREFETCH = /* @__PURE__ */ Object.freeze({
   patient: "Patient/{{context.patientId}}",
   conditions: "Condition?patient={{context.patientId}}",
   medicationRequests: "MedicationRequest?patient={{context.patientId}}",
@@ -28,7 +28,7 @@ export const TRD_PREFETCH = Object.freeze({
  * @example
  * TRD_CDS_SERVICE.id; //=> "trd-status"
  */
-export const TRD_CDS_SERVICE = Object.freeze({
+export const TRD_CDS_SERVICE = /* @__PURE__ */ Object.freeze({
   hook: "patient-view",
   id: "trd-status",
   title: "Treatment-resistant depression status",
@@ -44,7 +44,7 @@ export const TRD_CDS_SERVICE = Object.freeze({
  */
 export type PrefetchProblem = { readonly problem: "missing" } | { readonly problem: "not-a-resource"; readonly key: keyof typeof TRD_PREFETCH };
 
-const KEYS = Object.keys(TRD_PREFETCH) as (keyof typeof TRD_PREFETCH)[];
+const KEYS = /* @__PURE__ */ Object.keys(TRD_PREFETCH) as (keyof typeof TRD_PREFETCH)[];
 
 /**
  * The resources of a request's prefetch, for {@link fromFhir}: each template's value must be a

@@ -149,5 +149,10 @@ export function buildCourses(records: readonly MedicationRecord[], build: BuildT
   for (const d of result.decisions) {
     if (d.code === "dropped_invalid" || d.code === "dropped_implausible") for (const id of d.recordIds) ledger.issue(byId.get(id)?.entry, "record_invalid", "the record could not be made part of a course (invalid or implausible supply)");
   }
+  // Invalid build options stop buildTrials before it reads a record (no decisions, no trials):
+  // each record is then not used, and says why, so that every resource keeps its place in the summary.
+  if (result.decisions.length === 0 && result.issues.length > 0) {
+    for (const record of kept) ledger.issue(record.entry, "build_options_invalid", "not made part of a trial: options.build is invalid, so no trials were built");
+  }
   return { result, trials };
 }

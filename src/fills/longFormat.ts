@@ -27,7 +27,7 @@ import type { FillRecordInput } from "./fillRecord";
  * import { LONG_FORMAT_COLUMNS } from "trd-classifier";
  * LONG_FORMAT_COLUMNS.slice(0, 4).join(","); //=> "patient_id,record_type,date,drug"
  */
-export const LONG_FORMAT_COLUMNS = deepFreeze([
+export const LONG_FORMAT_COLUMNS = /* @__PURE__ */ deepFreeze([
   "patient_id",
   "record_type",
   "date",

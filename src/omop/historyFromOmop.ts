@@ -230,7 +230,9 @@ function episodesOf(episodes: readonly { onset: string; end?: string }[], build:
 /**
  * One person's rows (any order) to a treatment history, with a decision for every row left out or
  * read in a particular way. The history has no trial outcome: the classifier derives it from the
- * scores. Never throws on rows of the documented shape.
+ * scores. It trusts its input to have the documented shape (the extraction query's typed columns,
+ * as the command line passes them): it is not a validator, and rows or options of another shape
+ * (`null`, a row that is not an object, a column of another type) can make it throw.
  *
  * @param rows - The rows of one person, as the extraction query returns them.
  * @param options - As-of date, trial-building preset and overrides, dispensing type names.

@@ -5,7 +5,7 @@
  * leaves out or reads in a particular way. Kept apart from the core: no database driver is
  * needed to use it (the command line's `--omop` brings its own, as an optional peer dependency).
  *
- * @packageDocumentation
+ * @module trd-classifier/omop
  */
 export { historyFromOmop } from "./historyFromOmop";
 export type { OmopHistoryOptions, OmopHistoryResult } from "./historyFromOmop";

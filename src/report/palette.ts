@@ -15,7 +15,7 @@ import { deepFreeze } from "../internal/deepFreeze";
  * @example
  * OKABE_ITO.blue; //=> "#0072B2"
  */
-export const OKABE_ITO = deepFreeze({
+export const OKABE_ITO = /* @__PURE__ */ deepFreeze({
   black: "#000000",
   orange: "#E69F00",
   skyBlue: "#56B4E9",
@@ -32,7 +32,7 @@ export const OKABE_ITO = deepFreeze({
  * @example
  * TIMELINE_COLOURS.dose; //=> "#0072B2"
  */
-export const TIMELINE_COLOURS = deepFreeze({
+export const TIMELINE_COLOURS = /* @__PURE__ */ deepFreeze({
   dose: OKABE_ITO.blue,
   adequateLine: OKABE_ITO.vermillion,
   counted: OKABE_ITO.bluishGreen,

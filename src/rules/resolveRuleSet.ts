@@ -8,7 +8,7 @@ import { formatPath, makeIssue } from "../schema/issues";
 import type { TrdIssue } from "../schema/issues";
 import { applyOverrides } from "./applyOverrides";
 import { RuleSetOverridesSchema } from "./ruleSetParametersSchema";
-import { DEFAULT_RULE_SET_ID, getRuleSet, isRuleSetId } from "./ruleSets";
+import { DEFAULT_RULE_SET_ID, isRuleSetId, ruleSetFacts } from "./ruleSets";
 import type { RuleSet, RuleSetId, RuleSetParameters } from "./types";
 
 /**
@@ -118,7 +118,7 @@ export function resolveRuleSet(options: ClassifyTrdOptions): ResolvedRuleSet {
   let base: RuleSet | undefined;
   const requested = options.ruleSet ?? DEFAULT_RULE_SET_ID;
   if (typeof requested === "string") {
-    if (isRuleSetId(requested)) base = getRuleSet(requested);
+    if (isRuleSetId(requested)) base = ruleSetFacts(requested);
     else issues.push(makeIssue("invalid_value", "ruleSet", "the id of a built-in rule set (eu-pearl-2022, mgh-atrq, regulatory, canadian-2021) or a RuleSet object"));
   } else {
     base = requested;

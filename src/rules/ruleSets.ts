@@ -3,15 +3,21 @@
  * no source gives are marked `library-convention` / `unverified` and documented in
  * `docs/rule-sets.md`.
  *
+ * The rule sets are written in two parts: the facts here (values, and each value's source and
+ * grade), which classification reads, and the note on each citation (`./ruleSetNotes`), which it
+ * never does; `getRuleSet` and `listRuleSets` join the two. Each value is written once, in one
+ * of them.
+ *
  * @module
  */
 import type { SourceId } from "../catalogue/sources";
 import type { Citation, Verification } from "../catalogue/types";
 import { deepFreeze } from "../internal/deepFreeze";
+import { RULE_SET_NOTES } from "./ruleSetNotes";
 import type { ParameterName, RuleSet, RuleSetId, RuleSetParameters } from "./types";
 
-const cite = (source: SourceId, verification: Verification, note?: string): Citation =>
-  note === undefined ? { source, verification } : { source, verification, note };
+/** A citation's facts; its note is in `./ruleSetNotes`. */
+const cite = (source: SourceId, verification: Verification): Citation => ({ source, verification });
 
 /** Parameters no definition fixes: the same value and provenance in every rule set. */
 const SHARED_VALUES = {
@@ -28,16 +34,16 @@ const SHARED_VALUES = {
 } as const satisfies Partial<RuleSetParameters>;
 
 const SHARED_PROVENANCE = {
-  doseTableFallback: cite("library-convention", "unverified", "When the chosen table has no value for an agent, the licensed minimum is used and the fallback is reported; with no value at all, dose adequacy is unknown."),
-  earlyStopWeeks: cite("sforzini-2022", "primary", "Recommendation #10: discontinuation before the completion of the fourth week, without clear evidence of lack of response, is not a treatment failure."),
-  responsePercent: cite("desseilles-2011", "primary", "Response is a >=50% reduction (also STAR*D, Furukawa 2019)."),
-  minAdherenceFraction: cite("baumgartner-2018", "primary", "The conventional >=80% threshold; no TRD definition reviewed gives a number."),
-  excludeBipolar: cite("sforzini-2022", "primary", "Recommendation #15 excludes bipolar depression; TRD in bipolar disorder is usually defined after one failure (Gaynes 2020)."),
-  baselineWindowDays: cite("library-convention", "unverified", "A baseline score must be dated within 28 days before the trial's start, or on it."),
-  endpointGraceDays: cite("library-convention", "unverified", "A score up to 7 days after a trial's end still counts as its endpoint."),
-  cgiIResponseMax: cite("berman-2007", "secondary", "CGI-I 1-2 (very much or much improved) is response, as adjunctive-treatment trials define it; linking studies put CGI-I 2 at a 50-60% HAM-D reduction (Leucht 2013). No TRD definition uses CGI-I."),
-  cgiIPartialMax: cite("library-convention", "unverified", "CGI-I 3 (minimally improved) read as partial response, 4-7 (no change or worse) as non-response. No TRD definition, consensus or guidance read maps CGI-I 3 to a band, and linking data spread it widely; a CGI-I 3 trial is therefore a partial failure here, never a response."),
-  tachyphylaxisCountsAsFailure: cite("library-convention", "unverified", "A trial that responded and then lost response at the same dose shows the agent can work; it is flagged, not counted as a failure."),
+  doseTableFallback: cite("library-convention", "unverified"),
+  earlyStopWeeks: cite("sforzini-2022", "primary"),
+  responsePercent: cite("desseilles-2011", "primary"),
+  minAdherenceFraction: cite("baumgartner-2018", "primary"),
+  excludeBipolar: cite("sforzini-2022", "primary"),
+  baselineWindowDays: cite("library-convention", "unverified"),
+  endpointGraceDays: cite("library-convention", "unverified"),
+  cgiIResponseMax: cite("berman-2007", "secondary"),
+  cgiIPartialMax: cite("library-convention", "unverified"),
+  tachyphylaxisCountsAsFailure: cite("library-convention", "unverified"),
 } as const satisfies Partial<Record<ParameterName, Citation>>;
 
 const EU_PEARL_2022: RuleSet = {
@@ -64,18 +70,18 @@ const EU_PEARL_2022: RuleSet = {
   },
   provenance: {
     ...SHARED_PROVENANCE,
-    minFailedTrials: cite("sforzini-2022", "primary", "Recommendation #3: a minimum of two failed treatments."),
-    doseTable: cite("sforzini-2022-summary", "secondary", "'Minimum approved dosage'; the paper's own row was not visible."),
-    minWeeksAtAdequateDose: cite("sforzini-2022-summary", "secondary", "At least 4 weeks at the minimum approved dosage; #10 makes 4 weeks the floor for a failure (primary)."),
-    nonResponseBelowPercent: cite("sforzini-2022", "primary", "Recommendation #3: <25% improvement."),
-    nonResponseInclusive: cite("sforzini-2022", "primary", "'<25%': exactly 25% is not non-response."),
-    partialResponseCountsAsFailure: cite("sforzini-2022-summary", "secondary", "PRD (25-49%) is a failure of the trial short of TRD."),
-    partialResponseAfterOneTrial: cite("sforzini-2022-summary", "secondary", "PRD can be diagnosed after a single adequate trial."),
-    requireDocumentedAdherence: cite("library-convention", "unverified", "The visible recommendations say nothing on adherence: undocumented adherence is flagged, not disqualifying."),
-    currentEpisodeOnly: cite("sforzini-2022-summary", "secondary", "TRD and PRD are documented within the current episode."),
-    requireDifferentClasses: cite("sforzini-2022", "primary", "Recommendation #3 does not require different classes."),
-    countAugmentation: cite("library-convention", "unverified", "Whether augmentation counts was not found in the visible recommendations; not counted."),
-    countCombination: cite("library-convention", "unverified", "Not found in the visible recommendations; not counted."),
+    minFailedTrials: cite("sforzini-2022", "primary"),
+    doseTable: cite("sforzini-2022-summary", "secondary"),
+    minWeeksAtAdequateDose: cite("sforzini-2022-summary", "secondary"),
+    nonResponseBelowPercent: cite("sforzini-2022", "primary"),
+    nonResponseInclusive: cite("sforzini-2022", "primary"),
+    partialResponseCountsAsFailure: cite("sforzini-2022-summary", "secondary"),
+    partialResponseAfterOneTrial: cite("sforzini-2022-summary", "secondary"),
+    requireDocumentedAdherence: cite("library-convention", "unverified"),
+    currentEpisodeOnly: cite("sforzini-2022-summary", "secondary"),
+    requireDifferentClasses: cite("sforzini-2022", "primary"),
+    countAugmentation: cite("library-convention", "unverified"),
+    countCombination: cite("library-convention", "unverified"),
   },
 };
 
@@ -104,19 +110,19 @@ const MGH_ATRQ: RuleSet = {
   },
   provenance: {
     ...SHARED_PROVENANCE,
-    minFailedTrials: cite("esketamine-trial-mgh-atrq", "primary", "Trial entry counted antidepressants with non-response; the ATRQ's own definition of TRD is >=1 failure (Desseilles 2011)."),
-    doseTable: cite("comp006-mgh-atrq-form", "secondary", "The canonical form's dose column could not be read; the study-specific transcription is used, with the licensed minimum as fallback."),
-    minWeeksAtAdequateDose: cite("desseilles-2011", "primary", "At least 6 weeks at an adequate dose (also the esketamine trial footnote)."),
-    nonResponseBelowPercent: cite("desseilles-2011", "primary", "'nonresponse, < 25% reduction; partial response, 25%-49% reduction'."),
-    nonResponseInclusive: cite("desseilles-2011", "primary", "'< 25%': exactly 25% is partial response. The esketamine programme's '<=25%' (esketamine-trial-mgh-atrq) is the other reading; version 1.0.0 used it."),
-    cgiIPartialMax: cite("berman-2007", "secondary", "An ATRQ-based trial programme counted CGI-I >=3 as incomplete response: CGI-I 3 is non-response here. Partial response also fails a trial under this rule set, so the count does not depend on it."),
-    partialResponseCountsAsFailure: cite("desseilles-2011", "primary", "Partial response 25-49% is an insufficient response."),
-    partialResponseAfterOneTrial: cite("library-convention", "unverified", "The ATRQ grades trials; no separate partial-response status is defined."),
-    requireDocumentedAdherence: cite("library-convention", "unverified", "Not stated in the sources read."),
-    currentEpisodeOnly: cite("desseilles-2011", "primary", "Trials in the current episode."),
-    requireDifferentClasses: cite("desseilles-2011", "primary", "No class requirement."),
-    countAugmentation: cite("desseilles-2011", "primary", "An augmentation trial was counted as a failed trial in the published case."),
-    countCombination: cite("library-convention", "unverified", "Combination counted like augmentation; the ATRQ's treatment of combinations was not read."),
+    minFailedTrials: cite("esketamine-trial-mgh-atrq", "primary"),
+    doseTable: cite("comp006-mgh-atrq-form", "secondary"),
+    minWeeksAtAdequateDose: cite("desseilles-2011", "primary"),
+    nonResponseBelowPercent: cite("desseilles-2011", "primary"),
+    nonResponseInclusive: cite("desseilles-2011", "primary"),
+    cgiIPartialMax: cite("berman-2007", "secondary"),
+    partialResponseCountsAsFailure: cite("desseilles-2011", "primary"),
+    partialResponseAfterOneTrial: cite("library-convention", "unverified"),
+    requireDocumentedAdherence: cite("library-convention", "unverified"),
+    currentEpisodeOnly: cite("desseilles-2011", "primary"),
+    requireDifferentClasses: cite("desseilles-2011", "primary"),
+    countAugmentation: cite("desseilles-2011", "primary"),
+    countCombination: cite("library-convention", "unverified"),
   },
 };
 
@@ -144,18 +150,18 @@ const REGULATORY: RuleSet = {
   },
   provenance: {
     ...SHARED_PROVENANCE,
-    minFailedTrials: cite("mcintyre-2023", "primary", "A minimum of two antidepressants (FDA and EMA)."),
-    doseTable: cite("library-convention", "unverified", "'Adequate dose' is not numeric in the regulatory texts; read as the licensed minimum."),
-    minWeeksAtAdequateDose: cite("esketamine-trial-mgh-atrq", "primary", "'Adequate duration' operationalised as at least 6 weeks in the esketamine programme."),
-    nonResponseBelowPercent: cite("nct04599855", "primary", "Inadequate response (<=25% improvement), as in the esketamine programme."),
-    nonResponseInclusive: cite("nct04599855", "primary", "'<=25%'."),
-    partialResponseCountsAsFailure: cite("mcintyre-2023", "primary", "'Inadequate response' includes partial response."),
-    partialResponseAfterOneTrial: cite("library-convention", "unverified", "No partial-response status in the regulatory definition."),
-    requireDocumentedAdherence: cite("mcintyre-2023", "primary", "The FDA/EMA definition requires adherence to treatment; EMA's 'adequate affirmation of treatment adherence' is recalled only."),
-    currentEpisodeOnly: cite("spravato-eu-smpc", "primary", "'in the current moderate to severe depressive episode'."),
-    requireDifferentClasses: cite("ema-2013-depression-guideline", "unverified", "The 2013 guideline is paraphrased as 'same or a different class'; the 2002 note required different classes."),
-    countAugmentation: cite("spravato-eu-smpc", "primary", "'different treatments with antidepressants': augmenting agents are not antidepressants."),
-    countCombination: cite("library-convention", "unverified", "Not counted: the definition counts antidepressants, not strategies."),
+    minFailedTrials: cite("mcintyre-2023", "primary"),
+    doseTable: cite("library-convention", "unverified"),
+    minWeeksAtAdequateDose: cite("esketamine-trial-mgh-atrq", "primary"),
+    nonResponseBelowPercent: cite("nct04599855", "primary"),
+    nonResponseInclusive: cite("nct04599855", "primary"),
+    partialResponseCountsAsFailure: cite("mcintyre-2023", "primary"),
+    partialResponseAfterOneTrial: cite("library-convention", "unverified"),
+    requireDocumentedAdherence: cite("mcintyre-2023", "primary"),
+    currentEpisodeOnly: cite("spravato-eu-smpc", "primary"),
+    requireDifferentClasses: cite("ema-2013-depression-guideline", "unverified"),
+    countAugmentation: cite("spravato-eu-smpc", "primary"),
+    countCombination: cite("library-convention", "unverified"),
   },
 };
 
@@ -184,19 +190,19 @@ const CANADIAN_2021: RuleSet = {
   },
   provenance: {
     ...SHARED_PROVENANCE,
-    minFailedTrials: cite("rybak-2021", "primary", "Two adequately dosed and evidence-supported trials."),
-    doseTable: cite("library-convention", "unverified", "'Adequately dosed' read as the licensed minimum."),
-    minWeeksAtAdequateDose: cite("rybak-2021", "primary", "Minimal trial length 4-6 weeks; the lower bound is used (override to 6 for the stricter reading)."),
-    nonResponseBelowPercent: cite("rybak-2021", "primary", "Non-response is less than 50% symptom reduction."),
-    nonResponseInclusive: cite("rybak-2021", "primary", "'less than 50%'."),
-    partialResponseCountsAsFailure: cite("rybak-2021", "primary", "Partial response is folded into non-response."),
-    partialResponseAfterOneTrial: cite("rybak-2021", "primary", "No partial-response status."),
-    cgiIPartialMax: cite("rybak-2021", "primary", "Anything short of response (<50% reduction) is non-response; CGI-I 2 corresponds to about a 50-60% reduction (leucht-2013), so CGI-I 3 is non-response."),
-    requireDocumentedAdherence: cite("library-convention", "unverified", "Not stated in Table 3."),
-    currentEpisodeOnly: cite("library-convention", "unverified", "Not stated in Table 3; the current episode, as in the other definitions."),
-    requireDifferentClasses: cite("library-convention", "unverified", "Not stated in Table 3."),
-    countAugmentation: cite("rybak-2021", "primary", "'trials of antidepressant medications'."),
-    countCombination: cite("library-convention", "unverified", "Not stated in Table 3."),
+    minFailedTrials: cite("rybak-2021", "primary"),
+    doseTable: cite("library-convention", "unverified"),
+    minWeeksAtAdequateDose: cite("rybak-2021", "primary"),
+    nonResponseBelowPercent: cite("rybak-2021", "primary"),
+    nonResponseInclusive: cite("rybak-2021", "primary"),
+    partialResponseCountsAsFailure: cite("rybak-2021", "primary"),
+    partialResponseAfterOneTrial: cite("rybak-2021", "primary"),
+    cgiIPartialMax: cite("rybak-2021", "primary"),
+    requireDocumentedAdherence: cite("library-convention", "unverified"),
+    currentEpisodeOnly: cite("library-convention", "unverified"),
+    requireDifferentClasses: cite("library-convention", "unverified"),
+    countAugmentation: cite("rybak-2021", "primary"),
+    countCombination: cite("library-convention", "unverified"),
   },
 };
 
@@ -229,7 +235,46 @@ export const DEFAULT_RULE_SET_ID: RuleSetId = "eu-pearl-2022";
  * getRuleSet("mgh-atrq").parameters.minWeeksAtAdequateDose; //=> 6
  */
 export function getRuleSet(id: RuleSetId): RuleSet {
+  return withNotes()[id];
+}
+
+/**
+ * A built-in rule set as classification reads it: every value, with each parameter's source and
+ * grade but not the note on it (which {@link getRuleSet} adds), so that code that only
+ * classifies does not carry the notes.
+ *
+ * @param id - One of the {@link RuleSetId} values.
+ * @returns The rule set's facts (frozen data).
+ * @example
+ * ruleSetFacts("mgh-atrq").provenance.minWeeksAtAdequateDose; //=> { source: "desseilles-2011", verification: "primary" }
+ * getRuleSet("mgh-atrq").provenance.minWeeksAtAdequateDose.note; //=> "At least 6 weeks at an adequate dose (also the esketamine trial footnote)."
+ */
+export function ruleSetFacts(id: RuleSetId): RuleSet {
   return RULE_SETS[id];
+}
+
+let joined: Readonly<Record<RuleSetId, RuleSet>> | undefined;
+
+/**
+ * Every built-in rule set with the note on each citation, built on first use (a module-level
+ * call would be kept by a bundler, and with it the notes).
+ */
+function withNotes(): Readonly<Record<RuleSetId, RuleSet>> {
+  joined ??= deepFreeze({
+    "eu-pearl-2022": noted(RULE_SETS["eu-pearl-2022"]),
+    "mgh-atrq": noted(RULE_SETS["mgh-atrq"]),
+    regulatory: noted(RULE_SETS.regulatory),
+    "canadian-2021": noted(RULE_SETS["canadian-2021"]),
+  });
+  return joined;
+}
+
+/** One rule set with each citation's note after its source and grade, in the facts' order. */
+function noted(rules: RuleSet): RuleSet {
+  const notes = RULE_SET_NOTES[rules.id];
+  const provenance: Partial<Record<ParameterName, Citation>> = {};
+  for (const key of Object.keys(rules.provenance) as ParameterName[]) provenance[key] = { ...rules.provenance[key], note: notes[key] };
+  return { ...rules, provenance: provenance as RuleSet["provenance"] };
 }
 
 /**
@@ -241,10 +286,14 @@ export function getRuleSet(id: RuleSetId): RuleSet {
  * listRuleSets().map((r) => `${r.id}@${r.version}`); //=> ["eu-pearl-2022@1.0.0", "mgh-atrq@1.1.0", "regulatory@1.0.1", "canadian-2021@1.1.0"]
  */
 export function listRuleSets(): readonly RuleSet[] {
-  return ALL_RULE_SETS;
+  if (all === undefined) {
+    const rules = withNotes();
+    all = Object.freeze([rules[DEFAULT_RULE_SET_ID], ...Object.values(rules).filter((r) => r.id !== DEFAULT_RULE_SET_ID)]);
+  }
+  return all;
 }
 
-const ALL_RULE_SETS: readonly RuleSet[] = Object.freeze([RULE_SETS[DEFAULT_RULE_SET_ID], ...Object.values(RULE_SETS).filter((r) => r.id !== DEFAULT_RULE_SET_ID)]);
+let all: readonly RuleSet[] | undefined;
 
 /**
  * True when `value` names a built-in rule set.

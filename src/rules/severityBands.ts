@@ -37,7 +37,7 @@ export interface SeverityBands extends Citation {
  * @example
  * SEVERITY_BANDS["MADRS"].bands.map((b) => b.from); //=> [0, 7, 20, 35]
  */
-export const SEVERITY_BANDS: Readonly<Record<ScaleId, SeverityBands>> = deepFreeze({
+export const SEVERITY_BANDS: Readonly<Record<ScaleId, SeverityBands>> = /* @__PURE__ */ deepFreeze({
   "HAM-D17": {
     bands: [
       { from: 0, label: "none", category: "subsyndromal" },

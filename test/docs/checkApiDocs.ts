@@ -48,14 +48,16 @@ for (const [, href] of landing.matchAll(/<a href="([^"#:]+)(?:#[^"]*)?"/g)) {
 
 // Modules are named as users import them.
 const modules = readdirSync(join(root, "modules")).sort();
-check(JSON.stringify(modules) === JSON.stringify(["trd-classifier.html", "trd-classifier_fhir.html"]), `modules are ${modules.join(", ")}; expected trd-classifier and trd-classifier/fhir`);
+check(JSON.stringify(modules) === JSON.stringify(["trd-classifier.html", "trd-classifier_fhir.html", "trd-classifier_omop.html"]), `modules are ${modules.join(", ")}; expected trd-classifier, trd-classifier/fhir and trd-classifier/omop`);
 check(read("modules/trd-classifier.html").includes("<h1>Module trd-classifier<"), "the main module is not titled trd-classifier");
 check(read("modules/trd-classifier_fhir.html").includes("<h1>Module trd-classifier/fhir<"), "the FHIR module is not titled trd-classifier/fhir");
+check(read("modules/trd-classifier_omop.html").includes("<h1>Module trd-classifier/omop<"), "the OMOP module is not titled trd-classifier/omop");
 
 // Exports are grouped by concept, not by kind.
 const GROUPS: Readonly<Record<string, readonly string[]>> = {
-  "modules/trd-classifier.html": ["Classify", "Input contract", "Staging", "Fills", "Catalogue", "Rule sets"],
+  "modules/trd-classifier.html": ["Classify", "Input contract", "Staging", "Fills", "Catalogue", "Rule sets", "Report"],
   "modules/trd-classifier_fhir.html": ["FHIR in", "CDS Hooks", "FHIR out"],
+  "modules/trd-classifier_omop.html": ["OMOP in", "OMOP SQL"],
 };
 for (const [page, expected] of Object.entries(GROUPS)) {
   const groups = [...read(page).matchAll(/<h2 class="tsd-anchor-link" id="[^"]*">([^<]+)</g)].map((m) => m[1]);

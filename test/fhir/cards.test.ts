@@ -3,7 +3,7 @@
  * no-data card, and a detail bounded in size however long the history.
  */
 import { describe, expect, it } from "vitest";
-import { SOURCES, classifyTrd, getRuleSet, parseTreatmentHistory } from "trd-classifier";
+import { SOURCES, classifyTrd, getRuleSet, listRuleSets, parseTreatmentHistory } from "trd-classifier";
 import type { TrdAssessment } from "trd-classifier";
 import { fromFhir, toCdsHooksCards } from "trd-classifier/fhir";
 import { addDays } from "../helpers/build";
@@ -102,13 +102,17 @@ describe("the timeline link", () => {
 });
 
 describe("the rule set's source", () => {
-  it("is named by its title, for a built-in rule set and for a caller's rule set citing any source", () => {
+  it("is named by its title for every built-in rule set, and by its id for a caller's rule set citing another source", () => {
     const parsed = parseTreatmentHistory(history);
     if (!parsed.success) throw new Error("invalid history");
-    for (const ruleSet of [getRuleSet("eu-pearl-2022"), { ...getRuleSet("eu-pearl-2022"), source: "trivedi-2006" as const }]) {
-      const [status] = toCdsHooksCards(classifyTrd(parsed.data, { asOf: "2024-06-30", ruleSet }));
+    for (const ruleSet of listRuleSets()) {
+      const [status] = toCdsHooksCards(classifyTrd(parsed.data, { asOf: "2024-06-30", ruleSet: ruleSet.id }));
       expect(status?.detail).toContain(`Source: ${SOURCES[ruleSet.source].title}.`);
     }
+    const cited = { ...getRuleSet("eu-pearl-2022"), source: "trivedi-2006" as const };
+    const [status] = toCdsHooksCards(classifyTrd(parsed.data, { asOf: "2024-06-30", ruleSet: cited }));
+    expect(status?.summary).not.toContain("unavailable");
+    expect(status?.detail).toContain("Source: trivedi-2006 (see SOURCES).");
     const unknownSource = { ...assess(history), ruleSet: { ...assess(history).ruleSet, source: "no-such-source" } } as unknown as TrdAssessment;
     expect(toCdsHooksCards(unknownSource)[0]?.summary).toBe("TRD status unavailable: the assessment could not be read");
   });

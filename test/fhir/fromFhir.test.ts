@@ -77,6 +77,22 @@ describe("fromFhir on an EHR-style export bundle", () => {
     expect(result.used).toContain("Condition/cond-gad");
   });
 
+  it("still accounts for every resource when the build options are invalid and no trials are built", () => {
+    const valid = mapped().result;
+    for (const build of [{ preset: null }, { preset: "no-such-preset" }, { unknownOption: 1 }]) {
+      const result = fromFhir(bundle, { asOf: AS_OF, build: build as never });
+      const { summary } = result;
+      expect(result.history.trials).toStrictEqual([]);
+      expect(result.issues).toContainEqual(expect.objectContaining({ code: "malformed_resource" }));
+      expect(summary.used + summary.notRelevant + summary.otherPatient + summary.notUsed).toBe(summary.resources);
+      // Each medication record that a valid build would have made part of a trial is not used, and says why.
+      const notBuilt = result.issues.filter((i) => i.code === "build_options_invalid").map((i) => `${i.resourceType ?? ""}/${i.id ?? ""}`);
+      expect(notBuilt.length).toBeGreaterThan(0);
+      for (const used of valid.used.filter((r) => /^Medication(Request|Dispense|Statement)\//.test(r))) expect(notBuilt).toContain(used);
+      expect(result.used.filter((r) => /^Medication(Request|Dispense|Statement)\//.test(r))).toStrictEqual([]);
+    }
+  });
+
   it("never echoes names or free text in issues", () => {
     expect(JSON.stringify(mapped().result.issues)).not.toMatch(/Example|Pat\b|penicillin/);
   });
