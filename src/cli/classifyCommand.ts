@@ -11,6 +11,11 @@
  * over the maximum record size is not read and becomes a `record_too_large` error record; a
  * worker that dies is replaced and its unfinished chunks are classified again in the main thread
  * (a long record whose worker died becomes a `worker_failed` error record). See limits.ts.
+ *
+ * With a report asked for (`reportSample`), every result, whichever path made it (a pool worker,
+ * the long-record worker, a retry or --workers 1 in this thread, an error record of the command),
+ * carries its part of the report, merged here in input order as the output is written
+ * (reportSample.ts).
  */
 import { createReadStream } from "node:fs";
 import type { ReadStream } from "node:fs";
@@ -26,6 +31,8 @@ import { ChunkBuffers, fileReader, ndjsonChunks, streamReader, textOf } from "./
 import { progressTicker } from "./progress";
 import { csvHeader, fromOutputs, processBatch, processNdjsonChunk, processRecord } from "./records";
 import type { ChunkResult, InputRecord, RecordOptions } from "./records";
+import { invalidReport, joinReports } from "./reportSample";
+import type { ReportSample, SampleHint } from "./reportSample";
 
 /** Options of the command. */
 export interface ClassifyCommandOptions extends RecordOptions {
@@ -49,6 +56,8 @@ export interface ClassifyCommandOptions extends RecordOptions {
   readonly workerHeapMb?: number;
   /** Heap cap of the long-record worker in MB (default {@link LONG_RECORD_HEAP_MB}). */
   readonly longRecordHeapMb?: number;
+  /** --report: gathers the cohort report's counts and sample from every record written (reportSample.ts). */
+  readonly reportSample?: ReportSample;
 }
 
 /** What a run did. */
@@ -125,6 +134,7 @@ class Pool {
     private readonly options: RecordOptions,
     private readonly heapMb: number,
     private readonly lost: (work: Work) => Done,
+    private readonly hint: () => SampleHint | undefined,
   ) {}
 
   /** Starts the workers now rather than at the first piece of work. */
@@ -164,10 +174,11 @@ class Pool {
     const slot = this.slots.reduce<Slot | undefined>((a, b) => (a === undefined || b.inFlight.size < a.inFlight.size ? b : a), undefined);
     if (slot === undefined) return Promise.resolve(this.lost(work));
     const id = this.nextId++;
+    const hint = this.hint();
     return new Promise((resolve) => {
       slot.inFlight.set(id, { work, resolve });
-      if (work.kind === "csv") slot.worker.postMessage({ id, records: work.records });
-      else slot.worker.postMessage({ id, bytes: work.bytes, firstLine: work.firstLine });
+      if (work.kind === "csv") slot.worker.postMessage({ id, records: work.records, hint });
+      else slot.worker.postMessage({ id, bytes: work.bytes, firstLine: work.firstLine, hint });
     });
   }
 
@@ -177,51 +188,56 @@ class Pool {
   }
 }
 
+/** The report part of a chunk result, when there is a report. */
+const reportPart = (report: ChunkResult["report"]): { report?: NonNullable<ChunkResult["report"]> } => (report === undefined ? {} : { report });
+
 /** Gathers chunk results in order into one. */
 function merge(results: readonly ChunkResult[]): ChunkResult {
   let output = "";
   let records = 0;
   const counts: Record<string, number> = {};
   let untilFirstInvalid: ChunkResult["untilFirstInvalid"];
-  for (const r of results) {
+  for (const [i, r] of results.entries()) {
     if (untilFirstInvalid === undefined && r.untilFirstInvalid !== undefined) {
       const before = { ...counts };
       for (const [k, v] of Object.entries(r.untilFirstInvalid.counts)) before[k] = (before[k] ?? 0) + v;
-      untilFirstInvalid = { output: output + r.untilFirstInvalid.output, records: records + r.untilFirstInvalid.records, counts: before };
+      const report = joinReports([...results.slice(0, i).map((p) => p.report), r.untilFirstInvalid.report]);
+      untilFirstInvalid = { output: output + r.untilFirstInvalid.output, records: records + r.untilFirstInvalid.records, counts: before, ...reportPart(report) };
     }
     output += r.output;
     records += r.records;
     for (const [k, v] of Object.entries(r.counts)) counts[k] = (counts[k] ?? 0) + v;
   }
-  return { output, counts, records, ...(untilFirstInvalid === undefined ? {} : { untilFirstInvalid }) };
+  return { output, counts, records, ...reportPart(joinReports(results.map((r) => r.report))), ...(untilFirstInvalid === undefined ? {} : { untilFirstInvalid }) };
 }
 
-/** One error record as a chunk result. */
+/** One error record as a chunk result (counted as invalid in the report, under its error code). */
 function errorResult(line: number, error: CommandErrorCode, message: string, options: RecordOptions): ChunkResult {
   const output = `${commandErrorLine(line, error, message, options)}\n`;
   const counts = { invalid: 1 };
-  return { output, counts, records: 1, untilFirstInvalid: { output, records: 1, counts } };
+  const report = reportPart(options.report === undefined ? undefined : invalidReport(line, error));
+  return { output, counts, records: 1, ...report, untilFirstInvalid: { output, records: 1, counts, ...report } };
 }
 
 /** Classifies a piece of work in this thread. */
-function classifyHere(work: Work, options: RecordOptions): ChunkResult {
-  if (work.kind !== "csv") return processNdjsonChunk(textOf(work.bytes), work.firstLine, options);
-  return fromOutputs(processBatch(work.records, options), options.failFast === true);
+function classifyHere(work: Work, options: RecordOptions, hint: SampleHint | undefined): ChunkResult {
+  if (work.kind !== "csv") return processNdjsonChunk(textOf(work.bytes), work.firstLine, options, hint);
+  return fromOutputs(processBatch(work.records, options), options, hint);
 }
 
 /**
  * Classifies a piece of work in this thread, record by record if it throws (records never
  * throw; should one, it becomes an `internal_error` record and the others are kept).
  */
-function classifySafely(work: Work, options: RecordOptions): ChunkResult {
+function classifySafely(work: Work, options: RecordOptions, hint: SampleHint | undefined): ChunkResult {
   try {
-    return classifyHere(work, options);
+    return classifyHere(work, options, hint);
   } catch {
     const failed = (line: number): ChunkResult => errorResult(line, "internal_error", "the classifier failed on this record", options);
     if (work.kind === "csv") {
       return merge(work.records.map((r) => {
         try {
-          return fromOutputs([processRecord(r, options)], options.failFast === true);
+          return fromOutputs([processRecord(r, options)], options, hint);
         } catch {
           return failed(r.line);
         }
@@ -229,7 +245,7 @@ function classifySafely(work: Work, options: RecordOptions): ChunkResult {
     }
     return merge(textOf(work.bytes).split("\n").map((text, i) => {
       try {
-        return processNdjsonChunk(text, work.firstLine + i, options);
+        return processNdjsonChunk(text, work.firstLine + i, options, hint);
       } catch {
         return failed(work.firstLine + i);
       }
@@ -247,7 +263,8 @@ function longRecordFailed(work: Work, heapMb: number, options: RecordOptions): C
 /** The options each batch of records is processed with. */
 function recordOptionsOf(options: ClassifyCommandOptions): RecordOptions {
   const { asOf, ruleSet, inputFormat, outputFormat, full, preset, failFast } = options;
-  return { asOf, ruleSet, inputFormat, outputFormat, full, ...(options.since === true ? { since: true } : {}), preset, failFast, ...(options.per === undefined ? {} : { per: options.per }), ...(options.omop === undefined ? {} : { omop: options.omop }) };
+  const report = options.reportSample === undefined ? {} : { report: options.reportSample.request };
+  return { asOf, ruleSet, inputFormat, outputFormat, full, ...(options.since === true ? { since: true } : {}), preset, failFast, ...(options.per === undefined ? {} : { per: options.per }), ...(options.omop === undefined ? {} : { omop: options.omop }), ...report };
 }
 
 const ABORTED = Symbol("aborted");
@@ -348,15 +365,22 @@ export async function classifyCommand(input: string, out: Writable, err: Writabl
   const stream: Readable | undefined = options.inputStream ?? (file !== undefined ? undefined : input === "-" ? process.stdin : createReadStream(input, { highWaterMark: chunkBytes }));
   const buffers = new ChunkBuffers(chunkBytes, options.workers > 1);
   const recordOptions = recordOptionsOf(options);
+  const hint = (): SampleHint | undefined => options.reportSample?.hint();
   let retriedChunks = 0;
   const pool =
     options.workers > 1
-      ? new Pool(options.workers, recordOptions, options.workerHeapMb ?? WORKER_HEAP_MB, (work) => {
-          retriedChunks += 1;
-          return classifySafely(work, recordOptions);
-        }).start()
+      ? new Pool(
+          options.workers,
+          recordOptions,
+          options.workerHeapMb ?? WORKER_HEAP_MB,
+          (work) => {
+            retriedChunks += 1;
+            return classifySafely(work, recordOptions, hint());
+          },
+          hint,
+        ).start()
       : undefined;
-  const longPool = options.workers > 1 ? new Pool(1, recordOptions, longHeapMb, (work) => longRecordFailed(work, longHeapMb, recordOptions)) : undefined;
+  const longPool = options.workers > 1 ? new Pool(1, recordOptions, longHeapMb, (work) => longRecordFailed(work, longHeapMb, recordOptions), hint) : undefined;
   const limit = pool === undefined ? 1 : options.workers * 3;
   const queue: Entry[] = [];
   const byStatus: Record<string, number> = { "no-response": 0, "partial-response": 0, "not-yet-resistant": 0, invalid: 0 };
@@ -379,6 +403,7 @@ export async function classifyCommand(input: string, out: Writable, err: Writabl
       stop = true;
     }
     for (const [status, n] of Object.entries(result.counts)) byStatus[status] = (byStatus[status] ?? 0) + n;
+    options.reportSample?.add(result.report);
     written += result.records;
     if (!stop) throughLine = entry.lastLine;
     bytesDone += entry.bytes;
@@ -428,7 +453,7 @@ export async function classifyCommand(input: string, out: Writable, err: Writabl
         if (work.kind !== "csv") void result.then(() => buffers.give(work.bytes.buffer));
         enqueue(result, work.lastLine, bytes);
       } else {
-        enqueue(classifySafely(work, recordOptions), work.lastLine, bytes);
+        enqueue(classifySafely(work, recordOptions, hint()), work.lastLine, bytes);
         if (work.kind !== "csv") buffers.give(work.bytes.buffer);
       }
     }

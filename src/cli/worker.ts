@@ -9,12 +9,14 @@ import { parentPort, workerData } from "node:worker_threads";
 import { textOf } from "./ndjsonChunks";
 import { fromOutputs, processBatch, processNdjsonChunk } from "./records";
 import type { ChunkResult, InputRecord, RecordOptions } from "./records";
+import type { SampleHint } from "./reportSample";
 
 const options = workerData as RecordOptions;
 const encoder = new TextEncoder();
-parentPort?.on("message", (message: { id: number; bytes?: Uint8Array; firstLine?: number; records?: InputRecord[] }) => {
+// With --report, each message has the report's hint and each result its part of the report (reportSample.ts).
+parentPort?.on("message", (message: { id: number; bytes?: Uint8Array; firstLine?: number; records?: InputRecord[]; hint?: SampleHint }) => {
   const result: ChunkResult =
-    message.bytes !== undefined ? processNdjsonChunk(textOf(message.bytes), message.firstLine ?? 1, options) : fromOutputs(processBatch(message.records ?? [], options), options.failFast === true);
+    message.bytes !== undefined ? processNdjsonChunk(textOf(message.bytes), message.firstLine ?? 1, options, message.hint) : fromOutputs(processBatch(message.records ?? [], options), options, message.hint);
   const bytes = encoder.encode(result.output);
   const { output: _text, ...rest } = result;
   parentPort?.postMessage({ id: message.id, bytes, ...rest }, [bytes.buffer]);
