@@ -32,7 +32,7 @@ import { progressTicker } from "./progress";
 import { csvHeader, fromOutputs, processBatch, processNdjsonChunk, processRecord } from "./records";
 import type { ChunkResult, InputRecord, RecordOptions } from "./records";
 import { invalidReport, joinReports } from "./reportSample";
-import type { ReportSample, SampleHint } from "./reportSample";
+import type { ReportSample, SampleEvaluation, SampleHint, SampleItem } from "./reportSample";
 
 /** Options of the command. */
 export interface ClassifyCommandOptions extends RecordOptions {
@@ -111,9 +111,14 @@ function spawnWorker(options: RecordOptions, heapMb: number): Worker {
   return new Worker(bootstrap, { eval: true, workerData: options, resourceLimits });
 }
 
+/** What a worker's sample evaluation gives: undefined when the worker died first. */
+type Evaluations = readonly (SampleEvaluation | undefined)[] | undefined;
+
 interface Slot {
   readonly worker: Worker;
   readonly inFlight: Map<number, { readonly work: Work; readonly resolve: (r: Done) => void }>;
+  /** The report's sample being evaluated (after the run). */
+  readonly evaluating: Map<number, (e: Evaluations) => void>;
 }
 
 /**
@@ -145,8 +150,13 @@ class Pool {
 
   private spawn(): Slot {
     this.spawned += 1;
-    const slot: Slot = { worker: spawnWorker(this.options, this.heapMb), inFlight: new Map() };
-    slot.worker.on("message", (m: { id: number; bytes: Uint8Array } & Omit<ChunkResult, "output">) => {
+    const slot: Slot = { worker: spawnWorker(this.options, this.heapMb), inFlight: new Map(), evaluating: new Map() };
+    slot.worker.on("message", (m: ({ id: number; bytes: Uint8Array } & Omit<ChunkResult, "output">) | { id: number; evaluations: Evaluations }) => {
+      if ("evaluations" in m) {
+        slot.evaluating.get(m.id)?.(m.evaluations);
+        slot.evaluating.delete(m.id);
+        return;
+      }
       const { id, bytes, ...rest } = m;
       const pending = slot.inFlight.get(id);
       slot.inFlight.delete(id);
@@ -166,11 +176,18 @@ class Pool {
     if (i !== -1) this.slots.splice(i, 1);
     for (const { work, resolve } of slot.inFlight.values()) resolve(this.lost(work));
     slot.inFlight.clear();
+    for (const resolve of slot.evaluating.values()) resolve(undefined);
+    slot.evaluating.clear();
+  }
+
+  /** Fills a dead worker's place (or starts the first worker), within the run's budget. */
+  private fill(): void {
+    if (this.slots.length < this.size && this.spawned < this.size + MAX_WORKER_REPLACEMENTS) this.slots.push(this.spawn());
   }
 
   run(work: Work): Promise<Done> {
-    // A dead worker's place is filled here, at the next piece of work, within the run's budget.
-    if (this.slots.length < this.size && this.spawned < this.size + MAX_WORKER_REPLACEMENTS) this.slots.push(this.spawn());
+    // A dead worker's place is filled here, at the next piece of work.
+    this.fill();
     const slot = this.slots.reduce<Slot | undefined>((a, b) => (a === undefined || b.inFlight.size < a.inFlight.size ? b : a), undefined);
     if (slot === undefined) return Promise.resolve(this.lost(work));
     const id = this.nextId++;
@@ -180,6 +197,26 @@ class Pool {
       if (work.kind === "csv") slot.worker.postMessage({ id, records: work.records, hint });
       else slot.worker.postMessage({ id, bytes: work.bytes, firstLine: work.firstLine, hint });
     });
+  }
+
+  /**
+   * The report's sample classified under every rule set by the workers (reportSample.ts), shared
+   * among them; undefined for a share whose worker died (the caller does it).
+   */
+  evaluate(items: readonly SampleItem[]): Promise<{ readonly share: readonly SampleItem[]; readonly evaluations: Evaluations }[]> {
+    if (items.length === 0) return Promise.resolve([]);
+    this.fill();
+    const size = Math.ceil(items.length / Math.max(1, this.slots.length));
+    return Promise.all(
+      this.slots.map((slot, i) => {
+        const share = items.slice(i * size, (i + 1) * size);
+        const id = this.nextId++;
+        return new Promise<{ share: readonly SampleItem[]; evaluations: Evaluations }>((resolve) => {
+          slot.evaluating.set(id, (evaluations) => resolve({ share, evaluations }));
+          slot.worker.postMessage({ id, sample: share });
+        });
+      }),
+    );
   }
 
   async close(): Promise<void> {
@@ -345,6 +382,18 @@ async function write(out: Writable, data: string | Uint8Array, signal: AbortSign
   if (data.length > 0 && !out.write(data)) await orAborted(once(out, "drain"), signal);
 }
 
+/**
+ * The report's sample evaluated by the workers, whose code is warm by now: a record longer than a
+ * chunk by the long-record worker, as when it was classified. What they do not do (a worker died)
+ * is left to withReport.
+ */
+async function evaluateInPools(pools: { readonly pool: Pool; readonly longPool: Pool; readonly chunkBytes: number }, sample: ReportSample): Promise<void> {
+  const items = sample.pending();
+  const long = items.filter((item) => Buffer.byteLength(item.history) > pools.chunkBytes);
+  const shares = await Promise.all([pools.pool.evaluate(items.filter((item) => !long.includes(item))), pools.longPool.evaluate(long)]);
+  for (const { share, evaluations } of shares.flat()) if (evaluations !== undefined) sample.evaluated(share, evaluations);
+}
+
 /** A queued piece of work: its result (once done), the last input line it covers and its input bytes. */
 interface Entry {
   readonly result: Promise<Done>;
@@ -477,6 +526,7 @@ export async function classifyCommand(input: string, out: Writable, err: Writabl
     while (queue.length > 0 && !stop && !isAborted() && out.writable) await flushOne();
     // Interrupted: the results already done, in order, are written; the rest is dropped.
     await writeReady();
+    if (options.reportSample !== undefined && pool !== undefined && longPool !== undefined && !isAborted()) await evaluateInPools({ pool, longPool, chunkBytes }, options.reportSample);
   } finally {
     if (progress !== undefined) {
       clearInterval(progress);

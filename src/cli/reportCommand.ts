@@ -5,19 +5,18 @@
  * The classify run gathers the report's data itself, where each record is classified
  * (reportSample.ts): the counts of every record written, and the histories of the samples (the
  * timelines' records: by default the first three of each result, or the chosen ids; and at most
- * 1,000 valid records (`COMPARISON_SAMPLE`), classified here under every rule set once the run is
- * done). Neither the output nor the input is read again, so a report from standard input is as
- * complete as one from a file. The report's size is bounded whatever the cohort's.
+ * 1,000 valid records, `COMPARISON_SAMPLE`), classified under every rule set once the run is
+ * done, by the workers or here. Neither the output nor the input is read again, so a report from
+ * standard input is as complete as one from a file. The report's size is bounded whatever the
+ * cohort's.
  */
 import { writeFileSync } from "node:fs";
 import type { Writable } from "node:stream";
-import { CATALOGUE_VERSION, classifyTrd, getRuleSet, listRuleSets, parseTreatmentHistory, renderTimeline } from "../index";
-import type { RuleSetId, TreatmentHistory } from "../index";
+import { CATALOGUE_VERSION, getRuleSet, listRuleSets } from "../index";
 import { renderReport } from "../report/renderReport";
 import type { CohortReport, ReportTimeline, RuleSetComparison } from "../report/renderReport";
 import type { ClassifyCommandOptions, ClassifySummary } from "./classifyCommand";
-import { ReportSample } from "./reportSample";
-import type { SampleCandidate } from "./reportSample";
+import { evaluateSample, ReportSample } from "./reportSample";
 
 /** Timelines of the default sample: the first records of each result. */
 export const TIMELINES_PER_RESULT = 3;
@@ -32,45 +31,31 @@ export interface ReportOptions {
 
 type Command = (input: string, out: Writable, err: Writable & { isTTY?: boolean }, options: ClassifyCommandOptions) => Promise<ClassifySummary>;
 
-/** A sampled record's history, validated again as the run validated it (it was valid there). */
-function historyOf(candidate: SampleCandidate): TreatmentHistory | undefined {
-  const parsed = parseTreatmentHistory(JSON.parse(candidate.history));
-  return parsed.success ? parsed.data : undefined;
-}
-
-/** The record's result under every rule set; the run's own is taken from the run when known. */
-function resultsUnderEveryRuleSet(history: TreatmentHistory, asOf: string, run?: { ruleSet: RuleSetId; result: string | undefined }): { ruleSet: RuleSetId; result: string }[] {
-  return listRuleSets().map((r) => ({ ruleSet: r.id, result: r.id === run?.ruleSet && run.result !== undefined ? run.result : classifyTrd(history, { asOf, ruleSet: r.id }).displayStatus }));
-}
-
-/** Builds the report's comparison and timelines from the run's sample. */
+/** Builds the report's comparison and timelines from the run's sample (evaluating here what the workers did not). */
 function samples(options: ClassifyCommandOptions, sample: ReportSample): { comparison: RuleSetComparison; timelines: ReportTimeline[] } {
+  const pending = sample.pending();
+  sample.evaluated(pending, evaluateSample(pending, options));
   const sets = listRuleSets();
   const byResult: Record<string, number[]> = {};
   let agreeing = 0;
   let sampled = 0;
-  const known = new Map<number, { ruleSet: RuleSetId; result: string }[]>();
-  for (const candidate of sample.comparison) {
-    const history = historyOf(candidate);
-    if (history === undefined) continue;
-    const results = resultsUnderEveryRuleSet(history, options.asOf, { ruleSet: options.ruleSet, result: candidate.result });
-    known.set(candidate.line, results);
+  for (const { line } of sample.comparison) {
+    const results = sample.evaluation(line)?.results;
+    if (results === undefined) continue;
     sampled += 1;
-    results.forEach((r, i) => {
-      const row = (byResult[r.result] ??= sets.map(() => 0));
+    results.forEach((result, i) => {
+      const row = (byResult[result] ??= sets.map(() => 0));
       row[i] = (row[i] ?? 0) + 1;
     });
-    if (results.every((r) => r.result === results[0]?.result)) agreeing += 1;
+    if (results.every((r) => r === results[0])) agreeing += 1;
   }
   const timelines: ReportTimeline[] = [];
-  sample.timelines.forEach((candidate, i) => {
-    const history = historyOf(candidate);
-    if (history === undefined) return;
-    const { line } = candidate;
-    const assessment = classifyTrd(history, { asOf: options.asOf, ruleSet: options.ruleSet, countedSpans: true, resistantSince: true });
-    const svg = renderTimeline(history, assessment, { idPrefix: `tl${i}` });
-    timelines.push({ label: `Line ${line}${history.id === undefined ? "" : `: ${history.id}`}`, line, results: known.get(line) ?? resultsUnderEveryRuleSet(history, options.asOf), svg });
-  });
+  for (const { line } of sample.timelines) {
+    const evaluation = sample.evaluation(line);
+    if (evaluation?.svg === undefined) continue;
+    const results = evaluation.results.map((result, i) => ({ ruleSet: sets[i]?.id ?? "", result }));
+    timelines.push({ label: `Line ${line}${evaluation.id === undefined ? "" : `: ${evaluation.id}`}`, line, results, svg: evaluation.svg });
+  }
   return { comparison: { ruleSets: sets.map((s) => ({ id: s.id, name: s.name })), sampled, of: sample.tally.classified, every: sample.every, byResult, agreeing }, timelines };
 }
 

@@ -20,8 +20,13 @@
  * What the hint rules out stays ruled out, so the hint changes what a chunk carries back, never
  * the sample: a chunk carries at most `perResult` candidates per result (or one per chosen id),
  * and the comparison's candidates.
+ *
+ * Once the run knows its sample, the sample's records are classified under every rule set (and
+ * the timelines drawn) by the pool's workers, whose code is warm by then ({@link evaluateSample});
+ * whatever they did not do (one worker, an interrupted run) is done in the main thread.
  */
-import type { TrdIssue } from "../index";
+import { classifyTrd, listRuleSets, parseTreatmentHistory, renderTimeline } from "../index";
+import type { RuleSetId, TrdIssue } from "../index";
 import { addToTally, mergeTally, newCohortTally } from "../report/cohortTally";
 import type { CohortTally, RecordSummary } from "../report/cohortTally";
 
@@ -70,6 +75,43 @@ export interface ChunkReport {
   readonly tally: CohortTally;
   /** In input order. */
   readonly candidates: readonly SampleCandidate[];
+}
+
+/** A sampled record to classify under every rule set, and to draw when it is a timeline. */
+export interface SampleItem {
+  readonly line: number;
+  readonly history: string;
+  /** Its result under the run's rule set. */
+  readonly result: string;
+  /** Its place among the timelines (it names the picture's ids), when it is one. */
+  readonly timeline?: number;
+}
+
+/** A sampled record classified under every rule set, and drawn when it is a timeline. */
+export interface SampleEvaluation {
+  /** Its result under each rule set, in {@link listRuleSets} order (the run's own taken from the run). */
+  readonly results: readonly string[];
+  /** The history's id. */
+  readonly id?: string;
+  /** The timeline (a timeline only). */
+  readonly svg?: string;
+}
+
+/**
+ * Classifies sampled records under every rule set and draws the timelines among them; undefined
+ * for a record whose history is not valid (none is: the run validated each).
+ */
+export function evaluateSample(items: readonly SampleItem[], options: { readonly asOf: string; readonly ruleSet: RuleSetId }): (SampleEvaluation | undefined)[] {
+  return items.map((item) => {
+    const parsed = parseTreatmentHistory(JSON.parse(item.history));
+    if (!parsed.success) return undefined;
+    const history = parsed.data;
+    const results = listRuleSets().map((r) => (r.id === options.ruleSet ? item.result : classifyTrd(history, { asOf: options.asOf, ruleSet: r.id }).displayStatus));
+    const id = history.id === undefined ? {} : { id: history.id };
+    if (item.timeline === undefined) return { results, ...id };
+    const assessment = classifyTrd(history, { asOf: options.asOf, ruleSet: options.ruleSet, countedSpans: true, resistantSince: true });
+    return { results, ...id, svg: renderTimeline(history, assessment, { idPrefix: `tl${item.timeline}` }) };
+  });
 }
 
 /** Mixes a line number into 32 bits (MurmurHash3's finalizer): neighbouring lines far apart. */
@@ -123,7 +165,8 @@ export class ChunkReportBuilder {
     const timeline = key !== undefined && !this.done.has(key) && kept < perKey(this.request);
     if (!timeline && !inComparison(line, this.hint.every)) return;
     if (timeline) this.kept.set(key, kept + 1);
-    const history = typeof record.source === "string" ? record.source : JSON.stringify(record.source);
+    // A copy of the line: a slice of the chunk's text would keep all of that text alive.
+    const history = typeof record.source === "string" ? Buffer.from(record.source).toString() : JSON.stringify(record.source);
     this.candidates.push({ line, ...(record.id === undefined ? {} : { id: record.id }), result: record.summary.result, history });
   }
 
@@ -171,6 +214,7 @@ export class ReportSample {
   /** The comparison takes the lines whose hash is a multiple of this. */
   every = 1;
   private readonly chosen = new Map<string, number>();
+  private readonly evaluations = new Map<number, SampleEvaluation | undefined>();
   private readonly wanted: ReadonlySet<string> | undefined;
 
   constructor(readonly request: ReportRequest) {
@@ -206,5 +250,23 @@ export class ReportSample {
       this.every *= 2;
       this.comparison = this.comparison.filter((c) => inComparison(c.line, this.every));
     }
+  }
+
+  /** The sample's records not evaluated yet, each once, in input order. */
+  pending(): SampleItem[] {
+    const items = new Map<number, SampleItem>();
+    this.timelines.forEach((c, timeline) => items.set(c.line, { line: c.line, history: c.history, result: c.result, timeline }));
+    for (const c of this.comparison) if (!items.has(c.line)) items.set(c.line, { line: c.line, history: c.history, result: c.result });
+    return [...items.values()].filter((item) => !this.evaluations.has(item.line)).sort((a, b) => a.line - b.line);
+  }
+
+  /** Keeps the evaluations of `items` (as {@link evaluateSample} returns them). */
+  evaluated(items: readonly SampleItem[], evaluations: readonly (SampleEvaluation | undefined)[]): void {
+    items.forEach((item, i) => this.evaluations.set(item.line, evaluations[i]));
+  }
+
+  /** The evaluation of the sampled record at `line` (after {@link ReportSample.evaluated}). */
+  evaluation(line: number): SampleEvaluation | undefined {
+    return this.evaluations.get(line);
   }
 }

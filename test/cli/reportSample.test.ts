@@ -8,7 +8,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
+import { Readable, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { classifyCommand } from "../../src/cli/classifyCommand";
@@ -151,6 +151,28 @@ describe("the report's data from the classify command", () => {
     expect(sample.tally.records).toBe(5);
     expect(sample.timelines.length).toBeGreaterThan(0);
     expect(sample.comparison.length).toBe(sample.tally.classified);
+  });
+
+  it("gathers the report of OMOP persons read from a stream (classify --omop), timelines from the histories made of their rows", { timeout: 120_000 }, async () => {
+    const person = (id: number, start: string): string =>
+      JSON.stringify({
+        person_id: id,
+        rows: [
+          { person_id: id, domain: "person", year_of_birth: 1970, month_of_birth: 3, day_of_birth: 4 },
+          { person_id: id, domain: "condition", record_id: 1, start_date: "2024-01-01", vocabulary_id: "SNOMED", concept_code: "370143000" },
+          { person_id: id, domain: "drug", record_id: 10, start_date: start, end_date: "2024-03-31", vocabulary_id: "RxNorm", concept_code: "36437", type_name: "EHR dispensing record", quantity: 60, days_supply: 60, ingredient_count: 1, amount_value: 50, amount_unit: "mg" },
+        ],
+      });
+    const lines = [person(1, "2024-01-02"), person(2, "2024-02-01"), JSON.stringify({ person_id: 3 })];
+    const sample = await run("omop", { inputStream: Readable.from([`${lines.join("\n")}\n`]), omop: {} });
+    expect(sample.tally.records).toBe(3);
+    expect(sample.tally.classified).toBe(2);
+    expect(sample.tally.byResult.invalid).toBe(1);
+    expect(sample.timelines.map((t) => [t.line, t.id])).toStrictEqual([
+      [1, "1"],
+      [2, "2"],
+    ]);
+    expect(JSON.parse(sample.timelines[0]?.history ?? "")).toMatchObject({ id: "1", trials: [{ agent: { name: "sertraline" } }] });
   });
 
   it("stops the report where --fail-fast stops the output", { timeout: 120_000 }, async () => {

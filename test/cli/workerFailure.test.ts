@@ -46,9 +46,12 @@ describe("worker failure", () => {
     expect(output.trimEnd().split("\n")).toHaveLength(4001);
     expect(summary.workerFailures).toBeGreaterThanOrEqual(1);
     expect(summary.retriedChunks).toBeGreaterThanOrEqual(1);
-    // Only the dead worker's chunks were retried: one failure, and at most the chunks it held (the
-    // input is 3 chunks of 4 MiB or less).
-    expect(summary.workerFailures).toBe(1);
+    // Only the dead worker's chunks were retried: at most the chunks it held (the input is 3
+    // chunks of 4 MiB or less). One failure while classifying; the large record is also in the
+    // report's sample, whose evaluation after the run can exhaust a 32 MB worker once more (the
+    // main thread then does it: the report is the same).
+    expect(summary.workerFailures).toBeGreaterThanOrEqual(1);
+    expect(summary.workerFailures).toBeLessThanOrEqual(2);
     expect(summary.retriedChunks).toBeLessThanOrEqual(2);
     expect(summary.longRecords).toBe(0);
   }, 300_000);
