@@ -11,6 +11,11 @@
  * over the maximum record size is not read and becomes a `record_too_large` error record; a
  * worker that dies is replaced and its unfinished chunks are classified again in the main thread
  * (a long record whose worker died becomes a `worker_failed` error record). See limits.ts.
+ *
+ * With a report asked for (`reportSample`), every result, whichever path made it (a pool worker,
+ * the long-record worker, a retry or --workers 1 in this thread, an error record of the command),
+ * carries its part of the report, merged here in input order as the output is written
+ * (reportSample.ts).
  */
 import { createReadStream } from "node:fs";
 import type { ReadStream } from "node:fs";
@@ -26,6 +31,8 @@ import { ChunkBuffers, fileReader, ndjsonChunks, streamReader, textOf } from "./
 import { progressTicker } from "./progress";
 import { csvHeader, fromOutputs, processBatch, processNdjsonChunk, processRecord } from "./records";
 import type { ChunkResult, InputRecord, RecordOptions } from "./records";
+import { invalidReport, joinReports } from "./reportSample";
+import type { ReportSample, SampleEvaluation, SampleHint, SampleItem } from "./reportSample";
 
 /** Options of the command. */
 export interface ClassifyCommandOptions extends RecordOptions {
@@ -49,6 +56,8 @@ export interface ClassifyCommandOptions extends RecordOptions {
   readonly workerHeapMb?: number;
   /** Heap cap of the long-record worker in MB (default {@link LONG_RECORD_HEAP_MB}). */
   readonly longRecordHeapMb?: number;
+  /** --report: gathers the cohort report's counts and sample from every record written (reportSample.ts). */
+  readonly reportSample?: ReportSample;
 }
 
 /** What a run did. */
@@ -102,9 +111,14 @@ function spawnWorker(options: RecordOptions, heapMb: number): Worker {
   return new Worker(bootstrap, { eval: true, workerData: options, resourceLimits });
 }
 
+/** What a worker's sample evaluation gives: undefined when the worker died first. */
+type Evaluations = readonly (SampleEvaluation | undefined)[] | undefined;
+
 interface Slot {
   readonly worker: Worker;
   readonly inFlight: Map<number, { readonly work: Work; readonly resolve: (r: Done) => void }>;
+  /** The report's sample being evaluated (after the run). */
+  readonly evaluating: Map<number, (e: Evaluations) => void>;
 }
 
 /**
@@ -125,6 +139,7 @@ class Pool {
     private readonly options: RecordOptions,
     private readonly heapMb: number,
     private readonly lost: (work: Work) => Done,
+    private readonly hint: () => SampleHint | undefined,
   ) {}
 
   /** Starts the workers now rather than at the first piece of work. */
@@ -135,8 +150,13 @@ class Pool {
 
   private spawn(): Slot {
     this.spawned += 1;
-    const slot: Slot = { worker: spawnWorker(this.options, this.heapMb), inFlight: new Map() };
-    slot.worker.on("message", (m: { id: number; bytes: Uint8Array } & Omit<ChunkResult, "output">) => {
+    const slot: Slot = { worker: spawnWorker(this.options, this.heapMb), inFlight: new Map(), evaluating: new Map() };
+    slot.worker.on("message", (m: ({ id: number; bytes: Uint8Array } & Omit<ChunkResult, "output">) | { id: number; evaluations: Evaluations }) => {
+      if ("evaluations" in m) {
+        slot.evaluating.get(m.id)?.(m.evaluations);
+        slot.evaluating.delete(m.id);
+        return;
+      }
       const { id, bytes, ...rest } = m;
       const pending = slot.inFlight.get(id);
       slot.inFlight.delete(id);
@@ -156,19 +176,47 @@ class Pool {
     if (i !== -1) this.slots.splice(i, 1);
     for (const { work, resolve } of slot.inFlight.values()) resolve(this.lost(work));
     slot.inFlight.clear();
+    for (const resolve of slot.evaluating.values()) resolve(undefined);
+    slot.evaluating.clear();
+  }
+
+  /** Fills a dead worker's place (or starts the first worker), within the run's budget. */
+  private fill(): void {
+    if (this.slots.length < this.size && this.spawned < this.size + MAX_WORKER_REPLACEMENTS) this.slots.push(this.spawn());
   }
 
   run(work: Work): Promise<Done> {
-    // A dead worker's place is filled here, at the next piece of work, within the run's budget.
-    if (this.slots.length < this.size && this.spawned < this.size + MAX_WORKER_REPLACEMENTS) this.slots.push(this.spawn());
+    // A dead worker's place is filled here, at the next piece of work.
+    this.fill();
     const slot = this.slots.reduce<Slot | undefined>((a, b) => (a === undefined || b.inFlight.size < a.inFlight.size ? b : a), undefined);
     if (slot === undefined) return Promise.resolve(this.lost(work));
     const id = this.nextId++;
+    const hint = this.hint();
     return new Promise((resolve) => {
       slot.inFlight.set(id, { work, resolve });
-      if (work.kind === "csv") slot.worker.postMessage({ id, records: work.records });
-      else slot.worker.postMessage({ id, bytes: work.bytes, firstLine: work.firstLine });
+      if (work.kind === "csv") slot.worker.postMessage({ id, records: work.records, hint });
+      else slot.worker.postMessage({ id, bytes: work.bytes, firstLine: work.firstLine, hint });
     });
+  }
+
+  /**
+   * The report's sample classified under every rule set by the workers (reportSample.ts), shared
+   * among them; undefined for a share whose worker died (the caller does it).
+   */
+  evaluate(items: readonly SampleItem[]): Promise<{ readonly share: readonly SampleItem[]; readonly evaluations: Evaluations }[]> {
+    if (items.length === 0) return Promise.resolve([]);
+    this.fill();
+    const size = Math.ceil(items.length / Math.max(1, this.slots.length));
+    return Promise.all(
+      this.slots.map((slot, i) => {
+        const share = items.slice(i * size, (i + 1) * size);
+        const id = this.nextId++;
+        return new Promise<{ share: readonly SampleItem[]; evaluations: Evaluations }>((resolve) => {
+          slot.evaluating.set(id, (evaluations) => resolve({ share, evaluations }));
+          slot.worker.postMessage({ id, sample: share });
+        });
+      }),
+    );
   }
 
   async close(): Promise<void> {
@@ -177,51 +225,56 @@ class Pool {
   }
 }
 
+/** The report part of a chunk result, when there is a report. */
+const reportPart = (report: ChunkResult["report"]): { report?: NonNullable<ChunkResult["report"]> } => (report === undefined ? {} : { report });
+
 /** Gathers chunk results in order into one. */
 function merge(results: readonly ChunkResult[]): ChunkResult {
   let output = "";
   let records = 0;
   const counts: Record<string, number> = {};
   let untilFirstInvalid: ChunkResult["untilFirstInvalid"];
-  for (const r of results) {
+  for (const [i, r] of results.entries()) {
     if (untilFirstInvalid === undefined && r.untilFirstInvalid !== undefined) {
       const before = { ...counts };
       for (const [k, v] of Object.entries(r.untilFirstInvalid.counts)) before[k] = (before[k] ?? 0) + v;
-      untilFirstInvalid = { output: output + r.untilFirstInvalid.output, records: records + r.untilFirstInvalid.records, counts: before };
+      const report = joinReports([...results.slice(0, i).map((p) => p.report), r.untilFirstInvalid.report]);
+      untilFirstInvalid = { output: output + r.untilFirstInvalid.output, records: records + r.untilFirstInvalid.records, counts: before, ...reportPart(report) };
     }
     output += r.output;
     records += r.records;
     for (const [k, v] of Object.entries(r.counts)) counts[k] = (counts[k] ?? 0) + v;
   }
-  return { output, counts, records, ...(untilFirstInvalid === undefined ? {} : { untilFirstInvalid }) };
+  return { output, counts, records, ...reportPart(joinReports(results.map((r) => r.report))), ...(untilFirstInvalid === undefined ? {} : { untilFirstInvalid }) };
 }
 
-/** One error record as a chunk result. */
+/** One error record as a chunk result (counted as invalid in the report, under its error code). */
 function errorResult(line: number, error: CommandErrorCode, message: string, options: RecordOptions): ChunkResult {
   const output = `${commandErrorLine(line, error, message, options)}\n`;
   const counts = { invalid: 1 };
-  return { output, counts, records: 1, untilFirstInvalid: { output, records: 1, counts } };
+  const report = reportPart(options.report === undefined ? undefined : invalidReport(line, error));
+  return { output, counts, records: 1, ...report, untilFirstInvalid: { output, records: 1, counts, ...report } };
 }
 
 /** Classifies a piece of work in this thread. */
-function classifyHere(work: Work, options: RecordOptions): ChunkResult {
-  if (work.kind !== "csv") return processNdjsonChunk(textOf(work.bytes), work.firstLine, options);
-  return fromOutputs(processBatch(work.records, options), options.failFast === true);
+function classifyHere(work: Work, options: RecordOptions, hint: SampleHint | undefined): ChunkResult {
+  if (work.kind !== "csv") return processNdjsonChunk(textOf(work.bytes), work.firstLine, options, hint);
+  return fromOutputs(processBatch(work.records, options), options, hint);
 }
 
 /**
  * Classifies a piece of work in this thread, record by record if it throws (records never
  * throw; should one, it becomes an `internal_error` record and the others are kept).
  */
-function classifySafely(work: Work, options: RecordOptions): ChunkResult {
+function classifySafely(work: Work, options: RecordOptions, hint: SampleHint | undefined): ChunkResult {
   try {
-    return classifyHere(work, options);
+    return classifyHere(work, options, hint);
   } catch {
     const failed = (line: number): ChunkResult => errorResult(line, "internal_error", "the classifier failed on this record", options);
     if (work.kind === "csv") {
       return merge(work.records.map((r) => {
         try {
-          return fromOutputs([processRecord(r, options)], options.failFast === true);
+          return fromOutputs([processRecord(r, options)], options, hint);
         } catch {
           return failed(r.line);
         }
@@ -229,7 +282,7 @@ function classifySafely(work: Work, options: RecordOptions): ChunkResult {
     }
     return merge(textOf(work.bytes).split("\n").map((text, i) => {
       try {
-        return processNdjsonChunk(text, work.firstLine + i, options);
+        return processNdjsonChunk(text, work.firstLine + i, options, hint);
       } catch {
         return failed(work.firstLine + i);
       }
@@ -247,7 +300,8 @@ function longRecordFailed(work: Work, heapMb: number, options: RecordOptions): C
 /** The options each batch of records is processed with. */
 function recordOptionsOf(options: ClassifyCommandOptions): RecordOptions {
   const { asOf, ruleSet, inputFormat, outputFormat, full, preset, failFast } = options;
-  return { asOf, ruleSet, inputFormat, outputFormat, full, ...(options.since === true ? { since: true } : {}), preset, failFast, ...(options.per === undefined ? {} : { per: options.per }), ...(options.omop === undefined ? {} : { omop: options.omop }) };
+  const report = options.reportSample === undefined ? {} : { report: options.reportSample.request };
+  return { asOf, ruleSet, inputFormat, outputFormat, full, ...(options.since === true ? { since: true } : {}), preset, failFast, ...(options.per === undefined ? {} : { per: options.per }), ...(options.omop === undefined ? {} : { omop: options.omop }), ...report };
 }
 
 const ABORTED = Symbol("aborted");
@@ -328,6 +382,18 @@ async function write(out: Writable, data: string | Uint8Array, signal: AbortSign
   if (data.length > 0 && !out.write(data)) await orAborted(once(out, "drain"), signal);
 }
 
+/**
+ * The report's sample evaluated by the workers, whose code is warm by now: a record longer than a
+ * chunk by the long-record worker, as when it was classified. What they do not do (a worker died)
+ * is left to withReport.
+ */
+async function evaluateInPools(pools: { readonly pool: Pool; readonly longPool: Pool; readonly chunkBytes: number }, sample: ReportSample): Promise<void> {
+  const items = sample.pending();
+  const long = items.filter((item) => Buffer.byteLength(item.history) > pools.chunkBytes);
+  const shares = await Promise.all([pools.pool.evaluate(items.filter((item) => !long.includes(item))), pools.longPool.evaluate(long)]);
+  for (const { share, evaluations } of shares.flat()) if (evaluations !== undefined) sample.evaluated(share, evaluations);
+}
+
 /** A queued piece of work: its result (once done), the last input line it covers and its input bytes. */
 interface Entry {
   readonly result: Promise<Done>;
@@ -348,15 +414,22 @@ export async function classifyCommand(input: string, out: Writable, err: Writabl
   const stream: Readable | undefined = options.inputStream ?? (file !== undefined ? undefined : input === "-" ? process.stdin : createReadStream(input, { highWaterMark: chunkBytes }));
   const buffers = new ChunkBuffers(chunkBytes, options.workers > 1);
   const recordOptions = recordOptionsOf(options);
+  const hint = (): SampleHint | undefined => options.reportSample?.hint();
   let retriedChunks = 0;
   const pool =
     options.workers > 1
-      ? new Pool(options.workers, recordOptions, options.workerHeapMb ?? WORKER_HEAP_MB, (work) => {
-          retriedChunks += 1;
-          return classifySafely(work, recordOptions);
-        }).start()
+      ? new Pool(
+          options.workers,
+          recordOptions,
+          options.workerHeapMb ?? WORKER_HEAP_MB,
+          (work) => {
+            retriedChunks += 1;
+            return classifySafely(work, recordOptions, hint());
+          },
+          hint,
+        ).start()
       : undefined;
-  const longPool = options.workers > 1 ? new Pool(1, recordOptions, longHeapMb, (work) => longRecordFailed(work, longHeapMb, recordOptions)) : undefined;
+  const longPool = options.workers > 1 ? new Pool(1, recordOptions, longHeapMb, (work) => longRecordFailed(work, longHeapMb, recordOptions), hint) : undefined;
   const limit = pool === undefined ? 1 : options.workers * 3;
   const queue: Entry[] = [];
   const byStatus: Record<string, number> = { "no-response": 0, "partial-response": 0, "not-yet-resistant": 0, invalid: 0 };
@@ -379,6 +452,7 @@ export async function classifyCommand(input: string, out: Writable, err: Writabl
       stop = true;
     }
     for (const [status, n] of Object.entries(result.counts)) byStatus[status] = (byStatus[status] ?? 0) + n;
+    options.reportSample?.add(result.report);
     written += result.records;
     if (!stop) throughLine = entry.lastLine;
     bytesDone += entry.bytes;
@@ -428,7 +502,7 @@ export async function classifyCommand(input: string, out: Writable, err: Writabl
         if (work.kind !== "csv") void result.then(() => buffers.give(work.bytes.buffer));
         enqueue(result, work.lastLine, bytes);
       } else {
-        enqueue(classifySafely(work, recordOptions), work.lastLine, bytes);
+        enqueue(classifySafely(work, recordOptions, hint()), work.lastLine, bytes);
         if (work.kind !== "csv") buffers.give(work.bytes.buffer);
       }
     }
@@ -452,6 +526,7 @@ export async function classifyCommand(input: string, out: Writable, err: Writabl
     while (queue.length > 0 && !stop && !isAborted() && out.writable) await flushOne();
     // Interrupted: the results already done, in order, are written; the rest is dropped.
     await writeReady();
+    if (options.reportSample !== undefined && pool !== undefined && longPool !== undefined && !isAborted()) await evaluateInPools({ pool, longPool, chunkBytes }, options.reportSample);
   } finally {
     if (progress !== undefined) {
       clearInterval(progress);

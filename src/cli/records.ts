@@ -10,6 +10,8 @@ import { PATIENT_COLUMNS } from "./patientColumns";
 import { TRIAL_COLUMNS } from "./trialColumns";
 import { historyFromOmop } from "../omop/index";
 import type { OmopRow } from "../omop/index";
+import { ChunkReportBuilder, invalidSummary } from "./reportSample";
+import type { ChunkReport, RecordReport, ReportRequest, SampleHint } from "./reportSample";
 
 /** One input record: an NDJSON line, or the rows of one patient in a long-format CSV. */
 export interface InputRecord {
@@ -41,6 +43,8 @@ export interface RecordOptions {
   readonly per?: Per;
   /** OMOP (issue 14): each NDJSON line is one person's rows (`{"person_id", "rows"}`), mapped here to a history. */
   readonly omop?: { readonly dispensingTypes?: readonly string[] };
+  /** --report: also gather, from each assessment, what the cohort report needs (reportSample.ts). */
+  readonly report?: ReportRequest;
 }
 
 /** One output record and its outcome. */
@@ -49,6 +53,8 @@ export interface OutputRecord {
   /** The output rows, without the last line end; empty for a trial table row-set with no trials. */
   readonly text: string;
   readonly status: TrdStatus | "invalid";
+  /** What the cohort report needs of the record (only when the options ask for a report). */
+  readonly report?: RecordReport;
 }
 
 /** The CSV header of the table the options ask for (no line end). */
@@ -78,7 +84,13 @@ export function errorText(line: number, id: string | undefined, error: string, i
 }
 
 function errorRecord(line: number, id: string | undefined, error: "invalid_json" | "invalid_history", issues: readonly TrdIssue[], options: RecordOptions): OutputRecord {
-  return { line, status: "invalid", text: errorText(line, id, error, issues, options) };
+  const text = errorText(line, id, error, issues, options);
+  return options.report === undefined ? { line, status: "invalid", text } : { line, status: "invalid", text, report: { summary: invalidSummary(line, error, issues), id } };
+}
+
+/** What the report needs of a classified record, taken from its assessment. */
+function recordReport(a: TrdAssessment, id: string | undefined, source: string | object): RecordReport {
+  return { summary: { kind: "result", result: a.displayStatus, status: a.status, applicable: a.applicable, evidenceComplete: a.evidence.complete, flags: a.flags.map((f) => f.code) }, id, source };
 }
 
 /** The trial table's rows of a classified record: one per assessed trial (none when it has none). */
@@ -161,7 +173,11 @@ export function processRecord(record: InputRecord, options: RecordOptions): Outp
   const parsed = parseTreatmentHistory(input);
   if (!parsed.success) return errorRecord(record.line, idOf(input), "invalid_history", parsed.issues, options);
   const assessment = classifyTrd(parsed.data, { asOf: options.asOf, ruleSet: options.ruleSet, resistantSince: options.since === true });
-  return resultRecord(record.line, idOf(input), assessment, options, notes);
+  const out = resultRecord(record.line, idOf(input), assessment, options, notes);
+  if (options.report === undefined) return out;
+  // The history's source: the NDJSON line itself, or the object made from CSV or OMOP rows.
+  const source = options.inputFormat === "ndjson" && options.omop === undefined ? record.text : (input as object);
+  return { line: out.line, status: out.status, text: out.text, report: recordReport(assessment, idOf(input), source) };
 }
 
 /** An output record's lines, each ending in a newline (none for a trial table record with no trials). */
@@ -182,19 +198,38 @@ export interface ChunkResult {
   readonly counts: Readonly<Record<string, number>>;
   /** Records in the chunk. */
   readonly records: number;
+  /** The chunk's part of the cohort report (only when the options ask for a report). */
+  readonly report?: ChunkReport;
   /** When a record was invalid: the output up to and including the first one (for --fail-fast). */
-  readonly untilFirstInvalid?: { readonly output: string; readonly records: number; readonly counts: Readonly<Record<string, number>> };
+  readonly untilFirstInvalid?: { readonly output: string; readonly records: number; readonly counts: Readonly<Record<string, number>>; readonly report?: ChunkReport };
+}
+
+/** The report of a chunk, when the options ask for one. */
+function reportBuilder(options: Pick<RecordOptions, "report">, hint: SampleHint | undefined): ChunkReportBuilder | undefined {
+  return options.report === undefined ? undefined : new ChunkReportBuilder(options.report, hint);
+}
+
+/** The part of a chunk result that is its report, when there is one. */
+function reportPart(builder: ChunkReportBuilder | undefined): { report?: ChunkReport } {
+  return builder === undefined ? {} : { report: builder.finish() };
+}
+
+/** The report so far of a chunk, for its output up to the first invalid record. */
+function reportSnapshot(builder: ChunkReportBuilder | undefined): { report?: ChunkReport } {
+  return builder === undefined ? {} : { report: builder.snapshot() };
 }
 
 /**
  * Classifies a chunk of NDJSON text whose first line is `firstLine`. Blank lines are skipped (and
- * counted for line numbers); a trailing carriage return (CRLF) is dropped.
+ * counted for line numbers); a trailing carriage return (CRLF) is dropped. With a report asked
+ * for, `hint` says which records it can no longer sample (reportSample.ts).
  */
-export function processNdjsonChunk(text: string, firstLine: number, options: RecordOptions): ChunkResult {
+export function processNdjsonChunk(text: string, firstLine: number, options: RecordOptions, hint?: SampleHint): ChunkResult {
   let output = "";
   let records = 0;
   const counts: Record<string, number> = {};
   let untilFirstInvalid: ChunkResult["untilFirstInvalid"];
+  const report = reportBuilder(options, hint);
   let start = 0;
   let line = firstLine;
   while (start < text.length) {
@@ -208,23 +243,26 @@ export function processNdjsonChunk(text: string, firstLine: number, options: Rec
       output += linesOf(out);
       records += 1;
       counts[out.status] = (counts[out.status] ?? 0) + 1;
-      if (options.failFast === true && out.status === "invalid" && untilFirstInvalid === undefined) untilFirstInvalid = { output, records, counts: { ...counts } };
+      if (out.report !== undefined) report?.add(line, out.report);
+      if (options.failFast === true && out.status === "invalid" && untilFirstInvalid === undefined) untilFirstInvalid = { output, records, counts: { ...counts }, ...reportSnapshot(report) };
     }
     start = end + 1;
     line += 1;
   }
-  return { output, counts, records, ...(untilFirstInvalid === undefined ? {} : { untilFirstInvalid }) };
+  return { output, counts, records, ...reportPart(report), ...(untilFirstInvalid === undefined ? {} : { untilFirstInvalid }) };
 }
 
-/** Gathers output records into one chunk result. */
-export function fromOutputs(out: readonly OutputRecord[], failFast = false): ChunkResult {
+/** Gathers output records into one chunk result (`hint` as for {@link processNdjsonChunk}). */
+export function fromOutputs(out: readonly OutputRecord[], options: Pick<RecordOptions, "failFast" | "report">, hint?: SampleHint): ChunkResult {
   const counts: Record<string, number> = {};
   let output = "";
   let untilFirstInvalid: ChunkResult["untilFirstInvalid"];
+  const report = reportBuilder(options, hint);
   out.forEach((o, i) => {
     output += linesOf(o);
     counts[o.status] = (counts[o.status] ?? 0) + 1;
-    if (failFast && o.status === "invalid" && untilFirstInvalid === undefined) untilFirstInvalid = { output, records: i + 1, counts: { ...counts } };
+    if (o.report !== undefined) report?.add(o.line, o.report);
+    if (options.failFast === true && o.status === "invalid" && untilFirstInvalid === undefined) untilFirstInvalid = { output, records: i + 1, counts: { ...counts }, ...reportSnapshot(report) };
   });
-  return { output, counts, records: out.length, ...(untilFirstInvalid === undefined ? {} : { untilFirstInvalid }) };
+  return { output, counts, records: out.length, ...reportPart(report), ...(untilFirstInvalid === undefined ? {} : { untilFirstInvalid }) };
 }

@@ -71,6 +71,18 @@ const bump = (counts: Record<string, number>, key: string): void => {
   counts[key] = (counts[key] ?? 0) + 1;
 };
 
+/** `status|applicable` keys, made once per status (a record's key is then a string already known to the engine, looked up fast). */
+const statusKeys = new Map<string, readonly [string, string]>();
+
+function statusKey(status: string, applicable: boolean): string {
+  let keys = statusKeys.get(status);
+  if (keys === undefined) {
+    keys = [`${status}|false`, `${status}|true`];
+    if (statusKeys.size < 64) statusKeys.set(status, keys);
+  }
+  return keys[applicable ? 1 : 0];
+}
+
 /**
  * Adds one record to a tally.
  *
@@ -90,8 +102,39 @@ export function addToTally(tally: CohortTally, record: RecordSummary): void {
   }
   tally.classified += 1;
   bump(tally.byResult, record.result);
-  bump(tally.byStatusApplicability, `${record.status}|${record.applicable}`);
+  bump(tally.byStatusApplicability, statusKey(record.status, record.applicable));
   if (record.evidenceComplete) tally.evidence.complete += 1;
   else tally.evidence.incomplete += 1;
   for (const flag of record.flags) bump(tally.flags, flag);
+}
+
+const addCounts = (into: Record<string, number>, from: Readonly<Record<string, number>>): void => {
+  for (const [key, n] of Object.entries(from)) into[key] = (into[key] ?? 0) + n;
+};
+
+/**
+ * Adds the counts of `from`, a tally of records that come after those of `into`, to `into`: the
+ * same tally as adding those records one by one (the invalid examples stay the first ones).
+ *
+ * @example
+ * const first = newCohortTally();
+ * addToTally(first, { kind: "result", result: "no-response", status: "no-response", applicable: true, evidenceComplete: true, flags: [] });
+ * const then = newCohortTally();
+ * addToTally(then, { kind: "invalid", line: 2, issues: [{ code: "invalid_type", path: "" }] });
+ * mergeTally(first, then);
+ * [first.records, first.classified, first.byResult, first.invalidExamples.length]; //=> [2, 1, { "no-response": 1, invalid: 1 }, 1]
+ */
+export function mergeTally(into: CohortTally, from: CohortTally): void {
+  into.records += from.records;
+  into.classified += from.classified;
+  addCounts(into.byResult, from.byResult);
+  addCounts(into.byStatusApplicability, from.byStatusApplicability);
+  into.evidence.complete += from.evidence.complete;
+  into.evidence.incomplete += from.evidence.incomplete;
+  addCounts(into.flags, from.flags);
+  addCounts(into.invalidByCode, from.invalidByCode);
+  for (const example of from.invalidExamples) {
+    if (into.invalidExamples.length >= INVALID_EXAMPLES) break;
+    into.invalidExamples.push(example);
+  }
 }

@@ -20,7 +20,7 @@ export interface RuleSetComparison {
   readonly sampled: number;
   /** Valid records in the cohort. */
   readonly of: number;
-  /** The sample is every `every`-th valid record (1: all of them). */
+  /** The sample is about one valid record in `every` (1: all of them), a power of two: those whose input line's hash is a multiple of it. */
   readonly every: number;
   /** Per displayed result, the count under each rule set (in `ruleSets` order). */
   readonly byResult: Readonly<Record<string, readonly number[]>>;
@@ -139,7 +139,7 @@ function comparisonSection(c: RuleSetComparison | undefined): string {
   if (c === undefined) return `<section id="rule-sets"><h2>Results under every rule set</h2><p>Not available: see the notes.</p></section>`;
   const head = c.ruleSets.map((r) => `<th class="n" title="${esc(r.name)}">${esc(r.id)}</th>`).join("");
   const rows = sortedResults(Object.keys(c.byResult)).map((r) => `<tr data-result="${esc(r)}"><td>${esc(r)}</td>${(c.byResult[r] ?? []).map((n) => `<td class="n">${count(n)}</td>`).join("")}</tr>`);
-  const sample = c.every === 1 ? `all ${count(c.sampled)} valid records` : `a systematic sample of ${count(c.sampled)} of ${count(c.of)} valid records (every ${count(c.every)}th, in input order)`;
+  const sample = c.every === 1 ? `all ${count(c.sampled)} valid records` : `a sample of ${count(c.sampled)} of ${count(c.of)} valid records (about 1 in ${count(c.every)}, spread over the whole input: those whose line number's hash is a multiple of ${count(c.every)})`;
   return `<section id="rule-sets"><h2>Results under every rule set</h2>
 <p class="note">The same records classified under each rule set: ${sample}. The same result under every rule set: ${count(c.agreeing)} (${percent(c.agreeing, c.sampled)}).</p>
 <table class="comparison"><thead><tr><th>result</th>${head}</tr></thead><tbody>${rows.join("")}</tbody></table>

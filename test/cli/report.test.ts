@@ -101,14 +101,45 @@ describe("classify --report", () => {
     expect(table(html)).not.toBe("");
   });
 
-  it("reports from standard input without timelines, and says why", { timeout: 60_000 }, async () => {
-    const path = join(dir, "stdin.html");
-    const input = readFileSync(cohort, "utf8").split("\n").slice(0, 20).join("\n");
-    const result = await cli(["classify", "-", "--as-of", "2024-06-30", "--workers", "1", "--report", path], input);
-    expect(result.stdout.trim().split("\n")).toHaveLength(20);
-    const html = readFileSync(path, "utf8");
-    expect(html).toContain("cannot be read twice");
-    expect(svgsOf(html)).toHaveLength(0);
+  it("writes the same report, byte for byte, with 1 and 2 workers, and from standard input", { timeout: 180_000 }, async () => {
+    const args = ["--as-of", "2024-06-30", "--no-progress"];
+    const reference = readFileSync(join(dir, "report.html"), "utf8");
+    const one = join(dir, "one-worker.html");
+    await cli(["classify", cohort, ...args, "--workers", "1", "--report", one]);
+    expect(readFileSync(one, "utf8")).toBe(reference);
+    // Nothing is read twice: standard input gets the same timelines and comparison (only the title differs).
+    const stdin = join(dir, "stdin.html");
+    const result = await cli(["classify", "-", ...args, "--workers", "2", "--report", stdin], readFileSync(cohort, "utf8"));
+    expect(result.stdout.trim().split("\n")).toHaveLength(400);
+    expect(readFileSync(stdin, "utf8").replaceAll("standard input", "cohort.ndjson")).toBe(reference);
+  });
+
+  it("writes the same report with 1 and 2 workers from long-format CSV, and with --fail-fast", { timeout: 180_000 }, async () => {
+    const fills = fileURLToPath(new URL("../../examples/data/fills.csv", import.meta.url));
+    const reports = [];
+    for (const workers of ["1", "2"]) {
+      const path = join(dir, `fills-${workers}.html`);
+      await cli(["classify", fills, "--as-of", "2024-06-30", "--workers", workers, "--report", path]);
+      reports.push(readFileSync(path, "utf8"));
+    }
+    expect(svgsOf(reports[0] ?? "").length).toBeGreaterThan(0);
+    expect(reports[1]).toBe(reports[0]);
+
+    // --fail-fast: the report counts the records written, up to the first invalid one.
+    const stopped = [];
+    for (const workers of ["1", "2"]) {
+      const path = join(dir, `fail-fast-${workers}.html`);
+      const result = await cli(["classify", cohort, "--as-of", "2024-06-30", "--workers", workers, "--fail-fast", "--report", path]);
+      const written = result.stdout.trim().split("\n").length;
+      expect(written).toBeLessThan(400);
+      const html = readFileSync(path, "utf8");
+      expect(cell(html, 'data-result="invalid"', 1)).toBe(1);
+      const results = /<table class="results">[\s\S]*?<\/table>/.exec(html)?.[0] ?? "";
+      const counted = [...results.matchAll(/<tr data-result="[^"]+"><td>[^<]*<\/td><td class="n">([\d,]+)<\/td>/g)].map((m) => Number((m[1] ?? "").replace(/,/g, "")));
+      expect(counted.reduce((x, y) => x + y, 0)).toBe(written);
+      stopped.push(html);
+    }
+    expect(stopped[1]).toBe(stopped[0]);
   });
 
   it("rejects --timelines without --report, and --report without a file", { timeout: 60_000 }, async () => {
