@@ -2,27 +2,16 @@
  * The command line, run as users run it: a child process on the TypeScript sources (through
  * tsx), reading files and writing stdout.
  */
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli";
 
-const run = promisify(execFile);
-const MAIN = fileURLToPath(new URL("../../src/cli/main.ts", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "trd-cli-"));
 
-async function cli(args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", MAIN, ...args], { maxBuffer: 1 << 30 });
-    return { stdout, stderr, code: 0 };
-  } catch (error) {
-    const e = error as { stdout: string; stderr: string; code: number };
-    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
-  }
-}
+const cli = runCli;
 
 describe("trd-classifier generate and classify", () => {
   it("round-trips 10,000 records with 1% bad ones: one output per input, in order, and counts and ids reconcile", async () => {

@@ -4,32 +4,17 @@
  * self-contained page (no script, no external asset), its timelines are well-formed SVG, and the
  * chosen ids and the formats work.
  */
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli";
 import { parseXml } from "../report/svgTree";
 
-const run = promisify(execFile);
-const MAIN = fileURLToPath(new URL("../../src/cli/main.ts", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "trd-report-"));
 
-async function cli(args: string[], input?: string): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const child = run(process.execPath, ["--import", "tsx", MAIN, ...args], { maxBuffer: 1 << 30 });
-    if (input !== undefined) {
-      child.child.stdin?.end(input);
-    }
-    const { stdout, stderr } = await child;
-    return { stdout, stderr, code: 0 };
-  } catch (error) {
-    const e = error as { stdout: string; stderr: string; code: number };
-    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
-  }
-}
+const cli = runCli;
 
 /** The number in a report's table row `data-<key>="value"`, column `column` (0-based among its cells). */
 function cell(html: string, attribute: string, column: number): number | undefined {

@@ -3,29 +3,19 @@
  * its arguments in one line: run as users run it, a child process on the TypeScript sources
  * (through tsx), as in cli.test.ts.
  */
-import { execFile, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { CLI_MAIN, runCli } from "../helpers/cli";
 import { syntheticPatientLine } from "../../src/cli/syntheticCohort";
 import { longIdLine, manyTrialsLine } from "./largeRecords";
 
-const run = promisify(execFile);
-const MAIN = fileURLToPath(new URL("../../src/cli/main.ts", import.meta.url));
+const MAIN = CLI_MAIN;
 const dir = mkdtempSync(join(tmpdir(), "trd-cli-robust-"));
 
-async function cli(args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", MAIN, ...args], { maxBuffer: 1 << 30 });
-    return { stdout, stderr, code: 0 };
-  } catch (error) {
-    const e = error as { stdout: string; stderr: string; code: number };
-    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
-  }
-}
+const cli = runCli;
 
 describe("a CLI that never loses a record", () => {
   it("gives one output line per input line for a 50 MB line and a 100,000-trial history among 1,400 records, with --workers 2", async () => {

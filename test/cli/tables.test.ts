@@ -5,32 +5,21 @@
  * named like a pandas DataFrame attribute or an R reserved word, and each trial row carries the
  * classifier's own verdicts. Runs the CLI as users do: a child process on the TypeScript sources.
  */
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli";
 import { classifyTrd, getRuleSet, parseTreatmentHistory } from "trd-classifier";
 import type { TrialAssessment } from "trd-classifier";
 import { PATIENT_COLUMNS } from "../../src/cli/patientColumns";
 import { TRIAL_COLUMNS } from "../../src/cli/trialColumns";
 import { parseCsv } from "../../src/fills/longFormat";
 
-const run = promisify(execFile);
-const MAIN = fileURLToPath(new URL("../../src/cli/main.ts", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "trd-tables-"));
 
-async function cli(args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", MAIN, ...args], { maxBuffer: 1 << 30 });
-    return { stdout, stderr, code: 0 };
-  } catch (error) {
-    const e = error as { stdout: string; stderr: string; code: number };
-    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
-  }
-}
+const cli = runCli;
 
 /** The CSV as a header and rows of named cells (RFC 4180, as pandas and R read it). */
 function table(text: string): { header: string[]; rows: Record<string, string>[]; widths: number[] } {
