@@ -153,12 +153,28 @@ function omopHistory(input: unknown, options: RecordOptions): unknown {
 
 /** Classifies one record; never throws. */
 export function processRecord(record: InputRecord, options: RecordOptions): OutputRecord {
+  return classifyRecord(record, options, undefined);
+}
+
+/** An error record, its report given to `sink` when there is one (rather than carried with it). */
+function errorOut(line: number, id: string | undefined, error: "invalid_json" | "invalid_history", issues: readonly TrdIssue[], options: RecordOptions, sink: ChunkReportBuilder | undefined): OutputRecord {
+  if (sink === undefined) return errorRecord(line, id, error, issues, options);
+  sink.add(line, { summary: invalidSummary(line, error, issues), id });
+  return { line, status: "invalid", text: errorText(line, id, error, issues, options) };
+}
+
+/**
+ * Classifies one record; never throws. With a report asked for, what the report needs of the
+ * record goes to `sink` straight from its assessment when there is one (a chunk's builder: no
+ * summary made per record), else it is carried with the output record.
+ */
+function classifyRecord(record: InputRecord, options: RecordOptions, sink: ChunkReportBuilder | undefined): OutputRecord {
   let input: unknown;
   let notes: TrdIssue[] = [];
   if (options.inputFormat === "csv") {
     const { patients, issues } = readLongFormat(record.text);
     const patient = patients[0];
-    if (patient === undefined) return errorRecord(record.line, undefined, "invalid_history", issues, options);
+    if (patient === undefined) return errorOut(record.line, undefined, "invalid_history", issues, options, sink);
     const { history, build } = historyFromLongFormat(patient, { asOf: options.asOf, ...(options.preset === undefined ? {} : { preset: options.preset }) });
     notes = shiftLines([...patient.issues, ...build.issues], record.line);
     input = history;
@@ -166,18 +182,23 @@ export function processRecord(record: InputRecord, options: RecordOptions): Outp
     try {
       input = JSON.parse(record.text);
     } catch {
-      return errorRecord(record.line, undefined, "invalid_json", [{ code: "invalid_type", path: "", message: "history: expected one JSON object on the line" }], options);
+      return errorOut(record.line, undefined, "invalid_json", [{ code: "invalid_type", path: "", message: "history: expected one JSON object on the line" }], options, sink);
     }
     if (options.omop !== undefined) input = omopHistory(input, options);
   }
+  const id = idOf(input);
   const parsed = parseTreatmentHistory(input);
-  if (!parsed.success) return errorRecord(record.line, idOf(input), "invalid_history", parsed.issues, options);
+  if (!parsed.success) return errorOut(record.line, id, "invalid_history", parsed.issues, options, sink);
   const assessment = classifyTrd(parsed.data, { asOf: options.asOf, ruleSet: options.ruleSet, resistantSince: options.since === true });
-  const out = resultRecord(record.line, idOf(input), assessment, options, notes);
+  const out = resultRecord(record.line, id, assessment, options, notes);
   if (options.report === undefined) return out;
   // The history's source: the NDJSON line itself, or the object made from CSV or OMOP rows.
   const source = options.inputFormat === "ndjson" && options.omop === undefined ? record.text : (input as object);
-  return { line: out.line, status: out.status, text: out.text, report: recordReport(assessment, idOf(input), source) };
+  if (sink !== undefined) {
+    sink.addClassified(record.line, assessment, id, source);
+    return out;
+  }
+  return { line: out.line, status: out.status, text: out.text, report: recordReport(assessment, id, source) };
 }
 
 /** An output record's lines, each ending in a newline (none for a trial table record with no trials). */
@@ -239,11 +260,10 @@ export function processNdjsonChunk(text: string, firstLine: number, options: Rec
     if (raw.endsWith("\r")) raw = raw.slice(0, -1);
     // Not blank (\S is the complement of what trim() removes; it stops at the first character).
     if (/\S/.test(raw)) {
-      const out = processRecord({ line, text: raw }, options);
+      const out = classifyRecord({ line, text: raw }, options, report);
       output += linesOf(out);
       records += 1;
       counts[out.status] = (counts[out.status] ?? 0) + 1;
-      if (out.report !== undefined) report?.add(line, out.report);
       if (options.failFast === true && out.status === "invalid" && untilFirstInvalid === undefined) untilFirstInvalid = { output, records, counts: { ...counts }, ...reportSnapshot(report) };
     }
     start = end + 1;

@@ -26,8 +26,8 @@
  * whatever they did not do (one worker, an interrupted run) is done in the main thread.
  */
 import { classifyTrd, listRuleSets, parseTreatmentHistory, renderTimeline } from "../index";
-import type { RuleSetId, TrdIssue } from "../index";
-import { addToTally, mergeTally, newCohortTally } from "../report/cohortTally";
+import type { RuleSetId, TrdAssessment, TrdIssue } from "../index";
+import { addClassifiedToTally, addToTally, mergeTally, newCohortTally } from "../report/cohortTally";
 import type { CohortTally, RecordSummary } from "../report/cohortTally";
 
 /** Most valid records classified under every rule set for the comparison. */
@@ -160,14 +160,28 @@ export class ChunkReportBuilder {
   add(line: number, record: RecordReport): void {
     addToTally(this.tally, record.summary);
     if (record.summary.kind !== "result" || record.source === undefined) return;
-    const key = timelineKey(this.wanted, record.summary.result, record.id);
+    this.consider(line, record.summary.result, record.id, record.source);
+  }
+
+  /**
+   * Adds the valid record at `line` straight from its assessment (no summary made): the same as
+   * {@link ChunkReportBuilder.add} of its {@link RecordReport}.
+   */
+  addClassified(line: number, a: Pick<TrdAssessment, "displayStatus" | "status" | "applicable" | "evidence" | "flags">, id: string | undefined, source: string | object): void {
+    addClassifiedToTally(this.tally, a.displayStatus, a.status, a.applicable, a.evidence.complete, a.flags);
+    this.consider(line, a.displayStatus, id, source);
+  }
+
+  /** Keeps the valid record at `line` as a candidate when it may still be chosen. */
+  private consider(line: number, result: string, id: string | undefined, source: string | object): void {
+    const key = timelineKey(this.wanted, result, id);
     const kept = key === undefined ? perKey(this.request) : (this.kept.get(key) ?? 0);
     const timeline = key !== undefined && !this.done.has(key) && kept < perKey(this.request);
     if (!timeline && !inComparison(line, this.hint.every)) return;
     if (timeline) this.kept.set(key, kept + 1);
     // A copy of the line: a slice of the chunk's text would keep all of that text alive.
-    const history = typeof record.source === "string" ? Buffer.from(record.source).toString() : JSON.stringify(record.source);
-    this.candidates.push({ line, ...(record.id === undefined ? {} : { id: record.id }), result: record.summary.result, history });
+    const history = typeof source === "string" ? Buffer.from(source).toString() : JSON.stringify(source);
+    this.candidates.push({ line, ...(id === undefined ? {} : { id }), result, history });
   }
 
   /** The report so far (a copy: the builder goes on). */

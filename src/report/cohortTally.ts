@@ -101,11 +101,31 @@ export function addToTally(tally: CohortTally, record: RecordSummary): void {
     return;
   }
   tally.classified += 1;
-  bump(tally.byResult, record.result);
-  bump(tally.byStatusApplicability, statusKey(record.status, record.applicable));
-  if (record.evidenceComplete) tally.evidence.complete += 1;
-  else tally.evidence.incomplete += 1;
+  countClassified(tally, record.result, record.status, record.applicable, record.evidenceComplete);
   for (const flag of record.flags) bump(tally.flags, flag);
+}
+
+function countClassified(tally: CohortTally, result: string, status: string, applicable: boolean, evidenceComplete: boolean): void {
+  bump(tally.byResult, result);
+  bump(tally.byStatusApplicability, statusKey(status, applicable));
+  if (evidenceComplete) tally.evidence.complete += 1;
+  else tally.evidence.incomplete += 1;
+}
+
+/**
+ * Adds one classified record to a tally straight from its parts, its flags as they are in an
+ * assessment (no summary made): the same counts as {@link addToTally} of its summary.
+ *
+ * @example
+ * const tally = newCohortTally();
+ * addClassifiedToTally(tally, "not-applicable", "no-response", false, false, [{ code: "bipolar_disorder_on_record" }]);
+ * [tally.records, tally.classified, tally.byResult, tally.byStatusApplicability, tally.flags]; //=> [1, 1, { "not-applicable": 1 }, { "no-response|false": 1 }, { bipolar_disorder_on_record: 1 }]
+ */
+export function addClassifiedToTally(tally: CohortTally, result: string, status: string, applicable: boolean, evidenceComplete: boolean, flags: readonly { readonly code: string }[]): void {
+  tally.records += 1;
+  tally.classified += 1;
+  countClassified(tally, result, status, applicable, evidenceComplete);
+  for (const flag of flags) bump(tally.flags, flag.code);
 }
 
 const addCounts = (into: Record<string, number>, from: Readonly<Record<string, number>>): void => {
