@@ -14,7 +14,7 @@ import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 import { isRuleSetId, listBuildPresets } from "../index";
 import type { BuildPresetId } from "../index";
-import { renderBatchBoundsSql, renderJsonRowsSql } from "../omop/index";
+import { renderBatchBoundsSql, renderInScopeSql, renderPersonRowsSql } from "../omop/index";
 import type { ExtractionSqlOptions } from "../omop/index";
 import { classifyCommand } from "./classifyCommand";
 import type { ClassifySummary } from "./classifyCommand";
@@ -22,8 +22,11 @@ import { CohortWriter } from "./cohortWriter";
 import { openOmop } from "./omopDatabase";
 import type { OmopConnection } from "./omopDatabase";
 
-/** Persons per extraction query: each query sorts this many persons' rows, which bounds the database's memory. */
-const PERSONS_PER_QUERY = 10_000;
+/** Persons in scope per extraction query: each query groups and sorts this many persons' rows, which bounds the database's memory. */
+const PERSONS_PER_QUERY = 5_000;
+
+/** The temporary table (on the reading connection) holding the persons in scope, made once per run. */
+const IN_SCOPE_TABLE = "trd_in_scope";
 
 /** What the OMOP source read, for the summary. */
 export interface OmopReadSummary {
@@ -32,38 +35,31 @@ export interface OmopReadSummary {
 
 /**
  * One NDJSON line per person (`{"person_id": "…", "rows": […]}`, the rows as the database wrote
- * them as JSON), a batch of persons per chunk, pulled as the classifier reads, so at most a few
- * batches are in memory whatever the CDM's size. The workers map each person's rows to a history
- * (records.ts), in parallel; this thread only joins text.
+ * them as one JSON array per person), a batch of persons per chunk, pulled as the classifier
+ * reads, so at most a few batches are in memory whatever the CDM's size. The persons in scope are
+ * found once (a temporary table), then read in batches of {@link PERSONS_PER_QUERY} of them. The
+ * workers map each person's rows to a history (records.ts), in parallel; this thread only joins text.
  */
 export function omopPersonLines(db: OmopConnection, options: Pick<ExtractionSqlOptions, "cdmSchema">, summary: OmopReadSummary): Readable {
   async function* batches(): AsyncGenerator<[string, string][]> {
-    const bounds = (await db.all(renderBatchBoundsSql(db.dialect, options, PERSONS_PER_QUERY))).map((r) => String(r["person_id"]));
+    await db.readerRun(`CREATE TEMPORARY TABLE ${IN_SCOPE_TABLE} AS ${renderInScopeSql(db.dialect, options)}`, ...(db.dialect === "postgresql" ? [`ANALYZE ${IN_SCOPE_TABLE}`] : []));
+    const scoped = { ...options, inScopeTable: IN_SCOPE_TABLE };
+    const bounds = (await db.readerAll(renderBatchBoundsSql(db.dialect, scoped, PERSONS_PER_QUERY))).map((r) => String(r["person_id"]));
     for (let i = 0; i < bounds.length; i++) {
       const range = { personIdFrom: bounds[i] as string, ...(i + 1 < bounds.length ? { personIdBefore: bounds[i + 1] as string } : {}) };
-      yield* db.jsonRows(renderJsonRowsSql(db.dialect, { ...options, ...range }));
+      yield* db.jsonRows(renderPersonRowsSql(db.dialect, { ...scoped, ...range }));
     }
   }
   async function* lines(): AsyncGenerator<string> {
     let text = "";
-    let id: string | undefined;
     for await (const batch of batches()) {
-      for (const [person, row] of batch) {
-        const key = String(person);
-        if (key !== id) {
-          if (id !== undefined) text += "]}\n";
-          text += `{"person_id":${JSON.stringify(key)},"rows":[${row}`;
-          id = key;
-          summary.persons += 1;
-        } else text += `,${row}`;
-      }
-      const cut = text.lastIndexOf("\n");
-      if (cut > 1 << 17) {
-        yield text.slice(0, cut + 1);
-        text = text.slice(cut + 1);
+      for (const [person, rows] of batch) text += `{"person_id":${JSON.stringify(String(person))},"rows":${rows}}\n`;
+      summary.persons += batch.length;
+      if (text.length > 1 << 17) {
+        yield text;
+        text = "";
       }
     }
-    if (id !== undefined) text += "]}\n";
     if (text !== "") yield text;
   }
   return Readable.from(lines(), { objectMode: false, highWaterMark: 1 << 16 });

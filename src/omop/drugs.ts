@@ -39,6 +39,8 @@ export interface DrugContext {
 const THEMIS = { source: "ohdsi-themis-drug-exposure", verification: "secondary" } as const;
 const FORMULA = { source: "darwin-drug-utilisation-daily-dose", verification: "secondary" } as const;
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 const num = (x: number | bigint | null | undefined): number | undefined => (x === null || x === undefined ? undefined : Number(x));
 const idOf = (row: OmopRow): string | undefined => (row.record_id === null || row.record_id === undefined ? undefined : String(row.record_id));
 
@@ -150,13 +152,14 @@ export function readDrugExposure(rows: readonly OmopRow[], index: number, c: Dru
   const dispensed = c.dispensingTypes.has(row.type_name ?? "");
   if (!dispensed) c.decide({ code: "not_dispensed", message: `${ref}: its drug type is not a dispensing; read as a prescription (no evidence of collection, so no adherence)`, ...at, rule: "dispensingTypes", source: "omop-etl-type-concepts", verification: "secondary" });
   const stopReason = stopReasonOf(row, ref, c);
-  const record: FillRecordInput = {
-    ...(recordId === undefined ? {} : { id: `drug_exposure-${recordId}` }),
-    kind: dispensed ? "dispense" : "prescription",
-    agent: { rxnorm: row.concept_code ?? "" },
-    date: start,
-    ...(stated === undefined ? (end === undefined ? {} : { endDate: end }) : { daysSupply: stated }),
-    ...dose,
-  };
+  // Assigned field by field rather than spread together: V8 builds an object of several spreads
+  // slowly, and the trial builder then reads it slowly (measured: half the mapping's time).
+  const record: Mutable<FillRecordInput> = { kind: dispensed ? "dispense" : "prescription", agent: { rxnorm: row.concept_code ?? "" }, date: start };
+  if (recordId !== undefined) record.id = `drug_exposure-${recordId}`;
+  if (stated !== undefined) record.daysSupply = stated;
+  else if (end !== undefined) record.endDate = end;
+  if (dose.strengthMg !== undefined) record.strengthMg = dose.strengthMg;
+  if (dose.quantity !== undefined) record.quantity = dose.quantity;
+  if (dose.mgPerDay !== undefined) record.mgPerDay = dose.mgPerDay;
   return stopReason === undefined ? { record } : { record, stopReason };
 }

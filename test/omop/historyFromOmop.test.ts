@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { OMOP_DECISION_CODES, SQL_DIALECTS, TESTED_DIALECTS, historyFromOmop, renderCohortDdl, renderExtractionSql, rowsByPerson } from "trd-classifier/omop";
+import { OMOP_DECISION_CODES, SQL_DIALECTS, TESTED_DIALECTS, historyFromOmop, renderBatchBoundsSql, renderCohortDdl, renderExtractionSql, renderInScopeSql, renderPersonRowsSql, rowsByPerson } from "trd-classifier/omop";
 import type { OmopRow } from "trd-classifier/omop";
 import { parseTreatmentHistory } from "trd-classifier";
 
@@ -115,6 +115,21 @@ describe("the extraction SQL", () => {
     expect(Object.entries(TESTED_DIALECTS).filter(([, tested]) => tested).map(([d]) => d)).toStrictEqual(["duckdb", "postgresql"]);
     expect(() => renderExtractionSql("duckdb", { cdmSchema: "cdm; DROP TABLE person" })).toThrow(/plain identifier/);
     expect(() => renderCohortDdl("duckdb", { cohortTable: "cohort x", resultTable: "r", cohortDefinitionId: 1 })).toThrow(/plain identifiers/);
+  });
+
+  it("renders the in-scope set, and one row per person read from it, for every dialect", () => {
+    for (const dialect of SQL_DIALECTS) {
+      const scope = renderInScopeSql(dialect, { cdmSchema: "cdm" });
+      expect(scope).toMatch(/SELECT DISTINCT person_id FROM events\nWHERE domain IN \('drug', 'measurement', 'observation'\)/);
+      const sql = renderPersonRowsSql(dialect, { cdmSchema: "cdm", inScopeTable: "trd_in_scope", personIdFrom: 1, personIdBefore: 5001 });
+      expect(sql).toContain("SELECT s.person_id FROM trd_in_scope s\n  WHERE s.person_id >= 1 AND s.person_id < 5001");
+      expect(sql).not.toContain("SELECT DISTINCT person_id FROM events");
+      expect(sql).toMatch(/GROUP BY t\.person_id\nORDER BY t\.person_id$/);
+      for (const s of [scope, sql]) expect(s).not.toMatch(/concept_id\s*(=|IN)\s*\(?\s*\d/);
+    }
+    expect(renderBatchBoundsSql("postgresql", { cdmSchema: "cdm", inScopeTable: "trd_in_scope" }, 5000)).toContain("FROM trd_in_scope)");
+    expect(() => renderPersonRowsSql("duckdb", { inScopeTable: "t; DROP TABLE person" })).toThrow(/plain identifier/);
+    expect(() => renderBatchBoundsSql("duckdb", { inScopeTable: "t x" }, 10)).toThrow(/plain identifier/);
   });
 
   it("groups rows of one person as they stream", () => {

@@ -20,6 +20,7 @@ import { openOmop } from "../../src/cli/omopDatabase";
 import { notRepresentable } from "../../src/cli/omopSynthetic";
 import type { SyntheticHistory } from "../../src/cli/omopSynthetic";
 import { processRecord } from "../../src/cli/records";
+import { renderExtractionSql, renderInScopeSql, renderPersonRowsSql } from "../../src/omop/index";
 import { syntheticPatientLine } from "../../src/cli/syntheticCohort";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -93,6 +94,33 @@ afterAll(() => {
 describe("OMOP round trip, DuckDB", () => {
   it("gives every representable patient the NDJSON status and date, and writes the cohort of the resistant", async () => {
     await roundTrip(`duckdb:${join(dir, "cdm.duckdb")}`, []);
+  }, TIMEOUT);
+
+  it("reads each person's rows as one JSON array without nulls: the rows of the extraction query, from the in-scope table", async () => {
+    const db = await openOmop(`duckdb:${join(dir, "cdm.duckdb")}`);
+    try {
+      await db.readerRun(`CREATE TEMPORARY TABLE scope_test AS ${renderInScopeSql("duckdb")}`);
+      const range = { personIdFrom: 1, personIdBefore: 301 };
+      const byPerson = new Map<string, string[]>();
+      for await (const batch of db.jsonRows(renderPersonRowsSql("duckdb", { ...range, inScopeTable: "scope_test" }))) {
+        for (const [id, rows] of batch) {
+          expect(rows).not.toMatch(/:null[,}]/);
+          byPerson.set(id, (JSON.parse(rows) as object[]).map((r) => JSON.stringify(r, Object.keys(r).sort())).sort());
+        }
+      }
+      const expected = new Map<string, string[]>();
+      for await (const batch of db.jsonRows(`SELECT CAST(person_id AS VARCHAR), CAST(to_json(t) AS VARCHAR) FROM (${renderExtractionSql("duckdb", range)}) t`)) {
+        for (const [id, row] of batch) {
+          const compact = Object.fromEntries(Object.entries(JSON.parse(row) as Record<string, unknown>).filter(([, v]) => v !== null));
+          expected.set(id, [...(expected.get(id) ?? []), JSON.stringify(compact, Object.keys(compact).sort())]);
+        }
+      }
+      expect(byPerson.size).toBeGreaterThan(250);
+      expect([...byPerson.keys()]).toStrictEqual([...expected.keys()]);
+      for (const [id, rows] of expected) expect(byPerson.get(id)).toStrictEqual(rows.sort());
+    } finally {
+      await db.close();
+    }
   }, TIMEOUT);
 });
 
