@@ -235,8 +235,13 @@ function usageError(commandName: string): (message: string) => never {
 }
 
 /** Runs an OMOP command, which sets process.exitCode itself (0, or 1 when a record was invalid). */
-async function omopCommand(run: () => Promise<void>): Promise<number> {
-  await run();
+async function omopCommand(commandName: string, run: () => Promise<void>): Promise<number> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof UsageError && error.command === undefined) throw new UsageError(error.what, error.expected, commandName);
+    throw error;
+  }
   return typeof process.exitCode === "number" ? process.exitCode : EXIT.ok;
 }
 
@@ -255,8 +260,8 @@ async function main(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   // OMOP (issue 14): its own modules read their options (docs/omop.md).
-  if (name === "classify" && rest.some((a) => a === "--omop" || a.startsWith("--omop="))) return omopCommand(() => classifyOmopCommand(rest, usageError("classify")));
-  if (name === "generate" && rest.some((a, i) => a === "--format=omop" || (a === "--format" && rest[i + 1] === "omop"))) return omopCommand(() => generateOmopCommand(rest, usageError("generate")));
+  if (name === "classify" && rest.some((a) => a === "--omop" || a.startsWith("--omop="))) return omopCommand("classify", () => classifyOmopCommand(rest, usageError("classify")));
+  if (name === "generate" && rest.some((a, i) => a === "--format=omop" || (a === "--format" && rest[i + 1] === "omop"))) return omopCommand("generate", () => generateOmopCommand(rest, usageError("generate")));
   const cmd = COMMANDS.find((c) => c.name === name);
   if (cmd === undefined) throw new UsageError(`unknown command "${name}"`, `one of ${COMMANDS.map((c) => c.name).join(", ")} or help`);
   const parsed = parseCommand(cmd, rest);

@@ -16,6 +16,7 @@ import { isRuleSetId, listBuildPresets } from "../index";
 import type { BuildPresetId } from "../index";
 import { renderBatchBoundsSql, renderInScopeSql, renderPersonRowsSql } from "../omop/index";
 import type { ExtractionSqlOptions } from "../omop/index";
+import { isCalendarDate } from "../internal/dates";
 import { classifyCommand } from "./classifyCommand";
 import type { ClassifySummary } from "./classifyCommand";
 import { CohortWriter } from "./cohortWriter";
@@ -65,36 +66,50 @@ export function omopPersonLines(db: OmopConnection, options: Pick<ExtractionSqlO
   return Readable.from(lines(), { objectMode: false, highWaterMark: 1 << 16 });
 }
 
+/** The OMOP command's options, read; an unknown option or a missing value is a usage error. */
+function parseOmopArgs(args: string[], fail: (message: string) => never) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: false,
+      options: {
+        omop: { type: "string" },
+        "cdm-schema": { type: "string" },
+        "results-schema": { type: "string" },
+        "write-cohort": { type: "boolean", default: false },
+        "cohort-id": { type: "string", default: "1" },
+        "cohort-table": { type: "string", default: "cohort" },
+        "result-table": { type: "string", default: "trd_classifier_result" },
+        "dispensing-type": { type: "string", multiple: true },
+        "as-of": { type: "string" },
+        "rule-set": { type: "string", default: "eu-pearl-2022" },
+        format: { type: "string", default: "ndjson" },
+        preset: { type: "string" },
+        workers: { type: "string" },
+        full: { type: "boolean", default: false },
+        since: { type: "boolean", default: false },
+        "fail-fast": { type: "boolean", default: false },
+        "no-progress": { type: "boolean", default: false },
+      },
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : "";
+    const missing = /^Option '(--[\w-]+)[^']*' argument missing/.exec(message)?.[1];
+    const unknown = /^Unknown option '([^']+)'/.exec(message)?.[1];
+    if (missing !== undefined) return fail(`${missing} needs a value, expected ${missing} VALUE (docs/omop.md lists them)`);
+    if (unknown !== undefined) return fail(`unknown option ${unknown} for classify --omop, expected one of the options in docs/omop.md`);
+    return fail(`the options could not be read (${message.split(".")[0] ?? ""}), expected the options in docs/omop.md`);
+  }
+}
+
 /** Runs the command; `fail` reports a usage error and exits. */
 export async function classifyOmopCommand(args: string[], fail: (message: string) => never): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    allowPositionals: false,
-    options: {
-      omop: { type: "string" },
-      "cdm-schema": { type: "string" },
-      "results-schema": { type: "string" },
-      "write-cohort": { type: "boolean", default: false },
-      "cohort-id": { type: "string", default: "1" },
-      "cohort-table": { type: "string", default: "cohort" },
-      "result-table": { type: "string", default: "trd_classifier_result" },
-      "dispensing-type": { type: "string", multiple: true },
-      "as-of": { type: "string" },
-      "rule-set": { type: "string", default: "eu-pearl-2022" },
-      format: { type: "string", default: "ndjson" },
-      preset: { type: "string" },
-      workers: { type: "string" },
-      full: { type: "boolean", default: false },
-      since: { type: "boolean", default: false },
-      "fail-fast": { type: "boolean", default: false },
-      "no-progress": { type: "boolean", default: false },
-    },
-  });
+  const { values } = parseOmopArgs(args, fail);
   const target = values.omop ?? fail("--omop needs duckdb:PATH or a postgres:// URL");
   const ruleSet = values["rule-set"];
   if (!isRuleSetId(ruleSet)) fail(`unknown rule set "${ruleSet}"`);
   const asOf = values["as-of"] ?? new Date().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) fail("--as-of must be a date as YYYY-MM-DD");
+  if (!isCalendarDate(asOf)) fail(`--as-of ${asOf} is not a calendar date, expected --as-of YYYY-MM-DD`);
   const format = values.format;
   if (format !== "ndjson" && format !== "csv") fail("--format must be ndjson or csv");
   const preset = values.preset;

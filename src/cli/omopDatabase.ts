@@ -5,7 +5,9 @@
  * dependencies, loaded only here and only when asked for; a missing one is a one-line error
  * saying how to install it.
  */
+import { existsSync, statSync } from "node:fs";
 import type { SqlDialect } from "../omop/index";
+import { UsageError } from "./commands";
 
 /** A value to insert. */
 export type SqlValue = string | number | boolean | null;
@@ -28,8 +30,6 @@ export interface OmopConnection {
   close(): Promise<void>;
 }
 
-/** An error whose message is the whole story (no stack needed). */
-export class UsageError extends Error {}
 
 /** A SQL literal for a value the program made (never patient free text). */
 export function literal(v: SqlValue): string {
@@ -183,6 +183,8 @@ async function openPostgres(url: string): Promise<OmopConnection> {
 export async function openOmop(target: string): Promise<OmopConnection> {
   if (/^postgres(ql)?:\/\//.test(target)) return openPostgres(target);
   const path = target.startsWith("duckdb:") ? target.slice("duckdb:".length) : /\.(duckdb|db)$/.test(target) ? target : undefined;
-  if (path === undefined || path === "") throw new UsageError("--omop takes duckdb:PATH or a postgres:// URL");
+  if (path === undefined || path === "") throw new UsageError(`--omop ${target} is not a database the command reads`, "--omop duckdb:PATH or --omop postgres://URL");
+  // DuckDB would create a missing file (an empty database): a path that is not a file is a mistake.
+  if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(`--omop duckdb:${path}: no such file`, "--omop duckdb:PATH of an existing DuckDB file");
   return openDuckDb(path);
 }

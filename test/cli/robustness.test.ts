@@ -91,6 +91,11 @@ describe("usage errors: one line naming the option and the expected form, exit 2
     [["classify"], "trd-classifier: classify needs a file, or - for standard input, expected trd-classifier classify <file|-> [options]"],
     [["classify", "a.ndjson", "b.ndjson"], "trd-classifier: classify takes one input, got 2, expected trd-classifier classify <file|-> [options]"],
     [["classify", join(dir, "missing.ndjson"), "--as-of", "2024-06-30"], "(no such file), expected an existing file, or - for standard input"],
+    [["classify", "--omop"], "trd-classifier: --omop needs a value, expected --omop VALUE"],
+    [["classify", "--omop", "x.duckdb", "--frobnicate"], "trd-classifier: unknown option --frobnicate for classify --omop, expected one of the options in docs/omop.md"],
+    [["classify", "--omop", "mysql://db/cdm"], "trd-classifier: --omop mysql://db/cdm is not a database the command reads, expected --omop duckdb:PATH or --omop postgres://URL"],
+    [["classify", "--omop", `duckdb:${join(dir, "missing.duckdb")}`, "--as-of", "2024-06-30"], "missing.duckdb: no such file, expected --omop duckdb:PATH of an existing DuckDB file"],
+    [["classify", "--omop", "x.duckdb", "--as-of", "2024-13-01"], "trd-classifier: --as-of 2024-13-01 is not a calendar date, expected --as-of YYYY-MM-DD"],
     [["frobnicate"], 'trd-classifier: unknown command "frobnicate", expected one of classify, generate or help'],
     [["help", "frobnicate"], 'trd-classifier: no help on "frobnicate", expected trd-classifier help classify|generate'],
   ];
