@@ -124,7 +124,7 @@ export async function classifyOmopCommand(args: string[], fail: (message: string
     if (v !== undefined && !schemaPattern.test(v)) fail(`--${name} must be a plain SQL identifier`);
   }
 
-  const db = await openOmop(target);
+  const db = await openOmop(target, { existing: true });
   const summary: OmopReadSummary = { persons: 0 };
   const cdmSchema = values["cdm-schema"];
   const pkg = createRequire(import.meta.url)("../../package.json") as { version: string };

@@ -179,12 +179,15 @@ async function openPostgres(url: string): Promise<OmopConnection> {
   };
 }
 
-/** Opens `duckdb:PATH` (or a path ending in .duckdb / .db) or a `postgres://` / `postgresql://` URL. */
-export async function openOmop(target: string): Promise<OmopConnection> {
+/**
+ * Opens `duckdb:PATH` (or a path ending in .duckdb / .db) or a `postgres://` / `postgresql://` URL.
+ * With `existing`, a DuckDB file must already exist (DuckDB would otherwise create an empty one).
+ */
+export async function openOmop(target: string, options: { readonly existing?: boolean } = {}): Promise<OmopConnection> {
   if (/^postgres(ql)?:\/\//.test(target)) return openPostgres(target);
   const path = target.startsWith("duckdb:") ? target.slice("duckdb:".length) : /\.(duckdb|db)$/.test(target) ? target : undefined;
   if (path === undefined || path === "") throw new UsageError(`--omop ${target} is not a database the command reads`, "--omop duckdb:PATH or --omop postgres://URL");
   // DuckDB would create a missing file (an empty database): a path that is not a file is a mistake.
-  if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(`--omop duckdb:${path}: no such file`, "--omop duckdb:PATH of an existing DuckDB file");
+  if (options.existing === true && (!existsSync(path) || !statSync(path).isFile())) throw new UsageError(`--omop duckdb:${path}: no such file`, "--omop duckdb:PATH of an existing DuckDB file");
   return openDuckDb(path);
 }
