@@ -7,7 +7,9 @@
 import { Writable } from "node:stream";
 import type { CohortTableOptions } from "../omop/index";
 import { COHORT_TABLE_COLUMNS, RESULT_TABLE_COLUMNS, qualified, renderCohortDdl, renderCohortEndUpdate } from "../omop/index";
+import { parseCsv } from "../fills/longFormat";
 import type { OmopConnection, SqlValue } from "./omopDatabase";
+import { csvHeader } from "./records";
 
 /** What the writer needs to know of the run. */
 export interface CohortWriterOptions extends CohortTableOptions {
@@ -17,28 +19,8 @@ export interface CohortWriterOptions extends CohortTableOptions {
   readonly cdmSchema?: string;
 }
 
-/** Splits one CSV line into fields (quoted fields with doubled quotes). */
-function csvFields(line: string): string[] {
-  const fields: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      fields.push(field);
-      field = "";
-    } else field += c;
-  }
-  fields.push(field);
-  return fields;
-}
+/** The patient table's columns, by name (the output's own header, records.ts). */
+const COLUMN = new Map(csvHeader({ per: "patient" }).split(",").map((name, i) => [name, i]));
 
 interface Classified {
   readonly id?: string;
@@ -48,14 +30,18 @@ interface Classified {
   readonly evidence?: string;
   readonly resistantSince?: string;
   readonly ruleSet?: string;
+  readonly ruleSetVersion?: string;
   readonly catalogue?: string;
   readonly counts?: readonly (number | undefined)[];
   readonly flags?: string;
 }
 
 function fromNdjson(line: string): Classified {
-  const o = JSON.parse(line) as { id?: string; status?: string; result?: string; applicable?: boolean; evidence?: string; resistantSince?: string; ruleSet?: string; catalogue?: string; flags?: string[]; counts?: Record<string, number>; error?: string };
-  if (o.error !== undefined) return { ...(o.id === undefined ? {} : { id: o.id }), status: "invalid" };
+  const o = JSON.parse(line) as { id?: string; status?: string; result?: string; applicable?: boolean; evidence?: string; resistantSince?: string; ruleSet?: string; ruleSetVersion?: string; catalogue?: string; flagCodes?: string[]; counts?: Record<string, number>; error?: string };
+  if (o.error !== undefined) {
+    const run = { id: o.id, ruleSet: o.ruleSet, ruleSetVersion: o.ruleSetVersion, catalogue: o.catalogue };
+    return { ...Object.fromEntries(Object.entries(run).filter(([, v]) => v !== undefined)), status: "invalid", result: "invalid" };
+  }
   const c = o.counts ?? {};
   return {
     ...(o.id === undefined ? {} : { id: o.id }),
@@ -65,28 +51,27 @@ function fromNdjson(line: string): Classified {
     ...(o.evidence === undefined ? {} : { evidence: o.evidence }),
     ...(o.resistantSince === undefined ? {} : { resistantSince: o.resistantSince }),
     ...(o.ruleSet === undefined ? {} : { ruleSet: o.ruleSet }),
+    ...(o.ruleSetVersion === undefined ? {} : { ruleSetVersion: o.ruleSetVersion }),
     ...(o.catalogue === undefined ? {} : { catalogue: o.catalogue }),
     counts: [c["trials"], c["adequateTrials"], c["failedAdequateTrials"], c["nonResponseFailures"], c["partialResponseFailures"]],
-    flags: (o.flags ?? []).join(" "),
+    flags: (o.flagCodes ?? []).join(" "),
   };
 }
 
 function fromCsv(line: string): Classified | undefined {
-  const f = csvFields(line);
+  const f = parseCsv(line)[0]?.fields ?? [];
   if (f[0] === "line") return undefined;
-  const n = (i: number): number | undefined => (f[i] === undefined || f[i] === "" ? undefined : Number(f[i]));
-  const status = f[3] ?? "invalid";
+  const cell = (name: string): string => f[COLUMN.get(name) ?? -1] ?? "";
+  const text = (name: string): string | undefined => (cell(name) === "" ? undefined : cell(name));
+  const n = (name: string): number | undefined => (cell(name) === "" ? undefined : Number(cell(name)));
+  const applicable = cell("applicable");
+  const optional = { id: text("id"), result: text("result"), evidence: text("evidence"), resistantSince: text("resistant_since"), ruleSet: text("rule_set"), ruleSetVersion: text("rule_set_version"), catalogue: text("catalogue") };
   return {
-    ...(f[1] ? { id: f[1] } : {}),
-    status,
-    ...(f[2] ? { result: f[2] } : {}),
-    ...(f[4] === "true" || f[4] === "false" ? { applicable: f[4] === "true" } : {}),
-    ...(f[5] ? { evidence: f[5] } : {}),
-    ...(f[6] ? { resistantSince: f[6] } : {}),
-    ...(f[7] ? { ruleSet: f[7] } : {}),
-    ...(f[8] ? { catalogue: f[8] } : {}),
-    counts: [n(9), n(10), n(11), n(12), n(13)],
-    flags: f[14] ?? "",
+    ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)),
+    status: text("status") ?? "invalid",
+    ...(applicable === "TRUE" || applicable === "FALSE" ? { applicable: applicable === "TRUE" } : {}),
+    counts: [n("trials"), n("adequate_trials"), n("failed_adequate_trials"), n("non_response_failures"), n("partial_response_failures")],
+    ...(text("status") === "invalid" ? {} : { flags: cell("flag_codes") }),
   };
 }
 
@@ -129,9 +114,8 @@ export class CohortWriter extends Writable {
   private take(line: string): void {
     const c = this.options.format === "ndjson" ? fromNdjson(line) : fromCsv(line);
     if (c === undefined || c.id === undefined || !/^\d+$/.test(c.id)) return;
-    const [ruleSet, ruleSetVersion] = (c.ruleSet ?? "").split("@");
     const id = this.options.cohortDefinitionId;
-    this.results.push([id, c.id, c.status, c.result ?? null, c.applicable ?? null, c.evidence ?? null, c.resistantSince ?? null, ruleSet || null, ruleSetVersion ?? null, c.catalogue ?? null, this.options.classifierVersion, this.options.asOf, ...(c.counts ?? [undefined, undefined, undefined, undefined, undefined]).map((x) => x ?? null), c.flags ?? null]);
+    this.results.push([id, c.id, c.status, c.result ?? null, c.applicable ?? null, c.evidence ?? null, c.resistantSince ?? null, c.ruleSet ?? null, c.ruleSetVersion ?? null, c.catalogue ?? null, this.options.classifierVersion, this.options.asOf, ...(c.counts ?? [undefined, undefined, undefined, undefined, undefined]).map((x) => x ?? null), c.flags ?? null]);
     if (c.resistantSince !== undefined) this.cohort.push([id, c.id, c.resistantSince, this.options.asOf]);
   }
 
