@@ -14,7 +14,10 @@ import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 import { isRuleSetId, listBuildPresets } from "../index";
 import type { BuildPresetId } from "../index";
-import { renderBatchBoundsSql, renderInScopeSql, renderPersonRowsSql } from "../omop/index";
+import { VOCABULARY_TABLES, renderBatchBoundsSql, renderInScopeSql, renderVocabularySql } from "../omop/index";
+import { renderCompactRowsSql } from "../omop/sql";
+import { vocabularyFromRows } from "../omop/compactRows";
+import type { OmopVocabulary } from "../omop/compactRows";
 import type { ExtractionSqlOptions } from "../omop/index";
 import { isCalendarDate } from "../internal/dates";
 import { classifyCommand } from "./classifyCommand";
@@ -35,20 +38,38 @@ export interface OmopReadSummary {
 }
 
 /**
- * One NDJSON line per person (`{"person_id": "…", "rows": […]}`, the rows as the database wrote
- * them as one JSON array per person), a batch of persons per chunk, pulled as the classifier
- * reads, so at most a few batches are in memory whatever the CDM's size. The persons in scope are
- * found once (a temporary table), then read in batches of {@link PERSONS_PER_QUERY} of them. The
- * workers map each person's rows to a history (records.ts), in parallel; this thread only joins text.
+ * Resolves the vocabulary once, on the connection that reads: the two small tables
+ * `renderVocabularySql` defines, made as temporary tables (each batch joins them), and their rows,
+ * which the workers read compact rows back with (compactRows.ts).
+ */
+export async function prepareOmopVocabulary(db: OmopConnection, options: Pick<ExtractionSqlOptions, "cdmSchema">): Promise<OmopVocabulary> {
+  for (const { table, sql } of renderVocabularySql(db.dialect, options)) await db.readerRun(`CREATE TEMPORARY TABLE ${table} AS ${sql}`, ...(db.dialect === "postgresql" ? [`ANALYZE ${table}`] : []));
+  const real = db.dialect === "postgresql" ? "DOUBLE PRECISION" : "DOUBLE";
+  const drugs = await db.readerAll(
+    `SELECT drug_concept_id, vocabulary_id, concept_code, ingredient_count, CAST(amount_value AS ${real}) AS amount_value, amount_unit, CAST(numerator_value AS ${real}) AS numerator_value, numerator_unit, CAST(denominator_value AS ${real}) AS denominator_value, denominator_unit FROM ${VOCABULARY_TABLES.drugs}`,
+  );
+  const concepts = await db.readerAll(`SELECT concept_id, vocabulary_id, concept_code, concept_name FROM ${VOCABULARY_TABLES.concepts}`);
+  return vocabularyFromRows(drugs, concepts);
+}
+
+/**
+ * One NDJSON line per person (`{"person_id": "…", "rows": […]}`, the rows in the compact form of
+ * compactRows.ts, as the database wrote them as one JSON array per person), a batch of persons per
+ * chunk, pulled as the classifier reads, so at most a few batches are in memory whatever the CDM's
+ * size. The persons in scope are found once (a temporary table), then read in batches of
+ * {@link PERSONS_PER_QUERY} of them. Needs the vocabulary tables ({@link prepareOmopVocabulary}).
+ * The workers read each person's rows back and map them to a history (records.ts), in parallel;
+ * this thread only joins text.
  */
 export function omopPersonLines(db: OmopConnection, options: Pick<ExtractionSqlOptions, "cdmSchema">, summary: OmopReadSummary): Readable {
   async function* batches(): AsyncGenerator<[string, string][]> {
-    await db.readerRun(`CREATE TEMPORARY TABLE ${IN_SCOPE_TABLE} AS ${renderInScopeSql(db.dialect, options)}`, ...(db.dialect === "postgresql" ? [`ANALYZE ${IN_SCOPE_TABLE}`] : []));
-    const scoped = { ...options, inScopeTable: IN_SCOPE_TABLE };
+    const withVocabulary = { ...options, vocabularyTables: true };
+    await db.readerRun(`CREATE TEMPORARY TABLE ${IN_SCOPE_TABLE} AS ${renderInScopeSql(db.dialect, withVocabulary)}`, ...(db.dialect === "postgresql" ? [`ANALYZE ${IN_SCOPE_TABLE}`] : []));
+    const scoped = { ...withVocabulary, inScopeTable: IN_SCOPE_TABLE };
     const bounds = (await db.readerAll(renderBatchBoundsSql(db.dialect, scoped, PERSONS_PER_QUERY))).map((r) => String(r["person_id"]));
     for (let i = 0; i < bounds.length; i++) {
       const range = { personIdFrom: bounds[i] as string, ...(i + 1 < bounds.length ? { personIdBefore: bounds[i + 1] as string } : {}) };
-      yield* db.jsonRows(renderPersonRowsSql(db.dialect, { ...scoped, ...range }));
+      yield* db.jsonRows(renderCompactRowsSql(db.dialect, { ...scoped, ...range }));
     }
   }
   async function* lines(): AsyncGenerator<string> {
@@ -131,7 +152,9 @@ export async function classifyOmopCommand(args: string[], fail: (message: string
   let out: Writable = process.stdout;
   let cohort: CohortWriter | undefined;
   let result: ClassifySummary;
+  const cdmOptions = cdmSchema === undefined ? {} : { cdmSchema };
   try {
+    const vocabulary = await prepareOmopVocabulary(db, cdmOptions);
     if (values["write-cohort"]) {
       cohort = new CohortWriter(process.stdout, db, {
         format,
@@ -157,8 +180,8 @@ export async function classifyOmopCommand(args: string[], fail: (message: string
       workers,
       failFast: values["fail-fast"],
       progress: !values["no-progress"],
-      omop: values["dispensing-type"] === undefined ? {} : { dispensingTypes: values["dispensing-type"] },
-      inputStream: omopPersonLines(db, cdmSchema === undefined ? {} : { cdmSchema }, summary),
+      omop: { vocabulary, ...(values["dispensing-type"] === undefined ? {} : { dispensingTypes: values["dispensing-type"] }) },
+      inputStream: omopPersonLines(db, cdmOptions, summary),
     });
     if (cohort !== undefined) {
       cohort.end();

@@ -10,6 +10,8 @@ import { PATIENT_COLUMNS } from "./patientColumns";
 import { TRIAL_COLUMNS } from "./trialColumns";
 import { historyFromOmop } from "../omop/index";
 import type { OmopRow } from "../omop/index";
+import { compactRowReader } from "../omop/compactRows";
+import type { OmopVocabulary } from "../omop/compactRows";
 import { ChunkReportBuilder, invalidSummary } from "./reportSample";
 import type { ChunkReport, RecordReport, ReportRequest, SampleHint } from "./reportSample";
 
@@ -41,8 +43,11 @@ export interface RecordOptions {
   readonly failFast?: boolean;
   /** One output row per patient (default) or per assessed trial. */
   readonly per?: Per;
-  /** OMOP (issue 14): each NDJSON line is one person's rows (`{"person_id", "rows"}`), mapped here to a history. */
-  readonly omop?: { readonly dispensingTypes?: readonly string[] };
+  /**
+   * OMOP (issue 14): each NDJSON line is one person's rows (`{"person_id", "rows"}`), mapped here to
+   * a history; with a vocabulary, the rows are compact (compactRows.ts) and read back through it.
+   */
+  readonly omop?: { readonly dispensingTypes?: readonly string[]; readonly vocabulary?: OmopVocabulary };
   /** --report: also gather, from each assessment, what the cohort report needs (reportSample.ts). */
   readonly report?: ReportRequest;
 }
@@ -142,12 +147,25 @@ function shiftLines(issues: readonly TrdIssue[], firstLine: number): TrdIssue[] 
   });
 }
 
+const readers = new WeakMap<OmopVocabulary, (personId: string, rows: unknown) => OmopRow[]>();
+
+/** The compact-row reader of a vocabulary, made once per worker. */
+function readerOf(vocabulary: OmopVocabulary): (personId: string, rows: unknown) => OmopRow[] {
+  const known = readers.get(vocabulary);
+  if (known !== undefined) return known;
+  const reader = compactRowReader(vocabulary);
+  readers.set(vocabulary, reader);
+  return reader;
+}
+
 /** OMOP (issue 14): one person's rows to a history (the person's id alone when nothing in them makes one, which the parser then rejects). */
 function omopHistory(input: unknown, options: RecordOptions): unknown {
   const person = input as { person_id?: unknown; rows?: unknown };
   const id = String(person.person_id);
   if (!Array.isArray(person.rows)) return { id };
-  const { history } = historyFromOmop(person.rows as OmopRow[], { asOf: options.asOf, personId: id, ...(options.preset === undefined ? {} : { preset: options.preset }), ...(options.omop?.dispensingTypes === undefined ? {} : { dispensingTypes: options.omop.dispensingTypes }) });
+  const vocabulary = options.omop?.vocabulary;
+  const rows = vocabulary === undefined ? (person.rows as OmopRow[]) : readerOf(vocabulary)(id, person.rows);
+  const { history } = historyFromOmop(rows, { asOf: options.asOf, personId: id, ...(options.preset === undefined ? {} : { preset: options.preset }), ...(options.omop?.dispensingTypes === undefined ? {} : { dispensingTypes: options.omop.dispensingTypes }) });
   return history ?? { id };
 }
 

@@ -14,7 +14,7 @@ export { OMOP_DECISION_CODES } from "./decisions";
 export type { OmopDecision, OmopDecisionCode } from "./decisions";
 export { OMOP_DOMAINS, OMOP_ROW_COLUMNS } from "./rows";
 export type { OmopDomain, OmopRow } from "./rows";
-export { SQL_DIALECTS, TESTED_DIALECTS, renderExtractionSql, renderBatchBoundsSql, renderInScopeSql, renderJsonRowsSql, renderPersonRowsSql, rowsByPerson } from "./sql";
+export { SQL_DIALECTS, TESTED_DIALECTS, VOCABULARY_TABLES, renderExtractionSql, renderBatchBoundsSql, renderInScopeSql, renderJsonRowsSql, renderPersonRowsSql, renderVocabularySql, rowsByPerson } from "./sql";
 export type { ExtractionSqlOptions, SqlDialect } from "./sql";
 export { DIAGNOSIS_VOCABULARIES, DISPENSING_TYPE_NAMES, MG_PER_UNIT, PROCEDURE_CODES, SCORE_TEXT_WORDS, relevantDiagnosisPatterns, relevantIngredientCodes, scoreLoincCodes } from "./vocabulary";
 export type { ProcedureCode } from "./vocabulary";

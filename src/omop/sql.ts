@@ -9,8 +9,10 @@
  */
 import { deepFreeze } from "../internal/deepFreeze";
 import type { Condition } from "../schema/patient";
-import { OMOP_ROW_COLUMNS } from "./rows";
-import type { OmopRow } from "./rows";
+import { COMPACT_CELLS, CONCEPT_CELLS } from "./compactRows";
+import type { CompactCell, ConceptCell } from "./compactRows";
+import { OMOP_DOMAINS, OMOP_ROW_COLUMNS } from "./rows";
+import type { OmopDomain, OmopRow } from "./rows";
 import { PROCEDURE_CODES, SCORE_TEXT_WORDS, relevantDiagnosisPatterns, relevantIngredientCodes, scoreLoincCodes } from "./vocabulary";
 
 /**
@@ -62,26 +64,19 @@ const INT_COLUMNS: ReadonlySet<Column> = new Set(["person_id", "ingredient_count
 const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 const list = (xs: readonly string[]): string => xs.map(lit).join(", ");
 
-/** One SELECT of the union: the given expressions, every other column a typed NULL, in {@link OMOP_ROW_COLUMNS} order. */
-function select(d: Dialect, values: Partial<Record<Column, string>>, from: string): string {
-  const cells = OMOP_ROW_COLUMNS.map((c) => {
-    const type = TEXT_COLUMNS.has(c) ? d.text : INT_COLUMNS.has(c) ? d.int : d.real;
-    const v = values[c];
-    return `CAST(${v ?? "NULL"} AS ${type}) AS ${c}`;
-  });
-  return `SELECT ${cells.join(", ")}\n  ${from}`;
-}
-
 /** A predicate: the columns `vocabulary` and `code` hold one of the diagnosis codes that bear on classification (or on the condition named). */
 function diagnosisMatch(vocabulary: string, code: string, condition?: Condition): string {
   const icd = relevantDiagnosisPatterns("icd10", condition).map((p) => (p.endsWith("*") ? `${code} LIKE ${lit(`${p.slice(0, -1)}%`)}` : `${code} = ${lit(p)}`));
   return `((${vocabulary} IN ('ICD10CM', 'ICD10') AND (${icd.join(" OR ")})) OR (${vocabulary} = 'SNOMED' AND ${code} IN (${list(relevantDiagnosisPatterns("snomed", condition))})))`;
 }
 
+/** A predicate: the source value `v` holds a word naming a score (the text fallback for rows with no LOINC code). */
+const namesScore = (v: string): string => `(${SCORE_TEXT_WORDS.map((w) => `LOWER(${v}) LIKE ${lit(`%${w}%`)}`).join(" OR ")})`;
+
 /** A predicate: a score by LOINC code on concept `c` or source concept `s`, or named in the source value `v` when neither is coded. */
 function scoreMatch(c: string, s: string, v: string): string {
   const loinc = list(scoreLoincCodes());
-  const words = SCORE_TEXT_WORDS.map((w) => `LOWER(${v}) LIKE ${lit(`%${w}%`)}`).join(" OR ");
+  const words = namesScore(v);
   return `((${c}.vocabulary_id = 'LOINC' AND ${c}.concept_code IN (${loinc})) OR (${s}.vocabulary_id = 'LOINC' AND ${s}.concept_code IN (${loinc})) OR (COALESCE(${c}.vocabulary_id, '') <> 'LOINC' AND COALESCE(${s}.vocabulary_id, '') <> 'LOINC' AND (${words})))`;
 }
 
@@ -104,6 +99,12 @@ export interface ExtractionSqlOptions {
    * {@link renderInScopeSql}: each batch then reads it rather than finding them again.
    */
   readonly inScopeTable?: string;
+  /**
+   * The vocabulary the extraction needs was stored once per run in the temporary tables
+   * {@link VOCABULARY_TABLES} names ({@link renderVocabularySql}): each query joins those small
+   * tables instead of resolving codes in `concept` and `concept_ancestor` again.
+   */
+  readonly vocabularyTables?: boolean;
 }
 
 const SCHEMA_NAME = /^[A-Za-z_][\w$-]*(\.[A-Za-z_][\w$-]*)?$/;
@@ -137,14 +138,95 @@ function personRange(alias: string, options: ExtractionSqlOptions): string {
   return parts.length === 0 ? "TRUE" : parts.join(" AND ");
 }
 
-/** The relevant-drug CTEs and the union of the event rows (drugs, conditions, scores, procedures), for a dialect. */
-function eventsSql(dialect: SqlDialect, options: ExtractionSqlOptions, caller: string): string {
+/**
+ * The names of the two small tables the extraction resolves its vocabulary into: `drugs`, one
+ * row per drug concept and relevant ingredient (the ingredient's RxNorm code, the number of
+ * ingredients of the drug, its `drug_strength` with unit codes); `concepts`, the concepts whose
+ * vocabulary and code the extraction reads (diagnoses, score LOINC codes, CPT4 procedures, drug
+ * type concepts, and the concepts of rows whose source value names a score).
+ *
+ * @example
+ * VOCABULARY_TABLES.drugs; //=> "trd_drug_concepts"
+ */
+export const VOCABULARY_TABLES = deepFreeze({ drugs: "trd_drug_concepts", concepts: "trd_concepts" } as const);
+
+/** The SELECTs of the vocabulary tables, in the order they are made. */
+function vocabularySelects(options: ExtractionSqlOptions, caller: string): readonly { readonly table: string; readonly sql: string }[] {
+  const t = cdmTables(options, caller);
+  const drugs = `SELECT ca.descendant_concept_id AS drug_concept_id, ing.vocabulary_id, ing.concept_code, n.ingredients AS ingredient_count,
+    ds.amount_value, au.concept_code AS amount_unit, ds.numerator_value, nu.concept_code AS numerator_unit, ds.denominator_value, du.concept_code AS denominator_unit
+  FROM ${t("concept")} ing
+  JOIN ${t("concept_ancestor")} ca ON ca.ancestor_concept_id = ing.concept_id
+  JOIN (
+    SELECT cn.descendant_concept_id AS drug_concept_id, COUNT(*) AS ingredients
+    FROM ${t("concept_ancestor")} cn
+    JOIN ${t("concept")} i ON i.concept_id = cn.ancestor_concept_id AND i.concept_class_id = 'Ingredient'
+    WHERE cn.descendant_concept_id IN (
+      SELECT r.descendant_concept_id FROM ${t("concept_ancestor")} r JOIN ${t("concept")} ri ON ri.concept_id = r.ancestor_concept_id
+      WHERE ri.vocabulary_id = 'RxNorm' AND ri.concept_class_id = 'Ingredient' AND ri.concept_code IN (${list(relevantIngredientCodes())})
+    )
+    GROUP BY cn.descendant_concept_id
+  ) n ON n.drug_concept_id = ca.descendant_concept_id
+  LEFT JOIN ${t("drug_strength")} ds ON ds.drug_concept_id = ca.descendant_concept_id AND ds.ingredient_concept_id = ing.concept_id
+  LEFT JOIN ${t("concept")} au ON au.concept_id = ds.amount_unit_concept_id
+  LEFT JOIN ${t("concept")} nu ON nu.concept_id = ds.numerator_unit_concept_id
+  LEFT JOIN ${t("concept")} du ON du.concept_id = ds.denominator_unit_concept_id
+  WHERE ing.vocabulary_id = 'RxNorm' AND ing.concept_class_id = 'Ingredient' AND ing.concept_code IN (${list(relevantIngredientCodes())})`;
+  const textNamed = ["measurement", "observation"].flatMap((table) => [`${table}_concept_id`, `${table}_source_concept_id`].map((column) => `SELECT ${column} FROM ${t(table)} WHERE ${namesScore(`${table}_source_value`)}`));
+  const concepts = `SELECT c.concept_id, c.vocabulary_id, c.concept_code, c.concept_name
+  FROM ${t("concept")} c
+  WHERE ${diagnosisMatch("c.vocabulary_id", "c.concept_code")}
+    OR (c.vocabulary_id = 'LOINC' AND c.concept_code IN (${list(scoreLoincCodes())}))
+    OR (c.vocabulary_id = 'CPT4' AND c.concept_code IN (${list(PROCEDURE_CODES.map((p) => p.code))}))
+    OR c.domain_id = 'Type Concept'
+    OR c.concept_id IN (${textNamed.join("\n      UNION ")})`;
+  return [
+    { table: VOCABULARY_TABLES.drugs, sql: drugs },
+    { table: VOCABULARY_TABLES.concepts, sql: concepts },
+  ];
+}
+
+/**
+ * The vocabulary the extraction needs, resolved once by `vocabulary_id` and `concept_code`: a
+ * SELECT for each of the {@link VOCABULARY_TABLES}, to store (in this order) as a temporary table
+ * of that name; then pass `vocabularyTables: true` to the other queries. Small whatever the CDM's
+ * size (the relevant drug concepts, and a few thousand other concepts), so each batch joins two
+ * small tables rather than the vocabulary.
+ *
+ * @example
+ * renderVocabularySql("duckdb", { cdmSchema: "cdm" }).map((v) => v.table); //=> ["trd_drug_concepts", "trd_concepts"]
+ */
+export function renderVocabularySql(dialect: SqlDialect, options: Pick<ExtractionSqlOptions, "cdmSchema"> = {}): readonly { readonly table: string; readonly sql: string }[] {
+  void DIALECTS[dialect];
+  return vocabularySelects(options, "renderVocabularySql");
+}
+
+/** The vocabulary as common table expressions (`WITH …,`), or nothing when the tables were made once. */
+function vocabularyCtes(options: ExtractionSqlOptions, caller: string): string {
+  if (options.vocabularyTables === true) return "";
+  return `WITH ${vocabularySelects(options, caller).map((v) => `${v.table} AS (\n  ${v.sql}\n)`).join(",\n")}\n`;
+}
+
+/** One kind of row: its columns' expressions, and the FROM and WHERE that find the rows. */
+interface RowSource {
+  readonly domain: OmopDomain;
+  readonly values: Partial<Record<Column, string>>;
+  readonly from: string;
+  /** Whether its rows put a person in scope: all of them (`true`), or those matching the predicate. */
+  readonly scope: boolean | string;
+  /** The concept ids of its compact row ({@link COMPACT_CELLS}). */
+  readonly conceptIds?: Partial<Record<ConceptCell, string>>;
+  /** The FROM of its compact rows, when it differs (one row per drug exposure, not per ingredient). */
+  readonly compactFrom?: string;
+}
+
+/** Every kind of event row (drugs, conditions, scores, procedures) with the relevance filters, for a batch. */
+function eventSources(dialect: SqlDialect, options: ExtractionSqlOptions, caller: string): readonly RowSource[] {
   const d = DIALECTS[dialect];
   const t = cdmTables(options, caller);
-  const procedureCodes = list(PROCEDURE_CODES.map((p) => p.code));
-  const drugs = select(
-    d,
-    {
+  const drugs: RowSource = {
+    domain: "drug",
+    values: {
       person_id: "de.person_id",
       domain: "'drug'",
       record_id: "de.drug_exposure_id",
@@ -157,68 +239,90 @@ function eventsSql(dialect: SqlDialect, options: ExtractionSqlOptions, caller: s
       days_supply: "de.days_supply",
       sig: "de.sig",
       stop_reason: "de.stop_reason",
-      ingredient_count: "n.ingredients",
-      amount_value: "ds.amount_value",
-      amount_unit: "au.concept_code",
-      numerator_value: "ds.numerator_value",
-      numerator_unit: "nu.concept_code",
-      denominator_value: "ds.denominator_value",
-      denominator_unit: "du.concept_code",
+      ingredient_count: "r.ingredient_count",
+      amount_value: "r.amount_value",
+      amount_unit: "r.amount_unit",
+      numerator_value: "r.numerator_value",
+      numerator_unit: "r.numerator_unit",
+      denominator_value: "r.denominator_value",
+      denominator_unit: "r.denominator_unit",
     },
-    `FROM ${t("drug_exposure")} de
-  JOIN relevant_drugs r ON r.drug_concept_id = de.drug_concept_id
-  JOIN ingredient_counts n ON n.drug_concept_id = de.drug_concept_id
-  LEFT JOIN ${t("drug_strength")} ds ON ds.drug_concept_id = de.drug_concept_id AND ds.ingredient_concept_id = r.ingredient_concept_id
-  LEFT JOIN ${t("concept")} au ON au.concept_id = ds.amount_unit_concept_id
-  LEFT JOIN ${t("concept")} nu ON nu.concept_id = ds.numerator_unit_concept_id
-  LEFT JOIN ${t("concept")} du ON du.concept_id = ds.denominator_unit_concept_id
-  LEFT JOIN ${t("concept")} ty ON ty.concept_id = de.drug_type_concept_id
+    from: `FROM ${t("drug_exposure")} de
+  JOIN ${VOCABULARY_TABLES.drugs} r ON r.drug_concept_id = de.drug_concept_id
+  LEFT JOIN ${VOCABULARY_TABLES.concepts} ty ON ty.concept_id = de.drug_type_concept_id
   WHERE ${personRange("de", options)}`,
-  );
-  const coded = (domain: "condition" | "measurement" | "observation" | "procedure", table: string, alias: string, prefix: string, date: string, where: string, extra: Partial<Record<Column, string>> = {}): string =>
-    select(
-      d,
-      {
-        person_id: `${alias}.person_id`,
-        domain: `'${domain}'`,
-        record_id: `${alias}.${table}_id`,
-        start_date: d.date(`${alias}.${date}`),
-        vocabulary_id: "c.vocabulary_id",
-        concept_code: "c.concept_code",
-        source_vocabulary_id: "s.vocabulary_id",
-        source_code: "s.concept_code",
-        source_value: `${alias}.${prefix}_source_value`,
-        ...extra,
-      },
-      `FROM ${t(table)} ${alias}
-  LEFT JOIN ${t("concept")} c ON c.concept_id = ${alias}.${prefix}_concept_id
-  LEFT JOIN ${t("concept")} s ON s.concept_id = ${alias}.${prefix}_source_concept_id
+    scope: true,
+    conceptIds: { drug_concept: "de.drug_concept_id", type_concept: "de.drug_type_concept_id" },
+    compactFrom: `FROM ${t("drug_exposure")} de
+  WHERE de.drug_concept_id IN (SELECT drug_concept_id FROM ${VOCABULARY_TABLES.drugs}) AND ${personRange("de", options)}`,
+  };
+  const coded = (domain: "condition" | "measurement" | "observation" | "procedure", table: string, alias: string, prefix: string, date: string, where: string, scope: boolean | string, extra: Partial<Record<Column, string>> = {}): RowSource => ({
+    domain,
+    values: {
+      person_id: `${alias}.person_id`,
+      domain: `'${domain}'`,
+      record_id: `${alias}.${table}_id`,
+      start_date: d.date(`${alias}.${date}`),
+      vocabulary_id: "c.vocabulary_id",
+      concept_code: "c.concept_code",
+      source_vocabulary_id: "s.vocabulary_id",
+      source_code: "s.concept_code",
+      source_value: `${alias}.${prefix}_source_value`,
+      ...extra,
+    },
+    from: `FROM ${t(table)} ${alias}
+  LEFT JOIN ${VOCABULARY_TABLES.concepts} c ON c.concept_id = ${alias}.${prefix}_concept_id
+  LEFT JOIN ${VOCABULARY_TABLES.concepts} s ON s.concept_id = ${alias}.${prefix}_source_concept_id
   WHERE (${where}) AND ${personRange(alias, options)}`,
-    );
-  const conditions = coded("condition", "condition_occurrence", "co", "condition", "condition_start_date", `${diagnosisMatch("c.vocabulary_id", "c.concept_code")} OR ${diagnosisMatch("s.vocabulary_id", "s.concept_code")}`, { end_date: d.date("co.condition_end_date") });
-  const measurements = coded("measurement", "measurement", "m", "measurement", "measurement_date", scoreMatch("c", "s", "m.measurement_source_value"), { value_as_number: "m.value_as_number" });
-  const observations = coded("observation", "observation", "o", "observation", "observation_date", scoreMatch("c", "s", "o.observation_source_value"), { value_as_number: "o.value_as_number" });
-  const procedures = coded("procedure", "procedure_occurrence", "po", "procedure", "procedure_date", `(c.vocabulary_id = 'CPT4' AND c.concept_code IN (${procedureCodes})) OR (s.vocabulary_id = 'CPT4' AND s.concept_code IN (${procedureCodes}))`);
-  return `WITH relevant_drugs AS (
-  SELECT ca.descendant_concept_id AS drug_concept_id, ing.concept_id AS ingredient_concept_id, ing.vocabulary_id, ing.concept_code
-  FROM ${t("concept")} ing
-  JOIN ${t("concept_ancestor")} ca ON ca.ancestor_concept_id = ing.concept_id
-  WHERE ing.vocabulary_id = 'RxNorm' AND ing.concept_class_id = 'Ingredient' AND ing.concept_code IN (${list(relevantIngredientCodes())})
-),
-ingredient_counts AS (
-  SELECT ca.descendant_concept_id AS drug_concept_id, COUNT(*) AS ingredients
-  FROM ${t("concept_ancestor")} ca
-  JOIN ${t("concept")} i ON i.concept_id = ca.ancestor_concept_id AND i.concept_class_id = 'Ingredient'
-  WHERE ca.descendant_concept_id IN (SELECT drug_concept_id FROM relevant_drugs)
-  GROUP BY ca.descendant_concept_id
-),
-events AS ${dialect === "duckdb" || dialect === "postgresql" ? "NOT MATERIALIZED " : ""}(
-${[drugs, conditions, measurements, observations, procedures].join("\n  UNION ALL\n")}
-)`;
+    scope,
+    conceptIds: { concept: `${alias}.${prefix}_concept_id`, source_concept: `${alias}.${prefix}_source_concept_id` },
+  });
+  const mdd = `${diagnosisMatch("c.vocabulary_id", "c.concept_code", "major-depressive-disorder")} OR ${diagnosisMatch("s.vocabulary_id", "s.concept_code", "major-depressive-disorder")}`;
+  const procedureCodes = list(PROCEDURE_CODES.map((p) => p.code));
+  return [
+    drugs,
+    coded("condition", "condition_occurrence", "co", "condition", "condition_start_date", `${diagnosisMatch("c.vocabulary_id", "c.concept_code")} OR ${diagnosisMatch("s.vocabulary_id", "s.concept_code")}`, mdd, { end_date: d.date("co.condition_end_date") }),
+    coded("measurement", "measurement", "m", "measurement", "measurement_date", scoreMatch("c", "s", "m.measurement_source_value"), true, { value_as_number: "m.value_as_number" }),
+    coded("observation", "observation", "o", "observation", "observation_date", scoreMatch("c", "s", "o.observation_source_value"), true, { value_as_number: "o.value_as_number" }),
+    coded("procedure", "procedure_occurrence", "po", "procedure", "procedure_date", `(c.vocabulary_id = 'CPT4' AND c.concept_code IN (${procedureCodes})) OR (s.vocabulary_id = 'CPT4' AND s.concept_code IN (${procedureCodes}))`, false),
+  ];
 }
 
-/** The predicate on an event row that puts its person in scope: a relevant drug or score, or a major depression diagnosis. */
-const inScopeEvent = (): string => `domain IN ('drug', 'measurement', 'observation') OR (domain = 'condition' AND (${diagnosisMatch("vocabulary_id", "concept_code", "major-depressive-disorder")} OR ${diagnosisMatch("source_vocabulary_id", "source_code", "major-depressive-disorder")}))`;
+/** The person and observation-period rows, for a batch (their persons are filtered by the caller). */
+function personSources(dialect: SqlDialect, options: ExtractionSqlOptions, caller: string): readonly RowSource[] {
+  const d = DIALECTS[dialect];
+  const t = cdmTables(options, caller);
+  return [
+    { domain: "person", values: { person_id: "p.person_id", domain: "'person'", year_of_birth: "p.year_of_birth", month_of_birth: "p.month_of_birth", day_of_birth: "p.day_of_birth" }, from: `FROM ${t("person")} p\n  WHERE ${personRange("p", options)}`, scope: false },
+    {
+      domain: "observation_period",
+      values: { person_id: "op.person_id", domain: "'observation_period'", record_id: "op.observation_period_id", start_date: d.date("op.observation_period_start_date"), end_date: d.date("op.observation_period_end_date") },
+      from: `FROM ${t("observation_period")} op\n  WHERE ${personRange("op", options)}`,
+      scope: false,
+    },
+  ];
+}
+
+/** The SQL type of a column in a dialect. */
+function typeOf(d: Dialect, c: Column): string {
+  return TEXT_COLUMNS.has(c) ? d.text : INT_COLUMNS.has(c) ? d.int : d.real;
+}
+
+/** One SELECT of the union: the source's expressions, every other column a typed NULL, in {@link OMOP_ROW_COLUMNS} order. */
+function fullRow(d: Dialect, source: RowSource, where = ""): string {
+  return `SELECT ${OMOP_ROW_COLUMNS.map((c) => `CAST(${source.values[c] ?? "NULL"} AS ${typeOf(d, c)}) AS ${c}`).join(", ")}\n  ${source.from}${where}`;
+}
+
+/** Restricts a source's rows to the persons in scope. */
+function inScopeOnly(source: RowSource): string {
+  return `\n    AND ${source.values.person_id ?? "NULL"} IN (SELECT person_id FROM in_scope)`;
+}
+
+/** The persons in scope, as a SELECT of distinct `person_id`s over the sources that put a person in scope. */
+function inScopeSelect(sources: readonly RowSource[]): string {
+  const parts = sources.filter((s) => s.scope !== false).map((s) => `SELECT ${s.values.person_id ?? "NULL"} AS person_id\n  ${s.from}${s.scope === true ? "" : `\n    AND (${s.scope})`}`);
+  return `SELECT DISTINCT person_id FROM (\n${parts.join("\n  UNION ALL\n")}\n) scoped`;
+}
 
 /**
  * The persons in scope (one `person_id` column, each once, in no order): those with an
@@ -227,36 +331,27 @@ const inScopeEvent = (): string => `domain IN ('drug', 'measurement', 'observati
  * ({@link ExtractionSqlOptions.inScopeTable}).
  *
  * @example
- * renderInScopeSql("duckdb", { cdmSchema: "cdm" }).startsWith("WITH relevant_drugs"); //=> true
+ * renderInScopeSql("duckdb", { cdmSchema: "cdm" }).startsWith("WITH trd_drug_concepts AS"); //=> true
+ * renderInScopeSql("duckdb", { vocabularyTables: true }).startsWith("SELECT DISTINCT person_id"); //=> true
  */
-export function renderInScopeSql(dialect: SqlDialect, options: Pick<ExtractionSqlOptions, "cdmSchema" | "personIdFrom" | "personIdBefore"> = {}): string {
-  return `${eventsSql(dialect, options, "renderInScopeSql")}
-SELECT DISTINCT person_id FROM events
-WHERE ${inScopeEvent()}`;
+export function renderInScopeSql(dialect: SqlDialect, options: Pick<ExtractionSqlOptions, "cdmSchema" | "personIdFrom" | "personIdBefore" | "vocabularyTables"> = {}): string {
+  return `${vocabularyCtes(options, "renderInScopeSql")}${inScopeSelect(eventSources(dialect, options, "renderInScopeSql"))}`;
 }
 
-/** The extraction's rows, unordered: the events, person and observation-period rows of the persons in scope. */
+/** The common table expressions every row query starts with: the vocabulary (unless stored) and the persons in scope. */
+function rowQueryCtes(dialect: SqlDialect, options: ExtractionSqlOptions, caller: string): string {
+  const table = inScopeTableOf(options, caller);
+  const vocabulary = vocabularyCtes(options, caller);
+  const inScope = table === undefined ? inScopeSelect(eventSources(dialect, options, caller)) : `SELECT s.person_id FROM ${table} s\n  WHERE ${personRange("s", options)}`;
+  return `${vocabulary === "" ? "WITH " : `${vocabulary.slice(0, -1)},\n`}in_scope AS (\n  ${inScope}\n)\n`;
+}
+
+/** The extraction's rows, unordered, every column in {@link OMOP_ROW_COLUMNS} order: the events, person and observation-period rows of the persons in scope. */
 function unorderedRowsSql(dialect: SqlDialect, options: ExtractionSqlOptions, caller: string): string {
   const d = DIALECTS[dialect];
-  const t = cdmTables(options, caller);
-  const table = inScopeTableOf(options, caller);
-  const persons = select(d, { person_id: "p.person_id", domain: "'person'", year_of_birth: "p.year_of_birth", month_of_birth: "p.month_of_birth", day_of_birth: "p.day_of_birth" }, `FROM ${t("person")} p\n  WHERE p.person_id IN (SELECT person_id FROM in_scope) AND ${personRange("p", options)}`);
-  const periods = select(
-    d,
-    { person_id: "op.person_id", domain: "'observation_period'", record_id: "op.observation_period_id", start_date: d.date("op.observation_period_start_date"), end_date: d.date("op.observation_period_end_date") },
-    `FROM ${t("observation_period")} op\n  WHERE op.person_id IN (SELECT person_id FROM in_scope) AND ${personRange("op", options)}`,
-  );
-  const inScope = table === undefined ? `SELECT DISTINCT person_id FROM events\n  WHERE ${inScopeEvent()}` : `SELECT s.person_id FROM ${table} s\n  WHERE ${personRange("s", options)}`;
-  return `${eventsSql(dialect, options, caller)},
-in_scope AS (
-  ${inScope}
-)
-SELECT * FROM (
-  SELECT * FROM events WHERE person_id IN (SELECT person_id FROM in_scope)
-  UNION ALL
-${persons}
-  UNION ALL
-${periods}
+  const sources = [...eventSources(dialect, options, caller), ...personSources(dialect, options, caller)];
+  return `${rowQueryCtes(dialect, options, caller)}SELECT * FROM (
+${sources.map((s) => fullRow(d, s, inScopeOnly(s))).join("\n  UNION ALL\n")}
 ) rows_of_persons`;
 }
 
@@ -300,16 +395,17 @@ const ROW_JSON: Readonly<Record<SqlDialect, (row: string) => string>> = {
 };
 
 /**
- * A row as a JSON object without its null columns. DuckDB has no function that drops them, so
- * the object is written key by key, and `concat_ws` skips the keys whose value is null; Spark's
- * `to_json` and Snowflake's `OBJECT_CONSTRUCT` leave nulls out by themselves; BigQuery's keeps them.
+ * A row's present columns as a JSON object without its null ones, from `[name, expression]`
+ * pairs. DuckDB has no function that drops them, so the object is written key by key, and
+ * `concat_ws` skips the keys whose value is null; PostgreSQL strips them; Spark's `to_json` and
+ * Snowflake's `OBJECT_CONSTRUCT` leave nulls out by themselves; BigQuery's keeps them.
  */
-const COMPACT_ROW_JSON: Readonly<Record<SqlDialect, (row: string) => string>> = {
-  duckdb: (t) => `'{' || concat_ws(',', ${OMOP_ROW_COLUMNS.map((c) => `'"${c}":' || to_json(${t}.${c})`).join(", ")}) || '}'`,
-  postgresql: (t) => `CAST(json_strip_nulls(row_to_json(${t})) AS TEXT)`,
-  bigquery: (t) => `TO_JSON_STRING(${t})`,
-  spark: (t) => `to_json(struct(${t}.*))`,
-  snowflake: (t) => `TO_JSON(OBJECT_CONSTRUCT(${t}.*))`,
+const COMPACT_JSON: Readonly<Record<SqlDialect, (cells: readonly (readonly [string, string])[]) => string>> = {
+  duckdb: (cells) => `'{' || concat_ws(',', ${cells.map(([c, e]) => `'"${c}":' || to_json(${e})`).join(", ")}) || '}'`,
+  postgresql: (cells) => `CAST(json_strip_nulls(json_build_object(${cells.map(([c, e]) => `'${c}', ${e}`).join(", ")})) AS TEXT)`,
+  bigquery: (cells) => `TO_JSON_STRING(STRUCT(${cells.map(([c, e]) => `${e} AS ${c}`).join(", ")}))`,
+  spark: (cells) => `to_json(named_struct(${cells.map(([c, e]) => `'${c}', ${e}`).join(", ")}))`,
+  snowflake: (cells) => `TO_JSON(OBJECT_CONSTRUCT(${cells.map(([c, e]) => `'${c}', ${e}`).join(", ")}))`,
 };
 
 /** Texts joined with commas into a JSON array, as an aggregate. */
@@ -337,22 +433,81 @@ export function renderJsonRowsSql(dialect: SqlDialect, options: ExtractionSqlOpt
   return `SELECT CAST(t.person_id AS ${text}) AS person_id, ${ROW_JSON[dialect]("t")} AS row\nFROM (\n${unorderedRowsSql(dialect, options, "renderJsonRowsSql")}\n) t\nORDER BY t.person_id`;
 }
 
+/** A source's rows as `person_id` and `row`, the row's present columns as a compact JSON object (each source writes only its own columns). */
+function compactRow(d: Dialect, dialect: SqlDialect, source: RowSource): string {
+  const cells = OMOP_ROW_COLUMNS.flatMap((c) => {
+    const v = source.values[c];
+    return v === undefined ? [] : [[c, `CAST(${v} AS ${typeOf(d, c)})`] as const];
+  });
+  return `SELECT ${source.values.person_id ?? "NULL"} AS person_id, ${COMPACT_JSON[dialect](cells)} AS row\n  ${source.from}${inScopeOnly(source)}`;
+}
+
 /**
  * The extraction query with one row per person in scope, ordered by `person_id`: `person_id` as
  * text and `rows`, a JSON array of the person's {@link OmopRow}s (in no particular order) with
- * their null columns left out (a missing key reads as null). What the command line reads: the
- * database groups and writes the JSON, so a client converts two values per person, and a
- * person's rows travel as about 4 KB instead of 9 (synthetic CDM).
+ * their null columns left out (a missing key reads as null). What the command line reads: each
+ * kind of row writes only its own columns, the database groups and writes the JSON, so a client
+ * converts two values per person.
  *
  * @example
- * const sql = renderPersonRowsSql("postgresql", { inScopeTable: "trd_in_scope", personIdFrom: 1, personIdBefore: 10001 });
- * sql.includes("json_strip_nulls(row_to_json(t))"); //=> true
+ * const sql = renderPersonRowsSql("postgresql", { inScopeTable: "trd_in_scope", vocabularyTables: true, personIdFrom: 1, personIdBefore: 10001 });
+ * sql.includes("json_strip_nulls(json_build_object('person_id', CAST(de.person_id AS BIGINT)"); //=> true
  * sql.includes("GROUP BY t.person_id"); //=> true
  */
 export function renderPersonRowsSql(dialect: SqlDialect, options: ExtractionSqlOptions = {}): string {
-  return `SELECT CAST(t.person_id AS ${DIALECTS[dialect].text}) AS person_id, ${JSON_ARRAY_AGG[dialect](COMPACT_ROW_JSON[dialect]("t"))} AS rows
+  const d = DIALECTS[dialect];
+  const sources = [...eventSources(dialect, options, "renderPersonRowsSql"), ...personSources(dialect, options, "renderPersonRowsSql")];
+  return `${rowQueryCtes(dialect, options, "renderPersonRowsSql")}SELECT CAST(t.person_id AS ${d.text}) AS person_id, ${JSON_ARRAY_AGG[dialect]("t.row")} AS rows
 FROM (
-${unorderedRowsSql(dialect, options, "renderPersonRowsSql")}
+${sources.map((s) => compactRow(d, dialect, s)).join("\n  UNION ALL\n")}
+) t
+GROUP BY t.person_id
+ORDER BY t.person_id`;
+}
+
+/** How a compact cell is written as JSON: a number that is whole, text that needs no escaping (dates, ids), or anything else. */
+type CellKind = "whole" | "plain-text" | "any";
+
+/** The kind of each compact cell, for DuckDB's JSON written by concatenation. */
+function cellKind(cell: CompactCell): CellKind {
+  if ((CONCEPT_CELLS as readonly string[]).includes(cell) || INT_COLUMNS.has(cell as Column)) return "whole";
+  return cell === "record_id" || cell === "start_date" || cell === "end_date" ? "plain-text" : "any";
+}
+
+/**
+ * A compact row as a JSON array. DuckDB: written by concatenation, each cell as cheaply as its
+ * kind allows (whole numbers and dates as they are, only free text and decimals through
+ * `to_json`), `null` for a missing one; PostgreSQL: `json_build_array`.
+ */
+const COMPACT_JSON_ARRAY: Readonly<Record<"duckdb" | "postgresql", (cells: readonly (readonly [CellKind, string])[]) => string>> = {
+  duckdb: (cells) =>
+    `'[' || ${cells.map(([kind, e]) => (kind === "whole" ? `COALESCE(CAST(${e} AS VARCHAR), 'null')` : kind === "plain-text" ? `COALESCE('"' || ${e} || '"', 'null')` : `COALESCE(to_json(${e}), 'null')`)).join(" || ',' || ")} || ']'`,
+  postgresql: (cells) => `CAST(json_build_array(${cells.map(([, e]) => e).join(", ")}) AS TEXT)`,
+};
+
+/** A source's rows as `person_id` and `row`, the compact row (compactRows.ts) as a JSON array. */
+function compactArray(d: Dialect, dialect: "duckdb" | "postgresql", source: RowSource): string {
+  const cells = COMPACT_CELLS[source.domain].map((cell): readonly [CellKind, string] => {
+    if ((CONCEPT_CELLS as readonly string[]).includes(cell)) return ["whole", source.conceptIds?.[cell as ConceptCell] ?? "NULL"];
+    const c = cell as Column;
+    return [cellKind(cell), `CAST(${source.values[c] ?? "NULL"} AS ${typeOf(d, c)})`];
+  });
+  return `SELECT ${source.values.person_id ?? "NULL"} AS person_id, ${COMPACT_JSON_ARRAY[dialect]([["whole", String(OMOP_DOMAINS.indexOf(source.domain))], ...cells])} AS row\n  ${source.compactFrom ?? source.from}${inScopeOnly(source)}`;
+}
+
+/**
+ * The command line's batch query: {@link renderPersonRowsSql}'s persons and rows, each row in
+ * the compact form of compactRows.ts (concept ids where the full row has codes, read back
+ * through the vocabulary tables), for the dialects the command line reads. Needs the vocabulary
+ * tables ({@link renderVocabularySql}).
+ */
+export function renderCompactRowsSql(dialect: "duckdb" | "postgresql", options: ExtractionSqlOptions): string {
+  const d = DIALECTS[dialect];
+  const scoped = { ...options, vocabularyTables: true };
+  const sources = [...eventSources(dialect, scoped, "renderCompactRowsSql"), ...personSources(dialect, scoped, "renderCompactRowsSql")];
+  return `${rowQueryCtes(dialect, scoped, "renderCompactRowsSql")}SELECT CAST(t.person_id AS ${d.text}) AS person_id, ${JSON_ARRAY_AGG[dialect]("t.row")} AS rows
+FROM (
+${sources.map((s) => compactArray(d, dialect, s)).join("\n  UNION ALL\n")}
 ) t
 GROUP BY t.person_id
 ORDER BY t.person_id`;

@@ -120,10 +120,15 @@ describe("the extraction SQL", () => {
   it("renders the in-scope set, and one row per person read from it, for every dialect", () => {
     for (const dialect of SQL_DIALECTS) {
       const scope = renderInScopeSql(dialect, { cdmSchema: "cdm" });
-      expect(scope).toMatch(/SELECT DISTINCT person_id FROM events\nWHERE domain IN \('drug', 'measurement', 'observation'\)/);
+      expect(scope).toMatch(/^WITH trd_drug_concepts AS \(/);
+      expect(scope).toContain("SELECT DISTINCT person_id FROM (");
+      const stored = renderInScopeSql(dialect, { cdmSchema: "cdm", vocabularyTables: true });
+      expect(stored).toMatch(/^SELECT DISTINCT person_id FROM \(/);
+      expect(stored).toContain("JOIN trd_drug_concepts r ON r.drug_concept_id = de.drug_concept_id");
+      expect(stored).not.toContain("cdm.concept_ancestor");
       const sql = renderPersonRowsSql(dialect, { cdmSchema: "cdm", inScopeTable: "trd_in_scope", personIdFrom: 1, personIdBefore: 5001 });
       expect(sql).toContain("SELECT s.person_id FROM trd_in_scope s\n  WHERE s.person_id >= 1 AND s.person_id < 5001");
-      expect(sql).not.toContain("SELECT DISTINCT person_id FROM events");
+      expect(sql).not.toContain("SELECT DISTINCT person_id FROM (");
       expect(sql).toMatch(/GROUP BY t\.person_id\nORDER BY t\.person_id$/);
       for (const s of [scope, sql]) expect(s).not.toMatch(/concept_id\s*(=|IN)\s*\(?\s*\d/);
     }

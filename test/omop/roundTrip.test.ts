@@ -21,6 +21,9 @@ import { notRepresentable } from "../../src/cli/omopSynthetic";
 import type { SyntheticHistory } from "../../src/cli/omopSynthetic";
 import { processRecord } from "../../src/cli/records";
 import { renderExtractionSql, renderInScopeSql, renderPersonRowsSql } from "../../src/omop/index";
+import { compactRowReader } from "../../src/omop/compactRows";
+import { renderCompactRowsSql } from "../../src/omop/sql";
+import { prepareOmopVocabulary } from "../../src/cli/omopClassify";
 import { syntheticPatientLine } from "../../src/cli/syntheticCohort";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -81,6 +84,33 @@ async function roundTrip(target: string, extra: readonly string[], schema?: stri
   }
 }
 
+/**
+ * The command line's compact rows, read back through the vocabulary, are each person's rows of
+ * the full extraction (null columns left out): the same rows for persons 1 to 300.
+ */
+async function compactMatchesFull(target: string, cdmSchema?: string): Promise<void> {
+  const db = await openOmop(target);
+  try {
+    const cdm = cdmSchema === undefined ? {} : { cdmSchema };
+    const vocabulary = await prepareOmopVocabulary(db, cdm);
+    await db.readerRun(`CREATE TEMPORARY TABLE scope_compact AS ${renderInScopeSql(db.dialect, { ...cdm, vocabularyTables: true })}`);
+    const range = { ...cdm, personIdFrom: 1, personIdBefore: 301 };
+    const sorted = (rows: readonly object[]): string[] => rows.map((r) => JSON.stringify(r, Object.keys(r).sort())).sort();
+    const read = compactRowReader(vocabulary);
+    const compact = new Map<string, string[]>();
+    for await (const batch of db.jsonRows(renderCompactRowsSql(db.dialect, { ...range, inScopeTable: "scope_compact" }))) for (const [id, rows] of batch) compact.set(String(id), sorted(read(String(id), JSON.parse(rows))));
+    const full = new Map<string, string[]>();
+    for await (const batch of db.jsonRows(renderPersonRowsSql(db.dialect, { ...range, inScopeTable: "scope_compact", vocabularyTables: true })))
+      for (const [id, rows] of batch) full.set(String(id), sorted((JSON.parse(rows) as Record<string, unknown>[]).map((r) => ({ ...r, person_id: String(r["person_id"]) }))));
+    expect(compact.size).toBeGreaterThan(250);
+    expect([...compact.keys()]).toStrictEqual([...full.keys()]);
+    for (const [id, rows] of full) expect(compact.get(id)).toStrictEqual(rows);
+    expect([...full.values()].flat().filter((r) => r.includes('"domain":"drug"')).length).toBeGreaterThan(1000);
+  } finally {
+    await db.close();
+  }
+}
+
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "trd-omop-"));
   const run = cli(["generate", "--format", "omop", "--patients", String(PATIENTS), "--out", dir]);
@@ -94,6 +124,10 @@ afterAll(() => {
 describe("OMOP round trip, DuckDB", () => {
   it("gives every representable patient the NDJSON status and date, and writes the cohort of the resistant", async () => {
     await roundTrip(`duckdb:${join(dir, "cdm.duckdb")}`, []);
+  }, TIMEOUT);
+
+  it("reads back the command line's compact rows through the vocabulary as the full rows", async () => {
+    await compactMatchesFull(`duckdb:${join(dir, "cdm.duckdb")}`);
   }, TIMEOUT);
 
   it("reads each person's rows as one JSON array without nulls: the rows of the extraction query, from the in-scope table", async () => {
@@ -138,6 +172,7 @@ describe.runIf(PG_URL !== undefined)("OMOP round trip, PostgreSQL (TRD_TEST_POST
       expect(copy.status, copy.stderr).toBe(0);
     }
     await roundTrip(url, ["--cdm-schema", "trd_test_cdm"], "trd_test_cdm");
+    await compactMatchesFull(url, "trd_test_cdm");
   }, TIMEOUT);
 });
 
