@@ -101,74 +101,94 @@ export function vocabularyFromRows(drugs: readonly Record<string, unknown>[], co
   };
 }
 
-type Cells = Record<string, unknown>;
+/** The rows' cells, as JSON gives them. */
+type Cells = readonly unknown[];
+/** A concept id's entry, or none. */
+type Lookup = (id: unknown) => ConceptEntry | undefined;
 
-/** The non-null `[column, value]` pairs of a vocabulary row, to copy onto rows. */
-function present(pairs: readonly (readonly [string, unknown])[]): readonly (readonly [string, unknown])[] {
-  return pairs.filter(([, v]) => v !== null && v !== undefined);
+const cell = (cells: Cells, i: number): never => (cells[i] ?? null) as never;
+
+/**
+ * Each domain's reader: the full row from the compact cells, in {@link COMPACT_CELLS}' order
+ * (cell `i` of the list is `cells[i + 1]`), as one object literal per domain so that every row of
+ * a domain has the same shape (absent values are `null`, as the full extraction gives them).
+ */
+const READERS: Readonly<Record<Exclude<OmopDomain, "drug">, (personId: string, c: Cells, concept: Lookup) => OmopRow>> = {
+  person: (person_id, c) => ({ person_id, domain: "person", year_of_birth: cell(c, 1), month_of_birth: cell(c, 2), day_of_birth: cell(c, 3) }),
+  observation_period: (person_id, c) => ({ person_id, domain: "observation_period", record_id: cell(c, 1), start_date: cell(c, 2), end_date: cell(c, 3) }),
+  condition: (person_id, c, concept) => {
+    const [standard, source] = [concept(c[4]), concept(c[5])];
+    return { person_id, domain: "condition", record_id: cell(c, 1), start_date: cell(c, 2), end_date: cell(c, 3), vocabulary_id: standard?.vocabularyId ?? null, concept_code: standard?.conceptCode ?? null, source_vocabulary_id: source?.vocabularyId ?? null, source_code: source?.conceptCode ?? null, source_value: cell(c, 6) };
+  },
+  measurement: (person_id, c, concept) => scoreRow(person_id, "measurement", c, concept),
+  observation: (person_id, c, concept) => scoreRow(person_id, "observation", c, concept),
+  procedure: (person_id, c, concept) => {
+    const [standard, source] = [concept(c[3]), concept(c[4])];
+    return { person_id, domain: "procedure", record_id: cell(c, 1), start_date: cell(c, 2), vocabulary_id: standard?.vocabularyId ?? null, concept_code: standard?.conceptCode ?? null, source_vocabulary_id: source?.vocabularyId ?? null, source_code: source?.conceptCode ?? null, source_value: cell(c, 5) };
+  },
+};
+
+/** A measurement or observation row (the same cells). */
+function scoreRow(person_id: string, domain: "measurement" | "observation", c: Cells, concept: Lookup): OmopRow {
+  const [standard, source] = [concept(c[3]), concept(c[4])];
+  return { person_id, domain, record_id: cell(c, 1), start_date: cell(c, 2), vocabulary_id: standard?.vocabularyId ?? null, concept_code: standard?.conceptCode ?? null, source_vocabulary_id: source?.vocabularyId ?? null, source_code: source?.conceptCode ?? null, source_value: cell(c, 5), value_as_number: cell(c, 6) };
 }
 
-/** Copies pairs onto a row. */
-function put(row: Cells, pairs: readonly (readonly [string, unknown])[]): void {
-  for (const [key, value] of pairs) row[key] = value;
+/** A drug exposure's rows: one per relevant ingredient of its concept (none when it has none). */
+function drugRows(person_id: string, c: Cells, ingredients: readonly DrugConceptEntry["row"][], type: ConceptEntry | undefined, out: OmopRow[]): void {
+  for (const i of ingredients) {
+    out.push({
+      person_id,
+      domain: "drug",
+      record_id: cell(c, 1),
+      start_date: cell(c, 2),
+      end_date: cell(c, 3),
+      vocabulary_id: i.vocabulary_id ?? null,
+      concept_code: i.concept_code ?? null,
+      type_name: type?.conceptName ?? null,
+      quantity: cell(c, 6),
+      days_supply: cell(c, 7),
+      sig: cell(c, 8),
+      stop_reason: cell(c, 9),
+      ingredient_count: i.ingredient_count ?? null,
+      amount_value: i.amount_value ?? null,
+      amount_unit: i.amount_unit ?? null,
+      numerator_value: i.numerator_value ?? null,
+      numerator_unit: i.numerator_unit ?? null,
+      denominator_value: i.denominator_value ?? null,
+      denominator_unit: i.denominator_unit ?? null,
+    });
+  }
 }
 
 /**
  * A reader of compact rows with a vocabulary: `(personId, rows)` to the person's
- * {@link OmopRow}s, the same rows (null columns left out) that the full extraction gives. A drug
- * row becomes one row per relevant ingredient of its concept. Entries that are not compact rows
- * (not an array, an unknown domain index) are skipped.
+ * {@link OmopRow}s, the rows the full extraction gives (a missing value is `null`). A drug row
+ * becomes one row per relevant ingredient of its concept. Entries that are not compact rows (not
+ * an array, an unknown domain index) are skipped.
  *
  * @example
  * const read = compactRowReader({ drugs: [], concepts: [{ conceptId: 7, vocabularyId: "CPT4", conceptCode: "90870", conceptName: "ECT" }] });
- * read("12", [[6, "3", "2024-01-02", 7, null, "90870"]]);
- * //=> [{ person_id: "12", domain: "procedure", record_id: "3", start_date: "2024-01-02", vocabulary_id: "CPT4", concept_code: "90870", source_value: "90870" }]
+ * read("12", [[6, "3", "2024-01-02", 7, null, "90870"]])[0];
+ * //=> { person_id: "12", domain: "procedure", record_id: "3", start_date: "2024-01-02", vocabulary_id: "CPT4", concept_code: "90870", source_vocabulary_id: null, source_code: null, source_value: "90870" }
  */
 export function compactRowReader(vocabulary: OmopVocabulary): (personId: string, rows: unknown) => OmopRow[] {
-  // Everything a concept id stands for is worked out once: the pairs each kind of cell copies.
-  const ingredientsOf = new Map<number, (readonly (readonly [string, unknown])[])[]>();
-  for (const d of vocabulary.drugs) ingredientsOf.set(d.drugConceptId, [...(ingredientsOf.get(d.drugConceptId) ?? []), present(Object.entries(d.row))]);
-  const codeOf = new Map(vocabulary.concepts.map((c) => [c.conceptId, c]));
-  const lookups: Readonly<Record<Exclude<ConceptCell, "drug_concept">, (id: number) => readonly (readonly [string, unknown])[]>> = {
-    type_concept: (id) => present([["type_name", codeOf.get(id)?.conceptName]]),
-    concept: (id) => present([["vocabulary_id", codeOf.get(id)?.vocabularyId], ["concept_code", codeOf.get(id)?.conceptCode]]),
-    source_concept: (id) => present([["source_vocabulary_id", codeOf.get(id)?.vocabularyId], ["source_code", codeOf.get(id)?.conceptCode]]),
-  };
-  const cache = new Map<string, readonly (readonly [string, unknown])[]>();
-  const pairsOf = (cell: Exclude<ConceptCell, "drug_concept">, id: number): readonly (readonly [string, unknown])[] => {
-    const key = `${cell}:${id}`;
-    let pairs = cache.get(key);
-    if (pairs === undefined) cache.set(key, (pairs = lookups[cell](id)));
-    return pairs;
-  };
-  const plans = OMOP_DOMAINS.map((domain) => COMPACT_CELLS[domain]);
+  const ingredientsOf = new Map<unknown, DrugConceptEntry["row"][]>();
+  for (const d of vocabulary.drugs) ingredientsOf.set(d.drugConceptId, [...(ingredientsOf.get(d.drugConceptId) ?? []), d.row]);
+  const concepts = new Map<unknown, ConceptEntry>(vocabulary.concepts.map((c) => [c.conceptId, c]));
+  const concept: Lookup = (id) => (id === null ? undefined : concepts.get(id));
+  const drug = OMOP_DOMAINS.indexOf("drug");
   return (personId, rows) => {
     const out: OmopRow[] = [];
     if (!Array.isArray(rows)) return out;
     for (const cells of rows as unknown[]) {
       if (!Array.isArray(cells)) continue;
       const index = cells[0] as number;
-      const plan = plans[index];
-      const domain = OMOP_DOMAINS[index];
-      if (plan === undefined || domain === undefined) continue;
-      const row: Cells = { person_id: personId, domain };
-      let ingredients: readonly (readonly (readonly [string, unknown])[])[] | undefined;
-      for (let i = 0; i < plan.length; i++) {
-        const value: unknown = cells[i + 1];
-        if (value === null || value === undefined) continue;
-        const cell = plan[i] as CompactCell;
-        if (cell === "drug_concept") ingredients = ingredientsOf.get(value as number) ?? [];
-        else if (cell === "type_concept" || cell === "concept" || cell === "source_concept") put(row, pairsOf(cell, value as number));
-        else row[cell] = value;
+      if (index === drug) drugRows(personId, cells, ingredientsOf.get(cells[4]) ?? [], concept(cells[5]), out);
+      else {
+        const domain = OMOP_DOMAINS[index];
+        if (domain !== undefined && domain !== "drug") out.push(READERS[domain](personId, cells, concept));
       }
-      if (domain !== "drug") out.push(row as unknown as OmopRow);
-      else
-        for (const pairs of ingredients ?? []) {
-          // One ingredient (the usual case) completes the row itself; more each complete a copy.
-          const copy = ingredients?.length === 1 ? row : { ...row };
-          put(copy, pairs);
-          out.push(copy as unknown as OmopRow);
-        }
     }
     return out;
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { COMPACT_CELLS, compactRowReader, vocabularyFromRows } from "../../src/omop/compactRows";
+import { COMPACT_CELLS, CONCEPT_CELLS, compactRowReader, vocabularyFromRows } from "../../src/omop/compactRows";
+import type { OmopRow } from "../../src/omop/index";
 import { OMOP_DOMAINS } from "../../src/omop/index";
 import { renderCompactRowsSql } from "../../src/omop/sql";
 
@@ -17,15 +18,34 @@ const vocabulary = vocabularyFromRows(
   ],
 );
 const read = compactRowReader(vocabulary);
+/** A row without its null columns. */
+const present = (row: OmopRow): Record<string, unknown> => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null));
 
 describe("compact rows", () => {
-  it("lists cells for every domain", () => {
+  it("lists cells for every domain, and each domain's reader takes each cell from its place in that list", () => {
     expect(Object.keys(COMPACT_CELLS)).toStrictEqual([...OMOP_DOMAINS]);
+    const where: Record<string, readonly string[]> = { drug_concept: ["concept_code"], type_concept: ["type_name"], concept: ["vocabulary_id", "concept_code"], source_concept: ["source_vocabulary_id", "source_code"] };
+    const marked = compactRowReader(
+      vocabularyFromRows(
+        [{ drug_concept_id: 101, vocabulary_id: "RxNorm", concept_code: "drug_concept", ingredient_count: 1 }],
+        [102, 103, 104].map((id, i) => ({ concept_id: id, vocabulary_id: ["type_concept", "concept", "source_concept"][i], concept_code: ["type_concept", "concept", "source_concept"][i], concept_name: "type_concept" })),
+      ),
+    );
+    const ids: Record<string, number> = { drug_concept: 101, type_concept: 102, concept: 103, source_concept: 104 };
+    OMOP_DOMAINS.forEach((domain, index) => {
+      const cells = COMPACT_CELLS[domain];
+      const [row] = marked("1", [[index, ...cells.map((c) => ids[c] ?? `value of ${c}`)]]);
+      expect(row?.domain).toBe(domain);
+      for (const c of cells) {
+        if ((CONCEPT_CELLS as readonly string[]).includes(c)) for (const column of where[c] ?? []) expect(String(row?.[column as keyof OmopRow]), `${domain}.${c}`).toMatch(c === "concept" || c === "source_concept" ? new RegExp(`^${c}$`) : /concept/);
+        else expect(row?.[c as keyof OmopRow], `${domain}.${c}`).toBe(`value of ${c}`);
+      }
+    });
   });
 
   it("reads a drug row back with the ingredient's code and strength and the type's name", () => {
     const rows = read("7", [[2, "11", "2024-01-02", "2024-01-31", 20, 1, 30, 30, "1 tablet daily", null]]);
-    expect(rows).toStrictEqual([
+    expect(rows.map(present)).toStrictEqual([
       { person_id: "7", domain: "drug", record_id: "11", start_date: "2024-01-02", end_date: "2024-01-31", type_name: "EHR dispensing record", quantity: 30, days_supply: 30, sig: "1 tablet daily", vocabulary_id: "RxNorm", concept_code: "36437", ingredient_count: 1, amount_value: 50, amount_unit: "mg" },
     ]);
   });
@@ -33,14 +53,14 @@ describe("compact rows", () => {
   it("makes one row per relevant ingredient of a combination product, each with only its own strength", () => {
     const rows = read("7", [[2, "12", "2024-01-02", null, 30, 99, 30, null, null, null]]);
     expect(rows.map((r) => [r.concept_code, r.amount_value, r.ingredient_count, r.type_name])).toStrictEqual([
-      ["4493", 25, 2, undefined],
-      ["89013", undefined, 2, undefined],
+      ["4493", 25, 2, null],
+      ["89013", null, 2, null],
     ]);
   });
 
   it("reads standard and source concepts, leaves unknown ones out, and skips what is not a compact row", () => {
     const rows = read("8", [[3, "1", "2020-09-12", null, 2, 3, "F33.9"], [3, "2", "2020-09-13", null, 404, null, "x"], "not a row", [99, "1"], null]);
-    expect(rows).toStrictEqual([
+    expect(rows.map(present)).toStrictEqual([
       { person_id: "8", domain: "condition", record_id: "1", start_date: "2020-09-12", vocabulary_id: "SNOMED", concept_code: "370143000", source_vocabulary_id: "ICD10CM", source_code: "F33.9", source_value: "F33.9" },
       { person_id: "8", domain: "condition", record_id: "2", start_date: "2020-09-13", source_value: "x" },
     ]);

@@ -95,7 +95,8 @@ async function compactMatchesFull(target: string, cdmSchema?: string): Promise<v
     const vocabulary = await prepareOmopVocabulary(db, cdm);
     await db.readerRun(`CREATE TEMPORARY TABLE scope_compact AS ${renderInScopeSql(db.dialect, { ...cdm, vocabularyTables: true })}`);
     const range = { ...cdm, personIdFrom: 1, personIdBefore: 301 };
-    const sorted = (rows: readonly object[]): string[] => rows.map((r) => JSON.stringify(r, Object.keys(r).sort())).sort();
+    const present = (r: object): object => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null));
+    const sorted = (rows: readonly object[]): string[] => rows.map(present).map((r) => JSON.stringify(r, Object.keys(r).sort())).sort();
     const read = compactRowReader(vocabulary);
     const compact = new Map<string, string[]>();
     for await (const batch of db.jsonRows(renderCompactRowsSql(db.dialect, { ...range, inScopeTable: "scope_compact" }))) for (const [id, rows] of batch) compact.set(String(id), sorted(read(String(id), JSON.parse(rows))));
