@@ -30,6 +30,7 @@ import { generateOmopCommand } from "./omopGenerate";
 import { count } from "./progress";
 import { MAX_CHOSEN_IDS as MAX_TIMELINE_IDS, withReport } from "./reportCommand";
 import { syntheticPatientLine } from "./syntheticCohort";
+import { footprintText } from "./footprint";
 
 /** Exit codes (docs/cli.md). */
 export const EXIT = Object.freeze({
@@ -209,11 +210,10 @@ async function classify(values: Values<typeof classifyOptions>, input: string): 
   return code;
 }
 
-/** The summary on stderr (test/bench/run.ts reads its "(N/s, ... peak RSS N MB)" part). */
+/** The summary on stderr (test/bench/run.ts reads its "(N/s, ... CPU N s, peak RSS N MB)" part). */
 function summaryLine(summary: ClassifySummary, run: { workers: number; ruleSet: string; asOf: string; stopped: string | undefined }): string {
   const rate = Math.round(summary.records / Math.max(summary.seconds, 0.001));
   const counts = Object.entries(summary.byStatus).map(([k, v]) => `${k} ${v.toLocaleString("en-US")}`).join(", ");
-  const rssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   const what =
     run.stopped === undefined
       ? count(summary.records, "record")
@@ -224,7 +224,7 @@ function summaryLine(summary: ClassifySummary, run: { workers: number; ruleSet: 
     summary.workerFailures > 0 ? `${count(summary.workerFailures, "worker")} stopped and ${summary.workerFailures === 1 ? "was" : "were"} replaced; ${count(summary.retriedChunks, "chunk")} classified again in the main thread.` : "",
     summary.stoppedEarly ? "Stopped at the first invalid record (--fail-fast)." : "",
   ].filter((n) => n !== "");
-  return `trd-classifier: ${what} in ${summary.seconds.toFixed(2)} s (${rate.toLocaleString("en-US")}/s, ${count(run.workers, "worker")}, peak RSS ${rssMb} MB): ${counts}. Rule set ${run.ruleSet}, as of ${run.asOf}.${notes.map((n) => ` ${n}`).join("")}`;
+  return `trd-classifier: ${what} in ${summary.seconds.toFixed(2)} s (${rate.toLocaleString("en-US")}/s, ${count(run.workers, "worker")}, ${footprintText()}): ${counts}. Rule set ${run.ruleSet}, as of ${run.asOf}.${notes.map((n) => ` ${n}`).join("")}`;
 }
 
 /** What the OMOP commands call on a usage error: the same one-line usage error as every other command's. */

@@ -23,6 +23,7 @@ import { isCalendarDate } from "../internal/dates";
 import { classifyCommand } from "./classifyCommand";
 import type { ClassifySummary } from "./classifyCommand";
 import { CohortWriter } from "./cohortWriter";
+import { footprintText } from "./footprint";
 import { openOmop } from "./omopDatabase";
 import type { OmopConnection } from "./omopDatabase";
 
@@ -193,10 +194,9 @@ export async function classifyOmopCommand(args: string[], fail: (message: string
   }
   const rate = Math.round(result.records / Math.max(result.seconds, 0.001));
   const counts = Object.entries(result.byStatus).map(([k, v]) => `${k} ${v.toLocaleString("en-US")}`).join(", ");
-  const rssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   process.stderr.write(
     `trd-classifier: OMOP ${db.dialect}: ${summary.persons.toLocaleString("en-US")} persons in scope (an antidepressant or augmenting drug, a depression diagnosis or a score).\n` +
-      `trd-classifier: ${result.records.toLocaleString("en-US")} records in ${result.seconds.toFixed(2)} s (${rate.toLocaleString("en-US")}/s, ${workers} worker${workers === 1 ? "" : "s"}, peak RSS ${rssMb} MB): ${counts}. Rule set ${ruleSet}, as of ${asOf}.` +
+      `trd-classifier: ${result.records.toLocaleString("en-US")} records in ${result.seconds.toFixed(2)} s (${rate.toLocaleString("en-US")}/s, ${workers} worker${workers === 1 ? "" : "s"}, ${footprintText()}): ${counts}. Rule set ${ruleSet}, as of ${asOf}.` +
       `${cohort === undefined ? "" : ` Cohort ${cohortId}: ${cohort.counts.cohort.toLocaleString("en-US")} persons; ${cohort.counts.results.toLocaleString("en-US")} results written.`}\n`,
   );
   process.exitCode = result.invalid > 0 ? 1 : 0;

@@ -4,8 +4,11 @@
  * patients classified by the built CLI from NDJSON, from DuckDB (`--omop duckdb:`) and, when
  * BENCH_POSTGRES_URL or TRD_TEST_POSTGRES_URL names a server, from PostgreSQL (loaded with psql
  * \copy first; loading is not timed). Reports persons per second (wall clock, process start to
- * exit) and the process's peak RSS (workers are threads, so it counts them).
+ * exit), the CPU time of all the process's threads per person (from its summary line: steadier
+ * than wall time on a machine others share; PostgreSQL's own CPU is not counted), and the
+ * process's peak RSS (workers are threads, so it counts them).
  * Targets (issue 14): DuckDB at least half the NDJSON rate; peak RSS under 500 MB and flat.
+ * BENCH_OMOP_REPEAT=N runs each source N times, alternating, and reports the median.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -23,18 +26,26 @@ const workers = String(availableParallelism());
 const fmt = (n: number): string => Math.round(n).toLocaleString("en-US");
 
 /** Runs the CLI; returns wall seconds and the peak RSS its summary line reports. */
-function run(args: readonly string[], stdout: "ignore" | string = "ignore"): { seconds: number; rssMb: number; stderr: string } {
+function run(args: readonly string[], stdout: "ignore" | string = "ignore"): { seconds: number; rssMb: number; cpuSeconds: number; stderr: string } {
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", stdio: ["ignore", stdout === "ignore" ? "ignore" : "pipe", "pipe"], maxBuffer: 1 << 30 });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`trd-classifier ${args.join(" ")} failed: ${r.stderr}`);
   if (stdout !== "ignore") writeFileSync(stdout, r.stdout);
   const rss = /peak RSS (\d+) MB/.exec(r.stderr);
-  return { seconds, rssMb: rss === null ? Number.NaN : Number(rss[1]), stderr: r.stderr };
+  const cpu = /CPU ([\d.]+) s/.exec(r.stderr);
+  return { seconds, rssMb: rss === null ? Number.NaN : Number(rss[1]), cpuSeconds: cpu === null ? Number.NaN : Number(cpu[1]), stderr: r.stderr };
+}
+
+const repeat = Math.max(1, Number(process.env["BENCH_OMOP_REPEAT"] ?? 1));
+
+/** The run of median wall time. */
+function median<T extends { seconds: number }>(runs: readonly T[]): T {
+  return [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor((runs.length - 1) / 2)] as T;
 }
 
 console.log(`node ${process.version}; ${cpus()[0]?.model ?? "unknown CPU"}; ${availableParallelism()} cores; workers ${workers}\n`);
-const rows: string[] = ["| patients | source | persons/s | peak RSS (MB) | vs NDJSON |", "|---:|---|---:|---:|---:|"];
+const rows: string[] = ["| patients | source | persons/s | vs NDJSON | CPU µs/person | NDJSON CPU / this CPU | peak RSS (MB) |", "|---:|---|---:|---:|---:|---:|---:|"];
 for (const n of sizes) {
   const dir = mkdtempSync(join(tmpdir(), "trd-bench-omop-"));
   try {
@@ -42,10 +53,18 @@ for (const n of sizes) {
     run(["generate", "--patients", String(n), "--seed", "1"], ndjson);
     run(["generate", "--format", "omop", "--patients", String(n), "--seed", "1", "--out", dir]);
     const common = ["--as-of", AS_OF, "--workers", workers, "--no-progress"];
-    const fromNdjson = run(["classify", ndjson, ...common]);
-    const fromDuck = run(["classify", "--omop", `duckdb:${join(dir, "cdm.duckdb")}`, ...common]);
+    // Alternating runs, the median of each (by wall time; CPU and RSS from the same run).
+    const ndjsonRuns: ReturnType<typeof run>[] = [];
+    const duckRuns: ReturnType<typeof run>[] = [];
+    for (let i = 0; i < repeat; i++) {
+      ndjsonRuns.push(run(["classify", ndjson, ...common]));
+      duckRuns.push(run(["classify", "--omop", `duckdb:${join(dir, "cdm.duckdb")}`, ...common]));
+    }
+    const fromNdjson = median(ndjsonRuns);
+    const fromDuck = median(duckRuns);
     const base = n / fromNdjson.seconds;
-    const line = (source: string, r: { seconds: number; rssMb: number }): string => `| ${fmt(n)} | ${source} | ${fmt(n / r.seconds)} | ${r.rssMb} | ${(n / r.seconds / base).toFixed(2)} |`;
+    const line = (source: string, r: { seconds: number; rssMb: number; cpuSeconds: number }): string =>
+      `| ${fmt(n)} | ${source} | ${fmt(n / r.seconds)} | ${(n / r.seconds / base).toFixed(2)} | ${fmt((r.cpuSeconds / n) * 1e6)} | ${(fromNdjson.cpuSeconds / r.cpuSeconds).toFixed(2)} | ${r.rssMb} |`;
     rows.push(line("NDJSON", fromNdjson), line("DuckDB", fromDuck));
     console.log(rows.slice(-2).join("\n"));
     if (pgUrl !== undefined) {
