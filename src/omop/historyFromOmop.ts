@@ -19,7 +19,7 @@ import type { StopReason } from "../schema/trial";
 import type { OmopDecision } from "./decisions";
 import { readDrugExposure } from "./drugs";
 import type { DrugContext } from "./drugs";
-import type { OmopRow } from "./rows";
+import type { OmopDomain, OmopRow } from "./rows";
 import { DIAGNOSIS_VOCABULARIES, DISPENSING_TYPE_NAMES, PROCEDURE_CODES } from "./vocabulary";
 import type { ProcedureCode } from "./vocabulary";
 
@@ -60,6 +60,13 @@ const CODE_SYSTEM: Readonly<Record<string, NonNullable<Diagnosis["code"]>["syste
 
 const isDate = (x: string | null | undefined): x is string => typeof x === "string" && isCalendarDate(x);
 const idOf = (row: OmopRow): string | undefined => (row.record_id === null || row.record_id === undefined ? undefined : String(row.record_id));
+
+/** The rows of each domain, in their order (one pass; a row of another domain is in none). */
+function byDomain(rows: readonly OmopRow[]): Record<OmopDomain, OmopRow[]> {
+  const by: Record<OmopDomain, OmopRow[]> = { person: [], observation_period: [], drug: [], condition: [], measurement: [], observation: [], procedure: [] };
+  for (const row of rows) if (typeof row.domain === "string" && Object.hasOwn(by, row.domain)) by[row.domain].push(row);
+  return by;
+}
 
 /** The birth date, when year, month and day are all given. */
 function birthDateOf(person: OmopRow | undefined, decide: (d: OmopDecision) => void): string | undefined {
@@ -151,7 +158,9 @@ function readProcedures(rows: readonly OmopRow[], asOf: string | undefined, deci
   for (const row of rows) {
     const code = procedureOf(row);
     if (code === undefined || !isDate(row.start_date)) continue;
-    sessions.set(code.kind, [...(sessions.get(code.kind) ?? []), row.start_date]);
+    const dates = sessions.get(code.kind);
+    if (dates === undefined) sessions.set(code.kind, [row.start_date]);
+    else dates.push(row.start_date);
   }
   const courses: NonNullable<TreatmentHistoryInput["otherTreatments"]> = [];
   for (const [kind, dates] of sessions) {
@@ -182,10 +191,13 @@ function readProcedures(rows: readonly OmopRow[], asOf: string | undefined, deci
 /** Drug exposures (rows grouped by drug_exposure_id) to fill records, with their stop reasons. */
 function readDrugs(rows: readonly OmopRow[], c: DrugContext): { records: FillRecordInput[]; stopReasons: Map<string, { date: string; reason: StopReason }> } {
   const byExposure = new Map<string, OmopRow[]>();
-  rows.forEach((row, i) => {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as OmopRow;
     const key = idOf(row) ?? `#${i}`;
-    byExposure.set(key, [...(byExposure.get(key) ?? []), row]);
-  });
+    const group = byExposure.get(key);
+    if (group === undefined) byExposure.set(key, [row]);
+    else group.push(row);
+  }
   const records: FillRecordInput[] = [];
   const stopReasons = new Map<string, { date: string; reason: StopReason }>();
   let index = 0;
@@ -248,16 +260,17 @@ function episodesOf(episodes: readonly { onset: string; end?: string }[], build:
 export function historyFromOmop(rows: readonly OmopRow[], options: OmopHistoryOptions = {}): OmopHistoryResult {
   const decisions: OmopDecision[] = [];
   const decide = (d: OmopDecision): void => void decisions.push(d);
-  const by = (domain: OmopRow["domain"]): OmopRow[] => rows.filter((r) => r.domain === domain);
   const { dispensingTypes, personId: givenId, ...buildOptions } = options;
   const personId = givenId ?? (rows[0] === undefined ? "" : String(rows[0].person_id));
   const drugContext: DrugContext = { decide: (d) => decide({ domain: "drug", ...d }), dispensingTypes: new Set(dispensingTypes ?? DISPENSING_TYPE_NAMES) };
-  const { records, stopReasons } = readDrugs(by("drug"), drugContext);
-  const { diagnoses, episodes } = readConditions(by("condition"), decide);
-  const assessments = readScores([...by("measurement"), ...by("observation")], decide);
-  const otherTreatments = readProcedures(by("procedure"), options.asOf, decide);
-  const birthDate = birthDateOf(by("person")[0], decide);
-  const observationPeriods = by("observation_period").flatMap((r) => (isDate(r.start_date) && isDate(r.end_date) ? [{ start: r.start_date, end: r.end_date }] : []));
+  const by = byDomain(rows);
+  const { records, stopReasons } = readDrugs(by.drug, drugContext);
+  const { diagnoses, episodes } = readConditions(by.condition, decide);
+  const assessments = readScores(by.measurement.concat(by.observation), decide);
+  const otherTreatments = readProcedures(by.procedure, options.asOf, decide);
+  const birthDate = birthDateOf(by.person[0], decide);
+  const observationPeriods: { start: string; end: string }[] = [];
+  for (const r of by.observation_period) if (isDate(r.start_date) && isDate(r.end_date)) observationPeriods.push({ start: r.start_date, end: r.end_date });
   const build = buildTrials(records, buildOptions);
   const result = { personId, decisions, build, observationPeriods };
   if (records.length === 0 && episodes.length === 0 && assessments.length === 0) return result;
