@@ -80,16 +80,16 @@ function birthDateOf(person: OmopRow | undefined, decide: (d: OmopDecision) => v
 
 /** The diagnosis a condition row's standard or source concept gives, with the code read. */
 function diagnosisOf(row: OmopRow): { conditions: readonly Condition[]; code?: Diagnosis["code"] } | undefined {
-  for (const [vocabulary, code] of [
-    [row.vocabulary_id, row.concept_code],
-    [row.source_vocabulary_id, row.source_code],
-  ] as const) {
-    const kind = DIAGNOSIS_VOCABULARIES[(vocabulary ?? "") as keyof typeof DIAGNOSIS_VOCABULARIES];
-    if (kind === undefined || code === null || code === undefined) continue;
-    const match = matchDiagnosisCode(kind, code);
-    if (match !== undefined && match.conditions.length > 0) return { conditions: match.conditions, ...(code.length <= 64 ? { code: { system: CODE_SYSTEM[vocabulary ?? ""] ?? "other", code: code.trim() } } : {}) };
-  }
-  return undefined;
+  return diagnosisFrom(row.vocabulary_id, row.concept_code) ?? diagnosisFrom(row.source_vocabulary_id, row.source_code);
+}
+
+/** The diagnosis one concept (vocabulary and code) gives. */
+function diagnosisFrom(vocabulary: string | null | undefined, code: string | null | undefined): { conditions: readonly Condition[]; code?: Diagnosis["code"] } | undefined {
+  const kind = DIAGNOSIS_VOCABULARIES[(vocabulary ?? "") as keyof typeof DIAGNOSIS_VOCABULARIES];
+  if (kind === undefined || code === null || code === undefined) return undefined;
+  const match = matchDiagnosisCode(kind, code);
+  if (match === undefined || match.conditions.length === 0) return undefined;
+  return code.length <= 64 ? { conditions: match.conditions, code: { system: CODE_SYSTEM[vocabulary ?? ""] ?? "other", code: code.trim() } } : { conditions: match.conditions };
 }
 
 /** Diagnoses (one per condition, the earliest) and the MDD rows that date depressive episodes. */
