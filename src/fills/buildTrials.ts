@@ -180,6 +180,8 @@ interface Course {
 
 const round = (x: number, places: number): number => Math.round(x * 10 ** places) / 10 ** places;
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /**
  * Builds trials from prescription, dispense or fill records of one patient. Records of each agent
  * are merged into courses while the uncovered days between supplies stay within the persistence
@@ -334,16 +336,18 @@ type Decide = (code: BuildDecisionCode, message: string, recordIds: readonly str
 
 /** A `decide` that appends each decision, in the order taken, to `decisions`. */
 function decider(decisions: BuildDecision[]): Decide {
-  return (code, message, recordIds, rule, extra = {}) => {
-    decisions.push({
-      code,
-      message,
-      recordIds,
-      ...(extra.trialId === undefined ? {} : { trialId: extra.trialId }),
-      ...(extra.compared === undefined ? {} : { compared: extra.compared }),
-      rule,
-      ...(extra.citation === undefined ? {} : { source: extra.citation.source, verification: extra.citation.verification }),
-    });
+  return (code, message, recordIds, rule, extra) => {
+    if (extra === undefined) return void decisions.push({ code, message, recordIds, rule });
+    // Field by field, in this order, rather than by spreads (it runs for every merge and course).
+    const d: { -readonly [K in keyof BuildDecision]?: BuildDecision[K] } = { code, message, recordIds };
+    if (extra.trialId !== undefined) d.trialId = extra.trialId;
+    if (extra.compared !== undefined) d.compared = extra.compared;
+    d.rule = rule;
+    if (extra.citation !== undefined) {
+      d.source = extra.citation.source;
+      d.verification = extra.citation.verification;
+    }
+    decisions.push(d as BuildDecision);
   };
 }
 
@@ -425,8 +429,10 @@ function readFills(records: readonly unknown[], b: BuildContext, issues: TrdIssu
 /** Step 2: fills of one agent per key, in date order; same-day fills are taken together (two strengths making one dose). */
 function combineSameDayFills(fills: readonly Fill[], b: BuildContext): Map<string, Fill[]> {
   const byKey = new Map<string, Fill[]>();
-  const sortKey = (f: Fill): string => `${f.date}|${String(f.supply).padStart(6, "0")}|${f.mgPerDay ?? ""}|${f.ref}`;
-  for (const f of [...fills].sort((x, y) => sortKey(x).localeCompare(sortKey(y)))) {
+  // The keys are made once per fill, not twice per comparison.
+  const keyed = fills.map((f) => ({ f, key: `${f.date}|${String(f.supply).padStart(6, "0")}|${f.mgPerDay ?? ""}|${f.ref}` }));
+  keyed.sort((x, y) => x.key.localeCompare(y.key));
+  for (const { f } of keyed) {
     const list = byKey.get(f.key) ?? [];
     const last = list.at(-1);
     if (last !== undefined && last.date === f.date) {
@@ -648,16 +654,19 @@ function toTrial(c: Course, role: { role: "augmentation" | "combination"; augmen
   }
   const ongoing = b.asOf !== undefined && c.coverEnd >= b.asOf;
   const agent = c.drug === undefined ? (byKey.get(c.key)?.[0]?.record.agent ?? { name: c.agentName }) : { name: c.drug.name };
-  return {
-    id: c.id,
-    agent,
-    ...(role === undefined ? {} : { role: role.role, augments: role.augments }),
-    start: c.start,
-    ...(ongoing ? {} : { end: c.coverEnd }),
-    ...(c.doses.length === 0 ? { doseUnknown: true as const } : { doses: c.doses.map((d) => ({ ...d })) }),
-    ...(adherence === undefined ? {} : { adherence }),
-    ...(indication === undefined ? {} : { indication }),
-  };
+  // Field by field, in this order, rather than by spreads (one object shape for every trial).
+  const trial: Partial<Mutable<BuiltTrial>> = { id: c.id, agent };
+  if (role !== undefined) {
+    trial.role = role.role;
+    trial.augments = role.augments;
+  }
+  trial.start = c.start;
+  if (!ongoing) trial.end = c.coverEnd;
+  if (c.doses.length === 0) trial.doseUnknown = true;
+  else trial.doses = c.doses.map((d) => ({ from: d.from, mgPerDay: d.mgPerDay }));
+  if (adherence !== undefined) trial.adherence = adherence;
+  if (indication !== undefined) trial.indication = indication;
+  return trial as BuiltTrial;
 }
 
 /**
