@@ -13,7 +13,7 @@ import type { Comparison } from "../classify/types";
 import { normaliseDrugName } from "../catalogue/normaliseDrugName";
 import type { SourceId } from "../catalogue/sources";
 import type { Citation, Verification } from "../catalogue/types";
-import { addDays, daysBetween, isCalendarDate, maxDate, minDate } from "../internal/dates";
+import { addDays, compareDates, daysBetween, isCalendarDate, maxDate, minDate } from "../internal/dates";
 import { makeIssue } from "../schema/issues";
 import type { TrdIssue } from "../schema/issues";
 import { zodIssuesToTrdIssues } from "../schema/parseTreatmentHistory";
@@ -429,9 +429,10 @@ function readFills(records: readonly unknown[], b: BuildContext, issues: TrdIssu
 /** Step 2: fills of one agent per key, in date order; same-day fills are taken together (two strengths making one dose). */
 function combineSameDayFills(fills: readonly Fill[], b: BuildContext): Map<string, Fill[]> {
   const byKey = new Map<string, Fill[]>();
-  // The keys are made once per fill, not twice per comparison.
+  // The order of these keys under localeCompare: by date, then (same date) by the whole key. The
+  // keys are made once per fill, not twice per comparison.
   const keyed = fills.map((f) => ({ f, key: `${f.date}|${String(f.supply).padStart(6, "0")}|${f.mgPerDay ?? ""}|${f.ref}` }));
-  keyed.sort((x, y) => x.key.localeCompare(y.key));
+  keyed.sort((x, y) => compareDates(x.f.date, y.f.date) || x.key.localeCompare(y.key));
   for (const { f } of keyed) {
     const list = byKey.get(f.key) ?? [];
     const last = list.at(-1);
@@ -545,7 +546,7 @@ function buildCourses(byKey: ReadonlyMap<string, readonly Fill[]>, b: BuildConte
       else extendCourse(course, f, period, b);
     });
   }
-  return courses.sort((x, y) => x.start.localeCompare(y.start) || x.id.localeCompare(y.id));
+  return courses.sort((x, y) => compareDates(x.start, y.start) || x.id.localeCompare(y.id));
 }
 
 /** Days two courses overlap. */
@@ -609,7 +610,7 @@ function assignRoles(courses: readonly Course[], antidepressants: readonly Cours
 function episodeBlocks(antidepressants: readonly Course[], b: BuildContext): { onset: string; end: string }[] {
   const { p } = b;
   const blocks: { onset: string; end: string }[] = [];
-  for (const c of antidepressants.filter(treatsDepression).sort((x, y) => x.start.localeCompare(y.start))) {
+  for (const c of antidepressants.filter(treatsDepression).sort((x, y) => compareDates(x.start, y.start))) {
     const last = blocks.at(-1);
     if (last !== undefined && daysBetween(last.end, c.start) - 1 < p.episodeGapDays) {
       last.end = maxDate(last.end, c.coverEnd);
@@ -630,7 +631,7 @@ function episodeBlocks(antidepressants: readonly Course[], b: BuildContext): { o
 /** Days of a course covered by at least one supply. */
 function coveredDays(c: Course): number {
   const union: [string, string][] = [];
-  for (const [from, to] of [...c.covered].sort(([x], [y]) => x.localeCompare(y))) {
+  for (const [from, to] of [...c.covered].sort(([x], [y]) => compareDates(x, y))) {
     const last = union.at(-1);
     if (last !== undefined && from <= addDays(last[1], 1)) last[1] = maxDate(last[1], to);
     else union.push([from, to]);

@@ -7,7 +7,7 @@
  * @module
  */
 import { SCORE_LOINC, matchDiagnosisCode, scaleFromText } from "../catalogue/clinicalCodes";
-import { daysBetween, isCalendarDate } from "../internal/dates";
+import { compareDates, daysBetween, isCalendarDate } from "../internal/dates";
 import { buildTrials } from "../fills/buildTrials";
 import type { BuildTrialsOptions, BuildTrialsResult, BuiltTrial } from "../fills/buildTrials";
 import type { FillRecordInput } from "../fills/fillRecord";
@@ -216,11 +216,24 @@ function withStopReasons(trials: readonly BuiltTrial[], build: BuildTrialsResult
   const refsOf = new Map<string, readonly string[]>();
   for (const d of build.decisions) if (d.trialId !== undefined && (d.code === "adherence" || d.code === "adherence_not_documented")) refsOf.set(d.trialId, d.recordIds);
   return trials.map((t) => {
-    const latest = (refsOf.get(t.id) ?? []).flatMap((r) => stopReasons.get(r) ?? []).sort((a, b) => a.date.localeCompare(b.date)).at(-1);
+    const latest = latestStopReason(refsOf.get(t.id), stopReasons);
     if (latest === undefined) return t;
     decide({ code: "stop_reason_read", message: `${t.id}: stopped (${latest.reason}), from the stop_reason of its last record`, domain: "drug", rule: "stopReason" });
     return { ...t, stopReason: latest.reason };
   });
+}
+
+/**
+ * The stop reason of the latest record (by date; of records of one date, the last listed) that has
+ * one. The records of a trial passed the trial builder's check, so their dates are calendar dates.
+ */
+function latestStopReason(refs: readonly string[] | undefined, stopReasons: ReadonlyMap<string, { date: string; reason: StopReason }>): { date: string; reason: StopReason } | undefined {
+  let latest: { date: string; reason: StopReason } | undefined;
+  for (const ref of refs ?? []) {
+    const found = stopReasons.get(ref);
+    if (found !== undefined && (latest === undefined || compareDates(found.date, latest.date) >= 0)) latest = found;
+  }
+  return latest;
 }
 
 /** The current episode's onset and the earlier episodes, from MDD diagnoses and the treatment gaps. */
@@ -234,7 +247,7 @@ function episodesOf(episodes: readonly { onset: string; end?: string }[], build:
   if (onset === undefined) return { onset, previous: [] };
   const closed = episodes.flatMap((e) => (e.end !== undefined && e.end < onset ? [{ onset: e.onset, end: e.end }] : []));
   for (const e of closed) decide({ code: "previous_episode_from_diagnosis", message: `an earlier episode from ${e.onset} to ${e.end}, from a depression diagnosis with an end date`, domain: "condition", rule: "previousEpisodes" });
-  const all = [...build.previousEpisodes.filter((e) => e.end < onset), ...closed].sort((a, b) => a.onset.localeCompare(b.onset));
+  const all = [...build.previousEpisodes.filter((e) => e.end < onset), ...closed].sort((a, b) => compareDates(a.onset, b.onset));
   const unique = all.filter((e, i) => i === 0 || e.onset !== all[i - 1]?.onset || e.end !== all[i - 1]?.end);
   return { onset, previous: unique };
 }
