@@ -20,6 +20,7 @@ import { zodIssuesToTrdIssues } from "../schema/parseTreatmentHistory";
 import type { Indication, TrialSchema } from "../schema/trial";
 import { DEFAULT_BUILD_PRESET_ID, getBuildPreset, listBuildPresets } from "./buildOptions";
 import type { BuildPresetId, BuildTrialsParameters } from "./buildOptions";
+import { sortInPlace } from "../internal/sortInPlace";
 import { FillRecordSchema } from "./fillRecord";
 import type { FillRecord } from "./fillRecord";
 import { parseFillRecordFast } from "./fillRecordFast";
@@ -178,7 +179,8 @@ interface Course {
   id: string;
 }
 
-const round = (x: number, places: number): number => Math.round(x * 10 ** places) / 10 ** places;
+/** Rounded to 3 decimal places (a constant power of ten: `10 ** places` with a variable exponent is a call to Math.pow). */
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -389,7 +391,7 @@ function readFill(raw: () => unknown, index: number, b: BuildContext, issues: Tr
   let mgPerDay = record.mgPerDay;
   if (mgPerDay === undefined && record.strengthMg !== undefined && record.quantity !== undefined) {
     if (statedSupply === undefined) decide("dose_unknown", `${ref}: strength and quantity but no days' supply, so the daily dose is unknown`, [ref], "dailyDose");
-    else mgPerDay = round((record.strengthMg * record.quantity) / statedSupply, 3);
+    else mgPerDay = round3((record.strengthMg * record.quantity) / statedSupply);
   } else if (mgPerDay === undefined) {
     decide("dose_unknown", `${ref}: no dose, strength or quantity; the daily dose is unknown`, [ref], "dailyDose");
   }
@@ -432,12 +434,12 @@ function combineSameDayFills(fills: readonly Fill[], b: BuildContext): Map<strin
   // The order of these keys under localeCompare: by date, then (same date) by the whole key. The
   // keys are made once per fill, not twice per comparison.
   const keyed = fills.map((f) => ({ f, key: `${f.date}|${String(f.supply).padStart(6, "0")}|${f.mgPerDay ?? ""}|${f.ref}` }));
-  keyed.sort((x, y) => compareDates(x.f.date, y.f.date) || x.key.localeCompare(y.key));
+  sortInPlace(keyed, (x, y) => compareDates(x.f.date, y.f.date) || x.key.localeCompare(y.key));
   for (const { f } of keyed) {
     const list = byKey.get(f.key) ?? [];
     const last = list.at(-1);
     if (last !== undefined && last.date === f.date) {
-      const mg = last.mgPerDay === undefined || f.mgPerDay === undefined ? (last.mgPerDay ?? f.mgPerDay) : round(last.mgPerDay + f.mgPerDay, 3);
+      const mg = last.mgPerDay === undefined || f.mgPerDay === undefined ? (last.mgPerDay ?? f.mgPerDay) : round3(last.mgPerDay + f.mgPerDay);
       list[list.length - 1] = { ...last, ref: `${last.ref}+${f.ref}`, supply: Math.max(last.supply, f.supply), mgPerDay: mg };
       b.decide("same_day_fills_combined", `${last.ref} and ${f.ref}: dispensed the same day, taken together (${mg ?? "unknown"} mg/day)`, [last.ref, f.ref], "sameDayFills");
     } else list.push(f);
@@ -465,7 +467,7 @@ function fillPeriod(list: readonly Fill[], i: number, f: Fill, course: Course | 
   const doseChanges = course !== undefined && f.mgPerDay !== undefined && f.mgPerDay !== course.mg;
   const early = course !== undefined && f.date <= course.coverEnd;
   const start = early && p.earlyRefill === "carry-over" && !doseChanges && course !== undefined ? addDays(course.coverEnd, 1) : f.date;
-  return { refs: f.ref.split("+"), start, end: addDays(start, supply - 1), early, doseChanges };
+  return { refs: f.ref.includes("+") ? f.ref.split("+") : [f.ref], start, end: addDays(start, supply - 1), early, doseChanges };
 }
 
 /** True when the gap before this fill ends `course` (and says so). */
@@ -537,16 +539,17 @@ function extendCourse(course: Course, f: Fill, period: FillPeriod, b: BuildConte
 /** Step 3: courses per agent, merged while the gaps stay within the persistence window; ordered by start. */
 function buildCourses(byKey: ReadonlyMap<string, readonly Fill[]>, b: BuildContext): Course[] {
   const courses: Course[] = [];
-  for (const [key, list] of [...byKey].sort(([x], [y]) => x.localeCompare(y))) {
+  for (const [key, list] of sortInPlace([...byKey], ([x], [y]) => x.localeCompare(y))) {
     let course: Course | undefined;
-    list.forEach((f, i) => {
+    for (let i = 0; i < list.length; i++) {
+      const f = list[i] as Fill;
       const period = fillPeriod(list, i, f, course, b.p);
       if (course !== undefined && gapEndsCourse(list, i, f, course, period, b)) course = undefined;
       if (course === undefined) courses.push((course = newCourse(key, f, period)));
       else extendCourse(course, f, period, b);
-    });
+    }
   }
-  return courses.sort((x, y) => compareDates(x.start, y.start) || x.id.localeCompare(y.id));
+  return sortInPlace(courses, (x, y) => compareDates(x.start, y.start) || x.id.localeCompare(y.id));
 }
 
 /** Days two courses overlap. */
@@ -562,7 +565,10 @@ type Roles = Map<string, { role: "augmentation" | "combination"; augments: strin
 function assignAugmentations(courses: readonly Course[], antidepressants: readonly Course[], roles: Roles, b: BuildContext): void {
   const { p } = b;
   for (const c of courses.filter((x) => x.drug?.role === "augmenting-agent")) {
-    const best = antidepressants.map((a) => ({ a, days: overlap(a, c) })).sort((x, y) => y.days - x.days || x.a.id.localeCompare(y.a.id))[0];
+    const best = sortInPlace(
+      antidepressants.map((a) => ({ a, days: overlap(a, c) })),
+      (x, y) => y.days - x.days || x.a.id.localeCompare(y.a.id),
+    )[0];
     const compared = { value: best?.days ?? 0, threshold: p.augmentationMinOverlapDays, unit: "days" as const, comparison: ">=" as const, met: (best?.days ?? 0) >= p.augmentationMinOverlapDays };
     const extra = { trialId: c.id, citation: b.cite("augmentationMinOverlapDays"), compared };
     if (best !== undefined && compared.met) {
@@ -610,7 +616,7 @@ function assignRoles(courses: readonly Course[], antidepressants: readonly Cours
 function episodeBlocks(antidepressants: readonly Course[], b: BuildContext): { onset: string; end: string }[] {
   const { p } = b;
   const blocks: { onset: string; end: string }[] = [];
-  for (const c of antidepressants.filter(treatsDepression).sort((x, y) => compareDates(x.start, y.start))) {
+  for (const c of sortInPlace(antidepressants.filter(treatsDepression), (x, y) => compareDates(x.start, y.start))) {
     const last = blocks.at(-1);
     if (last !== undefined && daysBetween(last.end, c.start) - 1 < p.episodeGapDays) {
       last.end = maxDate(last.end, c.coverEnd);
@@ -628,29 +634,40 @@ function episodeBlocks(antidepressants: readonly Course[], b: BuildContext): { o
   return blocks;
 }
 
-/** Days of a course covered by at least one supply. */
+/**
+ * Days of a course covered by at least one supply: its periods in order of start, overlapping or
+ * adjacent ones joined, each joined period counted within the course. Sorts the course's periods
+ * in place (nothing reads them afterwards).
+ */
 function coveredDays(c: Course): number {
-  const union: [string, string][] = [];
-  for (const [from, to] of [...c.covered].sort(([x], [y]) => compareDates(x, y))) {
-    const last = union.at(-1);
-    if (last !== undefined && from <= addDays(last[1], 1)) last[1] = maxDate(last[1], to);
-    else union.push([from, to]);
+  const periods = sortInPlace(c.covered, ([x], [y]) => compareDates(x, y));
+  let sum = 0;
+  let from: string | undefined;
+  let to = "";
+  for (const [start, end] of periods) {
+    if (from !== undefined && start <= addDays(to, 1)) {
+      to = maxDate(to, end);
+      continue;
+    }
+    if (from !== undefined) sum += daysBetween(maxDate(from, c.start), minDate(to, c.coverEnd)) + 1;
+    from = start;
+    to = end;
   }
-  return union.reduce((sum, [from, to]) => sum + daysBetween(maxDate(from, c.start), minDate(to, c.coverEnd)) + 1, 0);
+  return from === undefined ? sum : sum + daysBetween(maxDate(from, c.start), minDate(to, c.coverEnd)) + 1;
 }
 
 /** Step 6: a course as a trial, with its adherence (courses of dispenses only) and indication. */
 function toTrial(c: Course, role: { role: "augmentation" | "combination"; augments: string } | undefined, byKey: ReadonlyMap<string, readonly Fill[]>, b: BuildContext): BuiltTrial {
   const total = daysBetween(c.start, c.coverEnd) + 1;
   const covered = coveredDays(c);
-  const adherence = c.dispensedOnly ? round(Math.min(1, covered / total), 3) : undefined;
+  const adherence = c.dispensedOnly ? round3(Math.min(1, covered / total)) : undefined;
   if (adherence === undefined) {
     b.decide("adherence_not_documented", `${c.agentName}: built from orders or statements, which do not show that the drug was collected or taken; adherence not documented`, c.refs, "proportionOfDaysCovered", { trialId: c.id });
   } else {
     b.decide("adherence", `${c.agentName}: ${covered} of ${total} days covered (proportion of days covered ${adherence})`, c.refs, "proportionOfDaysCovered", { trialId: c.id });
   }
   const indication = courseIndication(c.indications);
-  if (new Set(c.indications).size > 1) {
+  if (c.indications.some((i) => i !== c.indications[0])) {
     b.decide("indication", `${c.agentName}: its records give different indications; taken as ${indication ?? "not recorded"}`, c.refs, "indication", { trialId: c.id });
   }
   const ongoing = b.asOf !== undefined && c.coverEnd >= b.asOf;

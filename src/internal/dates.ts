@@ -121,6 +121,9 @@ function isDateShaped(value: string): boolean {
  * shaped `YYYY-MM-DD`: two such texts differ first at a digit, and every collation orders digits
  * 0 to 9, so comparing their characters gives the collator's answer. Any other text goes to
  * `localeCompare`.
+ *
+ * @example
+ * ["2024-03-01", "2023-12-31", "2024-01-15"].sort(compareDates); //=> ["2023-12-31", "2024-01-15", "2024-03-01"]
  */
 export function compareDates(a: string, b: string): number {
   if (isDateShaped(a) && isDateShaped(b)) return a < b ? -1 : a > b ? 1 : 0;

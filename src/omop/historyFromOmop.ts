@@ -9,6 +9,7 @@
 import { SCORE_LOINC, matchDiagnosisCode, scaleFromText } from "../catalogue/clinicalCodes";
 import { compareDates, daysBetween, isCalendarDate } from "../internal/dates";
 import { buildTrials } from "../fills/buildTrials";
+import { sortInPlace } from "../internal/sortInPlace";
 import type { BuildTrialsOptions, BuildTrialsResult, BuiltTrial } from "../fills/buildTrials";
 import type { FillRecordInput } from "../fills/fillRecord";
 import type { TreatmentHistoryInput } from "../schema/history";
@@ -164,7 +165,7 @@ function readProcedures(rows: readonly OmopRow[], asOf: string | undefined, deci
   }
   const courses: NonNullable<TreatmentHistoryInput["otherTreatments"]> = [];
   for (const [kind, dates] of sessions) {
-    const sorted = [...dates].sort();
+    const sorted = sortInPlace(dates, byCodeUnits);
     let start = sorted[0] as string;
     let last = start;
     let count = 0;
@@ -236,18 +237,39 @@ function latestStopReason(refs: readonly string[] | undefined, stopReasons: Read
   return latest;
 }
 
+/** Array.prototype.sort's default order for texts (by UTF-16 code units). */
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The earliest (`-1`) or latest (`1`) onset of the episodes, by code units (the default sort's order). */
+function extremeOnset(episodes: readonly { onset: string }[], which: -1 | 1): string | undefined {
+  let found: string | undefined;
+  for (const e of episodes) if (found === undefined || byCodeUnits(e.onset, found) === which) found = e.onset;
+  return found;
+}
+
+/**
+ * The earliest date of the scores and the records, as the first of them sorted by the default sort
+ * (by their text, by code units; of equal ones, the first).
+ */
+function firstDate(assessments: readonly { date: string }[], records: readonly FillRecordInput[]): string | undefined {
+  let first: string | undefined;
+  for (const { date } of assessments) if (first === undefined || String(date) < String(first)) first = date;
+  for (const { date } of records) if (first === undefined || String(date) < String(first)) first = date;
+  return first;
+}
+
 /** The current episode's onset and the earlier episodes, from MDD diagnoses and the treatment gaps. */
 function episodesOf(episodes: readonly { onset: string; end?: string }[], build: BuildTrialsResult, fallback: string | undefined, decide: (d: OmopDecision) => void): { onset: string | undefined; previous: { onset: string; end: string }[] } {
   const treated = build.episode?.onset;
   const open = episodes.filter((e) => e.end === undefined || (treated !== undefined && e.end >= treated));
   const before = treated === undefined ? open : open.filter((e) => e.onset <= treated);
-  const fromDiagnosis = treated === undefined ? before.map((e) => e.onset).sort()[0] : before.map((e) => e.onset).sort().at(-1);
+  const fromDiagnosis = treated === undefined ? extremeOnset(before, -1) : extremeOnset(before, 1);
   const onset = fromDiagnosis ?? treated ?? fallback;
   if (fromDiagnosis !== undefined) decide({ code: "episode_from_diagnosis", message: `the current episode is dated from a depression diagnosis on ${fromDiagnosis}${treated === undefined ? "" : ` (treatment of it from ${treated})`}`, domain: "condition", rule: "episodeOnset" });
   if (onset === undefined) return { onset, previous: [] };
   const closed = episodes.flatMap((e) => (e.end !== undefined && e.end < onset ? [{ onset: e.onset, end: e.end }] : []));
   for (const e of closed) decide({ code: "previous_episode_from_diagnosis", message: `an earlier episode from ${e.onset} to ${e.end}, from a depression diagnosis with an end date`, domain: "condition", rule: "previousEpisodes" });
-  const all = [...build.previousEpisodes.filter((e) => e.end < onset), ...closed].sort((a, b) => compareDates(a.onset, b.onset));
+  const all = sortInPlace([...build.previousEpisodes.filter((e) => e.end < onset), ...closed], (a, b) => compareDates(a.onset, b.onset));
   const unique = all.filter((e, i) => i === 0 || e.onset !== all[i - 1]?.onset || e.end !== all[i - 1]?.end);
   return { onset, previous: unique };
 }
@@ -287,7 +309,7 @@ export function historyFromOmop(rows: readonly OmopRow[], options: OmopHistoryOp
   const build = buildTrials(records, buildOptions);
   const result = { personId, decisions, build, observationPeriods };
   if (records.length === 0 && episodes.length === 0 && assessments.length === 0) return result;
-  const fallback = [...assessments.map((a) => a.date), ...records.map((r) => r.date)].sort()[0];
+  const fallback = firstDate(assessments, records);
   const { onset, previous } = episodesOf(episodes, build, fallback, decide);
   const history: TreatmentHistoryInput = {
     id: personId,
