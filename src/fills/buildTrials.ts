@@ -431,11 +431,10 @@ function readFills(records: readonly unknown[], b: BuildContext, issues: TrdIssu
 /** Step 2: fills of one agent per key, in date order; same-day fills are taken together (two strengths making one dose). */
 function combineSameDayFills(fills: readonly Fill[], b: BuildContext): Map<string, Fill[]> {
   const byKey = new Map<string, Fill[]>();
-  // The order of these keys under localeCompare: by date, then (same date) by the whole key. The
-  // keys are made once per fill, not twice per comparison.
-  const keyed = fills.map((f) => ({ f, key: `${f.date}|${String(f.supply).padStart(6, "0")}|${f.mgPerDay ?? ""}|${f.ref}` }));
-  sortInPlace(keyed, (x, y) => compareDates(x.f.date, y.f.date) || x.key.localeCompare(y.key));
-  for (const { f } of keyed) {
+  // The order of these keys under localeCompare: by date, then (same date, which is rare) by the
+  // whole key, made only then.
+  const sortKey = (f: Fill): string => `${f.date}|${String(f.supply).padStart(6, "0")}|${f.mgPerDay ?? ""}|${f.ref}`;
+  for (const f of sortInPlace([...fills], (x, y) => compareDates(x.date, y.date) || sortKey(x).localeCompare(sortKey(y)))) {
     const list = byKey.get(f.key) ?? [];
     const last = list.at(-1);
     if (last !== undefined && last.date === f.date) {

@@ -59,6 +59,11 @@ const PROCEDURE_GAP_DAYS = 30;
 const MDD: Condition = "major-depressive-disorder";
 const CODE_SYSTEM: Readonly<Record<string, NonNullable<Diagnosis["code"]>["system"]>> = { ICD10CM: "ICD-10-CM", ICD10: "ICD-10", SNOMED: "SNOMED-CT" };
 
+/** The default dispensing types, as a set (read only). */
+const DEFAULT_DISPENSING_TYPES: ReadonlySet<string> = new Set(DISPENSING_TYPE_NAMES);
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 const isDate = (x: string | null | undefined): x is string => typeof x === "string" && isCalendarDate(x);
 const idOf = (row: OmopRow): string | undefined => (row.record_id === null || row.record_id === undefined ? undefined : String(row.record_id));
 
@@ -116,10 +121,14 @@ function readConditions(rows: readonly OmopRow[], decide: (d: OmopDecision) => v
 
 /** The scale of a measurement or observation: by LOINC code, else (no LOINC code) by the source value's text. */
 function scaleOf(row: OmopRow): { scale: ScaleId; fromText: boolean } | undefined {
-  const loinc = [row.vocabulary_id === "LOINC" ? row.concept_code : undefined, row.source_vocabulary_id === "LOINC" ? row.source_code : undefined].filter((c): c is string => typeof c === "string");
-  const known = SCORE_LOINC.find((s) => loinc.includes(s.code));
-  if (known !== undefined) return { scale: known.scale, fromText: false };
-  if (loinc.length > 0 || row.source_value === null || row.source_value === undefined) return undefined;
+  const code = row.vocabulary_id === "LOINC" && typeof row.concept_code === "string" ? row.concept_code : undefined;
+  const sourceCode = row.source_vocabulary_id === "LOINC" && typeof row.source_code === "string" ? row.source_code : undefined;
+  if (code !== undefined || sourceCode !== undefined) {
+    // The first score code (in SCORE_LOINC's order) that either names.
+    for (const s of SCORE_LOINC) if (s.code === code || s.code === sourceCode) return { scale: s.scale, fromText: false };
+    return undefined;
+  }
+  if (row.source_value === null || row.source_value === undefined) return undefined;
   const scale = scaleFromText(row.source_value);
   return scale === undefined ? undefined : { scale, fromText: true };
 }
@@ -129,23 +138,29 @@ function readScores(rows: readonly OmopRow[], decide: (d: OmopDecision) => void)
   const scores: { date: string; scale: ScaleId; total: number }[] = [];
   for (const row of rows) {
     const found = scaleOf(row);
-    const recordId = idOf(row);
-    const at = { domain: row.domain, ...(recordId === undefined ? {} : { recordId }) };
-    const ref = `${row.domain} ${recordId ?? "(no id)"}`;
     const value = row.value_as_number === null || row.value_as_number === undefined ? undefined : Number(row.value_as_number);
     if (found === undefined || !isDate(row.start_date) || value === undefined || !Number.isInteger(value)) {
-      decide({ code: "score_not_read", message: `${ref}: ${found === undefined ? "not a total score the adapter reads" : !isDate(row.start_date) ? "no date" : "value_as_number is empty or not a whole number"}; not used`, ...at, dropped: true, rule: "scores" });
+      decide({ code: "score_not_read", message: `${refOf(row)}: ${found === undefined ? "not a total score the adapter reads" : !isDate(row.start_date) ? "no date" : "value_as_number is empty or not a whole number"}; not used`, ...atOf(row), dropped: true, rule: "scores" });
       continue;
     }
     const range = SCALES[found.scale];
     if (value < range.min || value > range.max) {
-      decide({ code: "score_out_of_range", message: `${ref}: ${found.scale} ${value} is outside ${range.min} to ${range.max}; left out`, ...at, dropped: true, rule: "scoreRange" });
+      decide({ code: "score_out_of_range", message: `${refOf(row)}: ${found.scale} ${value} is outside ${range.min} to ${range.max}; left out`, ...atOf(row), dropped: true, rule: "scoreRange" });
       continue;
     }
-    if (found.fromText) decide({ code: "score_from_source_text", message: `${ref}: no LOINC code; the scale (${found.scale}) is named in its source value`, ...at, rule: "scaleFromText" });
+    if (found.fromText) decide({ code: "score_from_source_text", message: `${refOf(row)}: no LOINC code; the scale (${found.scale}) is named in its source value`, ...atOf(row), rule: "scaleFromText" });
     scores.push({ date: row.start_date, scale: found.scale, total: value });
   }
   return scores;
+}
+
+/** A row as decisions name it: its table and id (made only for a decision). */
+const refOf = (row: OmopRow): string => `${row.domain} ${idOf(row) ?? "(no id)"}`;
+
+/** Where a decision on a row points: its domain and id. */
+function atOf(row: OmopRow): { domain: OmopDomain; recordId?: string } {
+  const recordId = idOf(row);
+  return { domain: row.domain, ...(recordId === undefined ? {} : { recordId }) };
 }
 
 /** The procedure code of a row (standard or source concept). */
@@ -297,7 +312,7 @@ export function historyFromOmop(rows: readonly OmopRow[], options: OmopHistoryOp
   const decide = (d: OmopDecision): void => void decisions.push(d);
   const { dispensingTypes, personId: givenId, ...buildOptions } = options;
   const personId = givenId ?? (rows[0] === undefined ? "" : String(rows[0].person_id));
-  const drugContext: DrugContext = { decide: (d) => decide({ domain: "drug", ...d }), dispensingTypes: new Set(dispensingTypes ?? DISPENSING_TYPE_NAMES) };
+  const drugContext: DrugContext = { decide: (d) => decide({ domain: "drug", ...d }), dispensingTypes: dispensingTypes === undefined ? DEFAULT_DISPENSING_TYPES : new Set(dispensingTypes) };
   const by = byDomain(rows);
   const { records, stopReasons } = readDrugs(by.drug, drugContext);
   const { diagnoses, episodes } = readConditions(by.condition, decide);
@@ -311,14 +326,18 @@ export function historyFromOmop(rows: readonly OmopRow[], options: OmopHistoryOp
   if (records.length === 0 && episodes.length === 0 && assessments.length === 0) return result;
   const fallback = firstDate(assessments, records);
   const { onset, previous } = episodesOf(episodes, build, fallback, decide);
-  const history: TreatmentHistoryInput = {
+  // Field by field, in this order, rather than by spreads.
+  const patient: Mutable<NonNullable<TreatmentHistoryInput["patient"]>> = {};
+  if (birthDate !== undefined) patient.birthDate = birthDate;
+  patient.diagnoses = diagnoses;
+  const history: Mutable<TreatmentHistoryInput> = {
     id: personId,
-    patient: { ...(birthDate === undefined ? {} : { birthDate }), diagnoses },
+    patient,
     episode: { onset: onset ?? "" },
     previousEpisodes: previous,
     trials: withStopReasons(build.trials, build, stopReasons, decide),
     assessments,
-    ...(otherTreatments.length === 0 ? {} : { otherTreatments }),
   };
-  return { ...result, history };
+  if (otherTreatments.length > 0) history.otherTreatments = otherTreatments;
+  return { personId, decisions, build, observationPeriods, history };
 }
