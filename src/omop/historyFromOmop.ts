@@ -8,8 +8,8 @@
  */
 import { SCORE_LOINC, matchDiagnosisCode, scaleFromText } from "../catalogue/clinicalCodes";
 import { compareDates, daysBetween, isCalendarDate } from "../internal/dates";
-import { buildTrials } from "../fills/buildTrials";
 import { sortInPlace } from "../internal/sortInPlace";
+import { buildTrials } from "../fills/buildTrials";
 import type { BuildTrialsOptions, BuildTrialsResult, BuiltTrial } from "../fills/buildTrials";
 import type { FillRecordInput } from "../fills/fillRecord";
 import type { TreatmentHistoryInput } from "../schema/history";
