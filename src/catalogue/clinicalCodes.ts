@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { deepFreeze } from "../internal/deepFreeze";
 import type { Condition } from "../schema/patient";
 import type { ScaleId } from "../schema/scales";
 import type { Indication } from "../schema/trial";
@@ -37,9 +38,10 @@ const NONE: readonly Condition[] = [];
 /**
  * Diagnosis codes, most specific first (the first match wins). ICD-10-CM is a closed hierarchy,
  * so a code outside these rows is another condition (see {@link indicationOfUnlistedIcd10});
- * SNOMED CT is not enumerable here, so only the listed concepts are read.
+ * SNOMED CT is not enumerable here, so only the listed concepts are read. Frozen to the last
+ * row and list, so that an answer {@link matchDiagnosisCode} remembers stays right.
  */
-export const DIAGNOSIS_CODES: readonly DiagnosisCode[] = Object.freeze([
+export const DIAGNOSIS_CODES: readonly DiagnosisCode[] = deepFreeze([
   // ICD-10-CM: depressive disorders. F32.81 (premenstrual dysphoric disorder) sits inside F32.
   ...rows("icd10", "cms-icd10cm-fy2023", "secondary", [
     ["F32.81", NONE, "premenstrual-dysphoric-disorder"],
@@ -133,9 +135,31 @@ export const DIAGNOSIS_CODES: readonly DiagnosisCode[] = Object.freeze([
  * matchDiagnosisCode("snomed", "13746004")?.conditions; //=> ["bipolar-disorder"]
  */
 export function matchDiagnosisCode(kind: DiagnosisCode["system"], code: string): DiagnosisCode | undefined {
+  const cache = kind === "icd10" ? icd10Matches : kind === "snomed" ? snomedMatches : undefined;
+  if (cache === undefined || typeof code !== "string") return findDiagnosisCode(kind, code);
+  const known = cache.get(code);
+  if (known !== undefined) return known === NO_MATCH ? undefined : known;
+  const found = findDiagnosisCode(kind, code);
+  if (cache.size >= MATCH_CACHE_LIMIT) cache.clear();
+  cache.set(code, found ?? NO_MATCH);
+  return found;
+}
+
+/** {@link matchDiagnosisCode} without its cache: the first row, in table order, that the code matches. */
+function findDiagnosisCode(kind: DiagnosisCode["system"], code: string): DiagnosisCode | undefined {
   const normal = kind === "icd10" ? normaliseIcd10(code) : code.trim();
   return DIAGNOSIS_CODES.find((row) => row.system === kind && (row.pattern.endsWith("*") ? normal.startsWith(row.pattern.slice(0, -1)) : normal === row.pattern));
 }
+
+/*
+ * The answers of matchDiagnosisCode, by code system and code as given: the table is frozen, so an
+ * answer never changes, and a cohort has few distinct codes (every condition row of every person
+ * asks). The caches only remember results and are cleared when large, so memory stays bounded.
+ */
+const MATCH_CACHE_LIMIT = 10_000;
+const NO_MATCH = "none";
+const icd10Matches = new Map<string, DiagnosisCode | typeof NO_MATCH>();
+const snomedMatches = new Map<string, DiagnosisCode | typeof NO_MATCH>();
 
 /** "f331" → "F33.1": upper case, with the dot after the category. */
 export function normaliseIcd10(code: string): string {

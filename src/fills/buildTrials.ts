@@ -13,7 +13,8 @@ import type { Comparison } from "../classify/types";
 import { normaliseDrugName } from "../catalogue/normaliseDrugName";
 import type { SourceId } from "../catalogue/sources";
 import type { Citation, Verification } from "../catalogue/types";
-import { addDays, daysBetween, isCalendarDate, maxDate, minDate } from "../internal/dates";
+import { addDays, compareDates, daysBetween, isCalendarDate, maxDate, minDate } from "../internal/dates";
+import { sortInPlace } from "../internal/sortInPlace";
 import { makeIssue } from "../schema/issues";
 import type { TrdIssue } from "../schema/issues";
 import { zodIssuesToTrdIssues } from "../schema/parseTreatmentHistory";
@@ -22,6 +23,7 @@ import { DEFAULT_BUILD_PRESET_ID, getBuildPreset, listBuildPresets } from "./bui
 import type { BuildPresetId, BuildTrialsParameters } from "./buildOptions";
 import { FillRecordSchema } from "./fillRecord";
 import type { FillRecord } from "./fillRecord";
+import { parseFillRecordFast } from "./fillRecordFast";
 
 /**
  * Options for {@link buildTrials}.
@@ -177,7 +179,10 @@ interface Course {
   id: string;
 }
 
-const round = (x: number, places: number): number => Math.round(x * 10 ** places) / 10 ** places;
+/** Rounded to 3 decimal places (a constant power of ten: `10 ** places` with a variable exponent is a call to Math.pow). */
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * Builds trials from prescription, dispense or fill records of one patient. Records of each agent
@@ -333,16 +338,18 @@ type Decide = (code: BuildDecisionCode, message: string, recordIds: readonly str
 
 /** A `decide` that appends each decision, in the order taken, to `decisions`. */
 function decider(decisions: BuildDecision[]): Decide {
-  return (code, message, recordIds, rule, extra = {}) => {
-    decisions.push({
-      code,
-      message,
-      recordIds,
-      ...(extra.trialId === undefined ? {} : { trialId: extra.trialId }),
-      ...(extra.compared === undefined ? {} : { compared: extra.compared }),
-      rule,
-      ...(extra.citation === undefined ? {} : { source: extra.citation.source, verification: extra.citation.verification }),
-    });
+  return (code, message, recordIds, rule, extra) => {
+    if (extra === undefined) return void decisions.push({ code, message, recordIds, rule });
+    // Field by field, in this order, rather than by spreads (it runs for every merge and course).
+    const d: { -readonly [K in keyof BuildDecision]?: BuildDecision[K] } = { code, message, recordIds };
+    if (extra.trialId !== undefined) d.trialId = extra.trialId;
+    if (extra.compared !== undefined) d.compared = extra.compared;
+    d.rule = rule;
+    if (extra.citation !== undefined) {
+      d.source = extra.citation.source;
+      d.verification = extra.citation.verification;
+    }
+    decisions.push(d as BuildDecision);
   };
 }
 
@@ -384,7 +391,7 @@ function readFill(raw: () => unknown, index: number, b: BuildContext, issues: Tr
   let mgPerDay = record.mgPerDay;
   if (mgPerDay === undefined && record.strengthMg !== undefined && record.quantity !== undefined) {
     if (statedSupply === undefined) decide("dose_unknown", `${ref}: strength and quantity but no days' supply, so the daily dose is unknown`, [ref], "dailyDose");
-    else mgPerDay = round((record.strengthMg * record.quantity) / statedSupply, 3);
+    else mgPerDay = round3((record.strengthMg * record.quantity) / statedSupply);
   } else if (mgPerDay === undefined) {
     decide("dose_unknown", `${ref}: no dose, strength or quantity; the daily dose is unknown`, [ref], "dailyDose");
   }
@@ -393,13 +400,16 @@ function readFill(raw: () => unknown, index: number, b: BuildContext, issues: Tr
 
 /**
  * A record through the schema; `"unreadable"` for an exotic value the schema cannot read (a getter
- * that throws). A valid record is parsed once, without `reportInput` (which makes zod's parse of a
- * valid record about three times slower, measured); an invalid one is parsed again with it, so its
- * issues are worded from the values.
+ * that throws). A record the fast path is sure of is not parsed by zod at all (it gives what zod
+ * would, see `fillRecordFast.ts`); any other valid record is parsed once, without `reportInput`
+ * (which makes zod's parse of a valid record about three times slower, measured); an invalid one is
+ * parsed again with it, so its issues are worded from the values.
  */
 function safeParseRecord(raw: () => unknown): ReturnType<typeof FillRecordSchema.safeParse> | "unreadable" {
   try {
     const value = raw();
+    const fast = parseFillRecordFast(value);
+    if (fast !== undefined) return { success: true, data: fast };
     const parsed = FillRecordSchema.safeParse(value);
     return parsed.success ? parsed : FillRecordSchema.safeParse(value, { reportInput: true });
   } catch {
@@ -421,12 +431,14 @@ function readFills(records: readonly unknown[], b: BuildContext, issues: TrdIssu
 /** Step 2: fills of one agent per key, in date order; same-day fills are taken together (two strengths making one dose). */
 function combineSameDayFills(fills: readonly Fill[], b: BuildContext): Map<string, Fill[]> {
   const byKey = new Map<string, Fill[]>();
+  // The order of these keys under localeCompare: by date, then (same date, which is rare) by the
+  // whole key, made only then.
   const sortKey = (f: Fill): string => `${f.date}|${String(f.supply).padStart(6, "0")}|${f.mgPerDay ?? ""}|${f.ref}`;
-  for (const f of [...fills].sort((x, y) => sortKey(x).localeCompare(sortKey(y)))) {
+  for (const f of sortInPlace([...fills], (x, y) => compareDates(x.date, y.date) || sortKey(x).localeCompare(sortKey(y)))) {
     const list = byKey.get(f.key) ?? [];
     const last = list.at(-1);
     if (last !== undefined && last.date === f.date) {
-      const mg = last.mgPerDay === undefined || f.mgPerDay === undefined ? (last.mgPerDay ?? f.mgPerDay) : round(last.mgPerDay + f.mgPerDay, 3);
+      const mg = last.mgPerDay === undefined || f.mgPerDay === undefined ? (last.mgPerDay ?? f.mgPerDay) : round3(last.mgPerDay + f.mgPerDay);
       list[list.length - 1] = { ...last, ref: `${last.ref}+${f.ref}`, supply: Math.max(last.supply, f.supply), mgPerDay: mg };
       b.decide("same_day_fills_combined", `${last.ref} and ${f.ref}: dispensed the same day, taken together (${mg ?? "unknown"} mg/day)`, [last.ref, f.ref], "sameDayFills");
     } else list.push(f);
@@ -454,7 +466,7 @@ function fillPeriod(list: readonly Fill[], i: number, f: Fill, course: Course | 
   const doseChanges = course !== undefined && f.mgPerDay !== undefined && f.mgPerDay !== course.mg;
   const early = course !== undefined && f.date <= course.coverEnd;
   const start = early && p.earlyRefill === "carry-over" && !doseChanges && course !== undefined ? addDays(course.coverEnd, 1) : f.date;
-  return { refs: f.ref.split("+"), start, end: addDays(start, supply - 1), early, doseChanges };
+  return { refs: f.ref.includes("+") ? f.ref.split("+") : [f.ref], start, end: addDays(start, supply - 1), early, doseChanges };
 }
 
 /** True when the gap before this fill ends `course` (and says so). */
@@ -526,16 +538,17 @@ function extendCourse(course: Course, f: Fill, period: FillPeriod, b: BuildConte
 /** Step 3: courses per agent, merged while the gaps stay within the persistence window; ordered by start. */
 function buildCourses(byKey: ReadonlyMap<string, readonly Fill[]>, b: BuildContext): Course[] {
   const courses: Course[] = [];
-  for (const [key, list] of [...byKey].sort(([x], [y]) => x.localeCompare(y))) {
+  for (const [key, list] of sortInPlace([...byKey], ([x], [y]) => x.localeCompare(y))) {
     let course: Course | undefined;
-    list.forEach((f, i) => {
+    for (let i = 0; i < list.length; i++) {
+      const f = list[i] as Fill;
       const period = fillPeriod(list, i, f, course, b.p);
       if (course !== undefined && gapEndsCourse(list, i, f, course, period, b)) course = undefined;
       if (course === undefined) courses.push((course = newCourse(key, f, period)));
       else extendCourse(course, f, period, b);
-    });
+    }
   }
-  return courses.sort((x, y) => x.start.localeCompare(y.start) || x.id.localeCompare(y.id));
+  return sortInPlace(courses, (x, y) => compareDates(x.start, y.start) || x.id.localeCompare(y.id));
 }
 
 /** Days two courses overlap. */
@@ -551,7 +564,10 @@ type Roles = Map<string, { role: "augmentation" | "combination"; augments: strin
 function assignAugmentations(courses: readonly Course[], antidepressants: readonly Course[], roles: Roles, b: BuildContext): void {
   const { p } = b;
   for (const c of courses.filter((x) => x.drug?.role === "augmenting-agent")) {
-    const best = antidepressants.map((a) => ({ a, days: overlap(a, c) })).sort((x, y) => y.days - x.days || x.a.id.localeCompare(y.a.id))[0];
+    const best = sortInPlace(
+      antidepressants.map((a) => ({ a, days: overlap(a, c) })),
+      (x, y) => y.days - x.days || x.a.id.localeCompare(y.a.id),
+    )[0];
     const compared = { value: best?.days ?? 0, threshold: p.augmentationMinOverlapDays, unit: "days" as const, comparison: ">=" as const, met: (best?.days ?? 0) >= p.augmentationMinOverlapDays };
     const extra = { trialId: c.id, citation: b.cite("augmentationMinOverlapDays"), compared };
     if (best !== undefined && compared.met) {
@@ -599,7 +615,7 @@ function assignRoles(courses: readonly Course[], antidepressants: readonly Cours
 function episodeBlocks(antidepressants: readonly Course[], b: BuildContext): { onset: string; end: string }[] {
   const { p } = b;
   const blocks: { onset: string; end: string }[] = [];
-  for (const c of antidepressants.filter(treatsDepression).sort((x, y) => x.start.localeCompare(y.start))) {
+  for (const c of sortInPlace(antidepressants.filter(treatsDepression), (x, y) => compareDates(x.start, y.start))) {
     const last = blocks.at(-1);
     if (last !== undefined && daysBetween(last.end, c.start) - 1 < p.episodeGapDays) {
       last.end = maxDate(last.end, c.coverEnd);
@@ -617,43 +633,57 @@ function episodeBlocks(antidepressants: readonly Course[], b: BuildContext): { o
   return blocks;
 }
 
-/** Days of a course covered by at least one supply. */
+/**
+ * Days of a course covered by at least one supply: its periods in order of start, overlapping or
+ * adjacent ones joined, each joined period counted within the course. Sorts the course's periods
+ * in place (nothing reads them afterwards).
+ */
 function coveredDays(c: Course): number {
-  const union: [string, string][] = [];
-  for (const [from, to] of [...c.covered].sort(([x], [y]) => x.localeCompare(y))) {
-    const last = union.at(-1);
-    if (last !== undefined && from <= addDays(last[1], 1)) last[1] = maxDate(last[1], to);
-    else union.push([from, to]);
+  const periods = sortInPlace(c.covered, ([x], [y]) => compareDates(x, y));
+  let sum = 0;
+  let from: string | undefined;
+  let to = "";
+  for (const [start, end] of periods) {
+    if (from !== undefined && start <= addDays(to, 1)) {
+      to = maxDate(to, end);
+      continue;
+    }
+    if (from !== undefined) sum += daysBetween(maxDate(from, c.start), minDate(to, c.coverEnd)) + 1;
+    from = start;
+    to = end;
   }
-  return union.reduce((sum, [from, to]) => sum + daysBetween(maxDate(from, c.start), minDate(to, c.coverEnd)) + 1, 0);
+  return from === undefined ? sum : sum + daysBetween(maxDate(from, c.start), minDate(to, c.coverEnd)) + 1;
 }
 
 /** Step 6: a course as a trial, with its adherence (courses of dispenses only) and indication. */
 function toTrial(c: Course, role: { role: "augmentation" | "combination"; augments: string } | undefined, byKey: ReadonlyMap<string, readonly Fill[]>, b: BuildContext): BuiltTrial {
   const total = daysBetween(c.start, c.coverEnd) + 1;
   const covered = coveredDays(c);
-  const adherence = c.dispensedOnly ? round(Math.min(1, covered / total), 3) : undefined;
+  const adherence = c.dispensedOnly ? round3(Math.min(1, covered / total)) : undefined;
   if (adherence === undefined) {
     b.decide("adherence_not_documented", `${c.agentName}: built from orders or statements, which do not show that the drug was collected or taken; adherence not documented`, c.refs, "proportionOfDaysCovered", { trialId: c.id });
   } else {
     b.decide("adherence", `${c.agentName}: ${covered} of ${total} days covered (proportion of days covered ${adherence})`, c.refs, "proportionOfDaysCovered", { trialId: c.id });
   }
   const indication = courseIndication(c.indications);
-  if (new Set(c.indications).size > 1) {
+  if (c.indications.some((i) => i !== c.indications[0])) {
     b.decide("indication", `${c.agentName}: its records give different indications; taken as ${indication ?? "not recorded"}`, c.refs, "indication", { trialId: c.id });
   }
   const ongoing = b.asOf !== undefined && c.coverEnd >= b.asOf;
   const agent = c.drug === undefined ? (byKey.get(c.key)?.[0]?.record.agent ?? { name: c.agentName }) : { name: c.drug.name };
-  return {
-    id: c.id,
-    agent,
-    ...(role === undefined ? {} : { role: role.role, augments: role.augments }),
-    start: c.start,
-    ...(ongoing ? {} : { end: c.coverEnd }),
-    ...(c.doses.length === 0 ? { doseUnknown: true as const } : { doses: c.doses.map((d) => ({ ...d })) }),
-    ...(adherence === undefined ? {} : { adherence }),
-    ...(indication === undefined ? {} : { indication }),
-  };
+  // Field by field, in this order, rather than by spreads (one object shape for every trial).
+  const trial: Partial<Mutable<BuiltTrial>> = { id: c.id, agent };
+  if (role !== undefined) {
+    trial.role = role.role;
+    trial.augments = role.augments;
+  }
+  trial.start = c.start;
+  if (!ongoing) trial.end = c.coverEnd;
+  if (c.doses.length === 0) trial.doseUnknown = true;
+  else trial.doses = c.doses.map((d) => ({ from: d.from, mgPerDay: d.mgPerDay }));
+  if (adherence !== undefined) trial.adherence = adherence;
+  if (indication !== undefined) trial.indication = indication;
+  return trial as BuiltTrial;
 }
 
 /**

@@ -109,6 +109,27 @@ export function addDays(iso: string, days: number): string {
   return days === 0 ? iso : isoOfDayNumber(dayNumber(iso) + days);
 }
 
+/** True when `value` is shaped `DDDD-DD-DD` (ASCII digits, dashes at 4 and 7). */
+function isDateShaped(value: string): boolean {
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+  for (let i = 0; i < 10; i++) if (i !== 4 && i !== 7 && digitAt(value, i) < 0) return false;
+  return true;
+}
+
+/**
+ * Orders two texts as `a.localeCompare(b)` does (the same sign), without the collator when both are
+ * shaped `YYYY-MM-DD`: two such texts differ first at a digit, and every collation orders digits
+ * 0 to 9, so comparing their characters gives the collator's answer. Any other text goes to
+ * `localeCompare`.
+ *
+ * @example
+ * ["2024-03-01", "2023-12-31", "2024-01-15"].sort(compareDates); //=> ["2023-12-31", "2024-01-15", "2024-03-01"]
+ */
+export function compareDates(a: string, b: string): number {
+  if (isDateShaped(a) && isDateShaped(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return a.localeCompare(b);
+}
+
 /** The earlier of two ISO dates. */
 export function minDate(a: string, b: string): string {
   return a <= b ? a : b;

@@ -39,6 +39,9 @@ export interface DrugContext {
 const THEMIS = { source: "ohdsi-themis-drug-exposure", verification: "secondary" } as const;
 const FORMULA = { source: "darwin-drug-utilisation-daily-dose", verification: "secondary" } as const;
 
+/** The classifier's stop reasons (what StopReasonSchema accepts: one of its words, as written). */
+const STOP_REASONS: ReadonlySet<string> = new Set(StopReasonSchema.options);
+
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 const num = (x: number | bigint | null | undefined): number | undefined => (x === null || x === undefined ? undefined : Number(x));
@@ -114,9 +117,8 @@ function doseOf(row: OmopRow, ref: string, days: number | undefined, c: DrugCont
 function stopReasonOf(row: OmopRow, ref: string, c: DrugContext): StopReason | undefined {
   const text = row.stop_reason?.trim().toLowerCase();
   if (text === undefined || text === "") return undefined;
-  const parsed = StopReasonSchema.safeParse(text);
+  if (STOP_REASONS.has(text)) return text as StopReason;
   const recordId = idOf(row);
-  if (parsed.success) return parsed.data;
   c.decide({ code: "stop_reason_not_recognised", message: `${ref}: stop_reason is not one of ${StopReasonSchema.options.join(", ")}; not read`, ...(recordId === undefined ? {} : { recordId }), rule: "stopReason" });
   return undefined;
 }

@@ -7,7 +7,8 @@
  * @module
  */
 import { SCORE_LOINC, matchDiagnosisCode, scaleFromText } from "../catalogue/clinicalCodes";
-import { daysBetween, isCalendarDate } from "../internal/dates";
+import { compareDates, daysBetween, isCalendarDate } from "../internal/dates";
+import { sortInPlace } from "../internal/sortInPlace";
 import { buildTrials } from "../fills/buildTrials";
 import type { BuildTrialsOptions, BuildTrialsResult, BuiltTrial } from "../fills/buildTrials";
 import type { FillRecordInput } from "../fills/fillRecord";
@@ -19,7 +20,7 @@ import type { StopReason } from "../schema/trial";
 import type { OmopDecision } from "./decisions";
 import { readDrugExposure } from "./drugs";
 import type { DrugContext } from "./drugs";
-import type { OmopRow } from "./rows";
+import type { OmopDomain, OmopRow } from "./rows";
 import { DIAGNOSIS_VOCABULARIES, DISPENSING_TYPE_NAMES, PROCEDURE_CODES } from "./vocabulary";
 import type { ProcedureCode } from "./vocabulary";
 
@@ -58,8 +59,20 @@ const PROCEDURE_GAP_DAYS = 30;
 const MDD: Condition = "major-depressive-disorder";
 const CODE_SYSTEM: Readonly<Record<string, NonNullable<Diagnosis["code"]>["system"]>> = { ICD10CM: "ICD-10-CM", ICD10: "ICD-10", SNOMED: "SNOMED-CT" };
 
+/** The default dispensing types, as a set (read only). */
+const DEFAULT_DISPENSING_TYPES: ReadonlySet<string> = new Set(DISPENSING_TYPE_NAMES);
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 const isDate = (x: string | null | undefined): x is string => typeof x === "string" && isCalendarDate(x);
 const idOf = (row: OmopRow): string | undefined => (row.record_id === null || row.record_id === undefined ? undefined : String(row.record_id));
+
+/** The rows of each domain, in their order (one pass; a row of another domain is in none). */
+function byDomain(rows: readonly OmopRow[]): Record<OmopDomain, OmopRow[]> {
+  const by: Record<OmopDomain, OmopRow[]> = { person: [], observation_period: [], drug: [], condition: [], measurement: [], observation: [], procedure: [] };
+  for (const row of rows) if (typeof row.domain === "string" && Object.hasOwn(by, row.domain)) by[row.domain].push(row);
+  return by;
+}
 
 /** The birth date, when year, month and day are all given. */
 function birthDateOf(person: OmopRow | undefined, decide: (d: OmopDecision) => void): string | undefined {
@@ -73,16 +86,16 @@ function birthDateOf(person: OmopRow | undefined, decide: (d: OmopDecision) => v
 
 /** The diagnosis a condition row's standard or source concept gives, with the code read. */
 function diagnosisOf(row: OmopRow): { conditions: readonly Condition[]; code?: Diagnosis["code"] } | undefined {
-  for (const [vocabulary, code] of [
-    [row.vocabulary_id, row.concept_code],
-    [row.source_vocabulary_id, row.source_code],
-  ] as const) {
-    const kind = DIAGNOSIS_VOCABULARIES[(vocabulary ?? "") as keyof typeof DIAGNOSIS_VOCABULARIES];
-    if (kind === undefined || code === null || code === undefined) continue;
-    const match = matchDiagnosisCode(kind, code);
-    if (match !== undefined && match.conditions.length > 0) return { conditions: match.conditions, ...(code.length <= 64 ? { code: { system: CODE_SYSTEM[vocabulary ?? ""] ?? "other", code: code.trim() } } : {}) };
-  }
-  return undefined;
+  return diagnosisFrom(row.vocabulary_id, row.concept_code) ?? diagnosisFrom(row.source_vocabulary_id, row.source_code);
+}
+
+/** The diagnosis one concept (vocabulary and code) gives. */
+function diagnosisFrom(vocabulary: string | null | undefined, code: string | null | undefined): { conditions: readonly Condition[]; code?: Diagnosis["code"] } | undefined {
+  const kind = DIAGNOSIS_VOCABULARIES[(vocabulary ?? "") as keyof typeof DIAGNOSIS_VOCABULARIES];
+  if (kind === undefined || code === null || code === undefined) return undefined;
+  const match = matchDiagnosisCode(kind, code);
+  if (match === undefined || match.conditions.length === 0) return undefined;
+  return code.length <= 64 ? { conditions: match.conditions, code: { system: CODE_SYSTEM[vocabulary ?? ""] ?? "other", code: code.trim() } } : { conditions: match.conditions };
 }
 
 /** Diagnoses (one per condition, the earliest) and the MDD rows that date depressive episodes. */
@@ -108,10 +121,14 @@ function readConditions(rows: readonly OmopRow[], decide: (d: OmopDecision) => v
 
 /** The scale of a measurement or observation: by LOINC code, else (no LOINC code) by the source value's text. */
 function scaleOf(row: OmopRow): { scale: ScaleId; fromText: boolean } | undefined {
-  const loinc = [row.vocabulary_id === "LOINC" ? row.concept_code : undefined, row.source_vocabulary_id === "LOINC" ? row.source_code : undefined].filter((c): c is string => typeof c === "string");
-  const known = SCORE_LOINC.find((s) => loinc.includes(s.code));
-  if (known !== undefined) return { scale: known.scale, fromText: false };
-  if (loinc.length > 0 || row.source_value === null || row.source_value === undefined) return undefined;
+  const code = row.vocabulary_id === "LOINC" && typeof row.concept_code === "string" ? row.concept_code : undefined;
+  const sourceCode = row.source_vocabulary_id === "LOINC" && typeof row.source_code === "string" ? row.source_code : undefined;
+  if (code !== undefined || sourceCode !== undefined) {
+    // The first score code (in SCORE_LOINC's order) that either names.
+    for (const s of SCORE_LOINC) if (s.code === code || s.code === sourceCode) return { scale: s.scale, fromText: false };
+    return undefined;
+  }
+  if (row.source_value === null || row.source_value === undefined) return undefined;
   const scale = scaleFromText(row.source_value);
   return scale === undefined ? undefined : { scale, fromText: true };
 }
@@ -121,23 +138,29 @@ function readScores(rows: readonly OmopRow[], decide: (d: OmopDecision) => void)
   const scores: { date: string; scale: ScaleId; total: number }[] = [];
   for (const row of rows) {
     const found = scaleOf(row);
-    const recordId = idOf(row);
-    const at = { domain: row.domain, ...(recordId === undefined ? {} : { recordId }) };
-    const ref = `${row.domain} ${recordId ?? "(no id)"}`;
     const value = row.value_as_number === null || row.value_as_number === undefined ? undefined : Number(row.value_as_number);
     if (found === undefined || !isDate(row.start_date) || value === undefined || !Number.isInteger(value)) {
-      decide({ code: "score_not_read", message: `${ref}: ${found === undefined ? "not a total score the adapter reads" : !isDate(row.start_date) ? "no date" : "value_as_number is empty or not a whole number"}; not used`, ...at, dropped: true, rule: "scores" });
+      decide({ code: "score_not_read", message: `${refOf(row)}: ${found === undefined ? "not a total score the adapter reads" : !isDate(row.start_date) ? "no date" : "value_as_number is empty or not a whole number"}; not used`, ...atOf(row), dropped: true, rule: "scores" });
       continue;
     }
     const range = SCALES[found.scale];
     if (value < range.min || value > range.max) {
-      decide({ code: "score_out_of_range", message: `${ref}: ${found.scale} ${value} is outside ${range.min} to ${range.max}; left out`, ...at, dropped: true, rule: "scoreRange" });
+      decide({ code: "score_out_of_range", message: `${refOf(row)}: ${found.scale} ${value} is outside ${range.min} to ${range.max}; left out`, ...atOf(row), dropped: true, rule: "scoreRange" });
       continue;
     }
-    if (found.fromText) decide({ code: "score_from_source_text", message: `${ref}: no LOINC code; the scale (${found.scale}) is named in its source value`, ...at, rule: "scaleFromText" });
+    if (found.fromText) decide({ code: "score_from_source_text", message: `${refOf(row)}: no LOINC code; the scale (${found.scale}) is named in its source value`, ...atOf(row), rule: "scaleFromText" });
     scores.push({ date: row.start_date, scale: found.scale, total: value });
   }
   return scores;
+}
+
+/** A row as decisions name it: its table and id (made only for a decision). */
+const refOf = (row: OmopRow): string => `${row.domain} ${idOf(row) ?? "(no id)"}`;
+
+/** Where a decision on a row points: its domain and id. */
+function atOf(row: OmopRow): { domain: OmopDomain; recordId?: string } {
+  const recordId = idOf(row);
+  return { domain: row.domain, ...(recordId === undefined ? {} : { recordId }) };
 }
 
 /** The procedure code of a row (standard or source concept). */
@@ -151,11 +174,13 @@ function readProcedures(rows: readonly OmopRow[], asOf: string | undefined, deci
   for (const row of rows) {
     const code = procedureOf(row);
     if (code === undefined || !isDate(row.start_date)) continue;
-    sessions.set(code.kind, [...(sessions.get(code.kind) ?? []), row.start_date]);
+    const dates = sessions.get(code.kind);
+    if (dates === undefined) sessions.set(code.kind, [row.start_date]);
+    else dates.push(row.start_date);
   }
   const courses: NonNullable<TreatmentHistoryInput["otherTreatments"]> = [];
   for (const [kind, dates] of sessions) {
-    const sorted = [...dates].sort();
+    const sorted = sortInPlace(dates, byCodeUnits);
     let start = sorted[0] as string;
     let last = start;
     let count = 0;
@@ -182,10 +207,13 @@ function readProcedures(rows: readonly OmopRow[], asOf: string | undefined, deci
 /** Drug exposures (rows grouped by drug_exposure_id) to fill records, with their stop reasons. */
 function readDrugs(rows: readonly OmopRow[], c: DrugContext): { records: FillRecordInput[]; stopReasons: Map<string, { date: string; reason: StopReason }> } {
   const byExposure = new Map<string, OmopRow[]>();
-  rows.forEach((row, i) => {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as OmopRow;
     const key = idOf(row) ?? `#${i}`;
-    byExposure.set(key, [...(byExposure.get(key) ?? []), row]);
-  });
+    const group = byExposure.get(key);
+    if (group === undefined) byExposure.set(key, [row]);
+    else group.push(row);
+  }
   const records: FillRecordInput[] = [];
   const stopReasons = new Map<string, { date: string; reason: StopReason }>();
   let index = 0;
@@ -204,11 +232,45 @@ function withStopReasons(trials: readonly BuiltTrial[], build: BuildTrialsResult
   const refsOf = new Map<string, readonly string[]>();
   for (const d of build.decisions) if (d.trialId !== undefined && (d.code === "adherence" || d.code === "adherence_not_documented")) refsOf.set(d.trialId, d.recordIds);
   return trials.map((t) => {
-    const latest = (refsOf.get(t.id) ?? []).flatMap((r) => stopReasons.get(r) ?? []).sort((a, b) => a.date.localeCompare(b.date)).at(-1);
+    const latest = latestStopReason(refsOf.get(t.id), stopReasons);
     if (latest === undefined) return t;
     decide({ code: "stop_reason_read", message: `${t.id}: stopped (${latest.reason}), from the stop_reason of its last record`, domain: "drug", rule: "stopReason" });
     return { ...t, stopReason: latest.reason };
   });
+}
+
+/**
+ * The stop reason of the latest record (by date; of records of one date, the last listed) that has
+ * one. The records of a trial passed the trial builder's check, so their dates are calendar dates.
+ */
+function latestStopReason(refs: readonly string[] | undefined, stopReasons: ReadonlyMap<string, { date: string; reason: StopReason }>): { date: string; reason: StopReason } | undefined {
+  let latest: { date: string; reason: StopReason } | undefined;
+  for (const ref of refs ?? []) {
+    const found = stopReasons.get(ref);
+    if (found !== undefined && (latest === undefined || compareDates(found.date, latest.date) >= 0)) latest = found;
+  }
+  return latest;
+}
+
+/** Array.prototype.sort's default order for texts (by UTF-16 code units). */
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The earliest (`-1`) or latest (`1`) onset of the episodes, by code units (the default sort's order). */
+function extremeOnset(episodes: readonly { onset: string }[], which: -1 | 1): string | undefined {
+  let found: string | undefined;
+  for (const e of episodes) if (found === undefined || byCodeUnits(e.onset, found) === which) found = e.onset;
+  return found;
+}
+
+/**
+ * The earliest date of the scores and the records, as the first of them sorted by the default sort
+ * (by their text, by code units; of equal ones, the first).
+ */
+function firstDate(assessments: readonly { date: string }[], records: readonly FillRecordInput[]): string | undefined {
+  let first: string | undefined;
+  for (const { date } of assessments) if (first === undefined || String(date) < String(first)) first = date;
+  for (const { date } of records) if (first === undefined || String(date) < String(first)) first = date;
+  return first;
 }
 
 /** The current episode's onset and the earlier episodes, from MDD diagnoses and the treatment gaps. */
@@ -216,13 +278,13 @@ function episodesOf(episodes: readonly { onset: string; end?: string }[], build:
   const treated = build.episode?.onset;
   const open = episodes.filter((e) => e.end === undefined || (treated !== undefined && e.end >= treated));
   const before = treated === undefined ? open : open.filter((e) => e.onset <= treated);
-  const fromDiagnosis = treated === undefined ? before.map((e) => e.onset).sort()[0] : before.map((e) => e.onset).sort().at(-1);
+  const fromDiagnosis = treated === undefined ? extremeOnset(before, -1) : extremeOnset(before, 1);
   const onset = fromDiagnosis ?? treated ?? fallback;
   if (fromDiagnosis !== undefined) decide({ code: "episode_from_diagnosis", message: `the current episode is dated from a depression diagnosis on ${fromDiagnosis}${treated === undefined ? "" : ` (treatment of it from ${treated})`}`, domain: "condition", rule: "episodeOnset" });
   if (onset === undefined) return { onset, previous: [] };
   const closed = episodes.flatMap((e) => (e.end !== undefined && e.end < onset ? [{ onset: e.onset, end: e.end }] : []));
   for (const e of closed) decide({ code: "previous_episode_from_diagnosis", message: `an earlier episode from ${e.onset} to ${e.end}, from a depression diagnosis with an end date`, domain: "condition", rule: "previousEpisodes" });
-  const all = [...build.previousEpisodes.filter((e) => e.end < onset), ...closed].sort((a, b) => a.onset.localeCompare(b.onset));
+  const all = sortInPlace([...build.previousEpisodes.filter((e) => e.end < onset), ...closed], (a, b) => compareDates(a.onset, b.onset));
   const unique = all.filter((e, i) => i === 0 || e.onset !== all[i - 1]?.onset || e.end !== all[i - 1]?.end);
   return { onset, previous: unique };
 }
@@ -248,29 +310,34 @@ function episodesOf(episodes: readonly { onset: string; end?: string }[], build:
 export function historyFromOmop(rows: readonly OmopRow[], options: OmopHistoryOptions = {}): OmopHistoryResult {
   const decisions: OmopDecision[] = [];
   const decide = (d: OmopDecision): void => void decisions.push(d);
-  const by = (domain: OmopRow["domain"]): OmopRow[] => rows.filter((r) => r.domain === domain);
   const { dispensingTypes, personId: givenId, ...buildOptions } = options;
   const personId = givenId ?? (rows[0] === undefined ? "" : String(rows[0].person_id));
-  const drugContext: DrugContext = { decide: (d) => decide({ domain: "drug", ...d }), dispensingTypes: new Set(dispensingTypes ?? DISPENSING_TYPE_NAMES) };
-  const { records, stopReasons } = readDrugs(by("drug"), drugContext);
-  const { diagnoses, episodes } = readConditions(by("condition"), decide);
-  const assessments = readScores([...by("measurement"), ...by("observation")], decide);
-  const otherTreatments = readProcedures(by("procedure"), options.asOf, decide);
-  const birthDate = birthDateOf(by("person")[0], decide);
-  const observationPeriods = by("observation_period").flatMap((r) => (isDate(r.start_date) && isDate(r.end_date) ? [{ start: r.start_date, end: r.end_date }] : []));
+  const drugContext: DrugContext = { decide: (d) => decide({ domain: "drug", ...d }), dispensingTypes: dispensingTypes === undefined ? DEFAULT_DISPENSING_TYPES : new Set(dispensingTypes) };
+  const by = byDomain(rows);
+  const { records, stopReasons } = readDrugs(by.drug, drugContext);
+  const { diagnoses, episodes } = readConditions(by.condition, decide);
+  const assessments = readScores(by.measurement.concat(by.observation), decide);
+  const otherTreatments = readProcedures(by.procedure, options.asOf, decide);
+  const birthDate = birthDateOf(by.person[0], decide);
+  const observationPeriods: { start: string; end: string }[] = [];
+  for (const r of by.observation_period) if (isDate(r.start_date) && isDate(r.end_date)) observationPeriods.push({ start: r.start_date, end: r.end_date });
   const build = buildTrials(records, buildOptions);
   const result = { personId, decisions, build, observationPeriods };
   if (records.length === 0 && episodes.length === 0 && assessments.length === 0) return result;
-  const fallback = [...assessments.map((a) => a.date), ...records.map((r) => r.date)].sort()[0];
+  const fallback = firstDate(assessments, records);
   const { onset, previous } = episodesOf(episodes, build, fallback, decide);
-  const history: TreatmentHistoryInput = {
+  // Field by field, in this order, rather than by spreads.
+  const patient: Mutable<NonNullable<TreatmentHistoryInput["patient"]>> = {};
+  if (birthDate !== undefined) patient.birthDate = birthDate;
+  patient.diagnoses = diagnoses;
+  const history: Mutable<TreatmentHistoryInput> = {
     id: personId,
-    patient: { ...(birthDate === undefined ? {} : { birthDate }), diagnoses },
+    patient,
     episode: { onset: onset ?? "" },
     previousEpisodes: previous,
     trials: withStopReasons(build.trials, build, stopReasons, decide),
     assessments,
-    ...(otherTreatments.length === 0 ? {} : { otherTreatments }),
   };
-  return { ...result, history };
+  if (otherTreatments.length > 0) history.otherTreatments = otherTreatments;
+  return { personId, decisions, build, observationPeriods, history };
 }

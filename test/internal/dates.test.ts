@@ -1,7 +1,7 @@
 import { differenceInYears, format, parseISO } from "date-fns";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { addDays, daysBetween, isCalendarDate, wholeYearsBetween } from "../../src/internal/dates";
+import { addDays, compareDates, daysBetween, isCalendarDate, wholeYearsBetween } from "../../src/internal/dates";
 
 const originalTz = process.env.TZ;
 afterAll(() => {
@@ -80,6 +80,32 @@ describe("wholeYearsBetween", () => {
         // 2019), local midnight of that day does not exist and date-fns would start an hour late,
         // shortening a span that crosses it by a day (seen: 2008-10-19 to 2047-10-19).
         expect(wholeYearsBetween(birth, on)).toBe(differenceInYears(parseISO(`${on}T12:00:00`), parseISO(`${birth}T12:00:00`)));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+});
+
+describe("compareDates", () => {
+  const date = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })).map(([y, m, d]) => `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
+  const near = fc.oneof(date, fc.stringMatching(/^[0-9a-zA-Z|+ ]{4}-[0-9a-z]{2}-[0-9٣]{2}$/), fc.string({ maxLength: 12 }), fc.constant("10000-01-01"));
+
+  it("orders as localeCompare does (the same sign) dates, near-dates and any text", () => {
+    fc.assert(
+      fc.property(near, near, (a, b) => {
+        expect(Math.sign(compareDates(a, b))).toBe(Math.sign(a.localeCompare(b)));
+        expect(Math.sign(compareDates(a, a))).toBe(0);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it("decides by the date alone a comparison of texts that begin with different dates (the trial builder's sort keys)", () => {
+    const tail = fc.string({ maxLength: 20 });
+    fc.assert(
+      fc.property(date, tail, date, tail, (d1, t1, d2, t2) => {
+        const [a, b] = [`${d1}|${t1}`, `${d2}|${t2}`];
+        expect(Math.sign(compareDates(d1, d2) || a.localeCompare(b))).toBe(Math.sign(a.localeCompare(b)));
       }),
       { numRuns: 20_000 },
     );
