@@ -26,7 +26,7 @@ import { Worker } from "node:worker_threads";
 import { commandErrorLine, tooLargeMessage } from "./errorRecords";
 import type { CommandErrorCode } from "./errorRecords";
 import { records } from "./inputRecords";
-import { CHUNK_BYTES, LONG_RECORD_HEAP_MB, MAX_RECORD_BYTES, MAX_WORKER_REPLACEMENTS, WORKER_HEAP_MB } from "./limits";
+import { CHUNK_BYTES, LONG_RECORD_HEAP_MB, MAX_RECORD_BYTES, MAX_WORKER_REPLACEMENTS, OMOP_WORKER_YOUNG_GENERATION_MB, WORKER_HEAP_MB } from "./limits";
 import { ChunkBuffers, fileReader, ndjsonChunks, streamReader, textOf } from "./ndjsonChunks";
 import { progressTicker } from "./progress";
 import { csvHeader, fromOutputs, processBatch, processNdjsonChunk, processRecord } from "./records";
@@ -100,10 +100,11 @@ type Done = Omit<ChunkResult, "output" | "untilFirstInvalid"> & { readonly outpu
 
 /**
  * Starts a worker on the built worker.js; when running from TypeScript sources (tests, tsx), on
- * worker.ts through tsx's loader, registered inside the worker. `heapMb` caps its V8 old generation.
+ * worker.ts through tsx's loader, registered inside the worker. `heapMb` caps its V8 old generation;
+ * with a database in the process (--omop), its young generation is smaller too.
  */
 function spawnWorker(options: RecordOptions, heapMb: number): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: heapMb };
+  const resourceLimits = { maxOldGenerationSizeMb: heapMb, ...(options.omop === undefined ? {} : { maxYoungGenerationSizeMb: OMOP_WORKER_YOUNG_GENERATION_MB }) };
   if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./worker.js", import.meta.url), { workerData: options, resourceLimits });
   const tsx = import.meta.resolve("tsx/esm/api");
   const worker = new URL("./worker.ts", import.meta.url).href;

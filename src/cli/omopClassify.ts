@@ -27,8 +27,12 @@ import { footprintText } from "./footprint";
 import { openOmop } from "./omopDatabase";
 import type { OmopConnection } from "./omopDatabase";
 
-/** Persons in scope per extraction query: each query groups and sorts this many persons' rows, which bounds the database's memory. */
-const PERSONS_PER_QUERY = 5_000;
+/**
+ * Persons in scope per extraction query: each query groups and sorts this many persons' rows, which
+ * bounds the database's memory. Measured on 200,000 persons from DuckDB (with one DuckDB thread):
+ * 2,500 a query keeps the peak RSS about 50 MB lower than 5,000, for about 5% of the speed.
+ */
+const PERSONS_PER_QUERY = 2_500;
 
 /** The temporary table (on the reading connection) holding the persons in scope, made once per run. */
 const IN_SCOPE_TABLE = "trd_in_scope";
