@@ -115,3 +115,22 @@ export function cdmDdl(schema?: string): string[] {
   const q = (t: string): string => (schema === undefined ? t : `${schema}.${t}`);
   return Object.entries(CDM_TABLES).map(([table, columns]) => `CREATE TABLE ${q(table)} (${columns.map(([c, t]) => `${c} ${t === "NUMERIC" ? "NUMERIC(19,4)" : t}`).join(", ")})`);
 }
+
+/**
+ * The indexes the extraction reads through, as the OHDSI CDM v5.4 index DDL makes them
+ * (`OMOPCDM_postgresql_5.4_indices.sql`: `person_id` of every clinical table, the vocabulary's
+ * keys): a CDM loaded from CSV has none until they are made, and without them each batch query
+ * scans whole tables in PostgreSQL. Valid in DuckDB and PostgreSQL.
+ */
+export function cdmIndexDdl(schema?: string): string[] {
+  const q = (t: string): string => (schema === undefined ? t : `${schema}.${t}`);
+  const index = (table: string, columns: string): string => `CREATE INDEX idx_trd_${table}_${columns.replace(/\W+/g, "_")} ON ${q(table)} (${columns})`;
+  return [
+    ...["person", "observation_period", "drug_exposure", "condition_occurrence", "measurement", "observation", "procedure_occurrence"].map((t) => index(t, "person_id")),
+    index("concept", "concept_id"),
+    index("concept", "vocabulary_id, concept_code"),
+    index("concept_ancestor", "ancestor_concept_id"),
+    index("concept_ancestor", "descendant_concept_id"),
+    index("drug_strength", "drug_concept_id"),
+  ];
+}

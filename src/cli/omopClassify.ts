@@ -72,6 +72,7 @@ export function omopPersonLines(db: OmopConnection, options: Pick<ExtractionSqlO
     await db.readerRun(`CREATE TEMPORARY TABLE ${IN_SCOPE_TABLE} AS ${renderInScopeSql(db.dialect, withVocabulary)}`, ...(db.dialect === "postgresql" ? [`ANALYZE ${IN_SCOPE_TABLE}`] : []));
     const scoped = { ...withVocabulary, inScopeTable: IN_SCOPE_TABLE };
     const bounds = (await db.readerAll(renderBatchBoundsSql(db.dialect, scoped, PERSONS_PER_QUERY))).map((r) => String(r["person_id"]));
+    await db.beforeBatches();
     for (let i = 0; i < bounds.length; i++) {
       const range = { personIdFrom: bounds[i] as string, ...(i + 1 < bounds.length ? { personIdBefore: bounds[i + 1] as string } : {}) };
       yield* db.jsonRows(renderCompactRowsSql(db.dialect, { ...scoped, ...range }));

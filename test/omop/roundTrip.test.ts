@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cdmDdl, CDM_TABLES } from "../../src/cli/omopCdm";
+import { cdmDdl, cdmIndexDdl, CDM_TABLES } from "../../src/cli/omopCdm";
 import { openOmop } from "../../src/cli/omopDatabase";
 import { notRepresentable } from "../../src/cli/omopSynthetic";
 import type { SyntheticHistory } from "../../src/cli/omopSynthetic";
@@ -171,6 +171,12 @@ describe.runIf(PG_URL !== undefined)("OMOP round trip, PostgreSQL (TRD_TEST_POST
     for (const table of Object.keys(CDM_TABLES)) {
       const copy = spawnSync("psql", [url, "-v", "ON_ERROR_STOP=1", "-qc", `\\copy trd_test_cdm.${table} FROM '${join(dir, `${table}.csv`)}' CSV HEADER`], { encoding: "utf8" });
       expect(copy.status, copy.stderr).toBe(0);
+    }
+    const indexed = await openOmop(url);
+    try {
+      await indexed.run(...cdmIndexDdl("trd_test_cdm"), "ANALYZE");
+    } finally {
+      await indexed.close();
     }
     await roundTrip(url, ["--cdm-schema", "trd_test_cdm"], "trd_test_cdm");
     await compactMatchesFull(url, "trd_test_cdm");
