@@ -455,11 +455,15 @@ function compactRow(d: Dialect, dialect: SqlDialect, source: RowSource): string 
  * sql.includes("GROUP BY t.person_id"); //=> true
  */
 export function renderPersonRowsSql(dialect: SqlDialect, options: ExtractionSqlOptions = {}): string {
-  const d = DIALECTS[dialect];
-  const sources = [...eventSources(dialect, options, "renderPersonRowsSql"), ...personSources(dialect, options, "renderPersonRowsSql")];
-  return `${rowQueryCtes(dialect, options, "renderPersonRowsSql")}SELECT CAST(t.person_id AS ${d.text}) AS person_id, ${JSON_ARRAY_AGG[dialect]("t.row")} AS rows
+  return rowsPerPerson(dialect, options, "renderPersonRowsSql", (s) => compactRow(DIALECTS[dialect], dialect, s));
+}
+
+/** One row per person in scope, ordered by `person_id`: its rows (`rowOf` each source's, as JSON text) aggregated into one JSON array. */
+function rowsPerPerson(dialect: SqlDialect, options: ExtractionSqlOptions, caller: string, rowOf: (source: RowSource) => string): string {
+  const sources = [...eventSources(dialect, options, caller), ...personSources(dialect, options, caller)];
+  return `${rowQueryCtes(dialect, options, caller)}SELECT CAST(t.person_id AS ${DIALECTS[dialect].text}) AS person_id, ${JSON_ARRAY_AGG[dialect]("t.row")} AS rows
 FROM (
-${sources.map((s) => compactRow(d, dialect, s)).join("\n  UNION ALL\n")}
+${sources.map(rowOf).join("\n  UNION ALL\n")}
 ) t
 GROUP BY t.person_id
 ORDER BY t.person_id`;
@@ -502,15 +506,7 @@ function compactArray(d: Dialect, dialect: "duckdb" | "postgresql", source: RowS
  * tables ({@link renderVocabularySql}).
  */
 export function renderCompactRowsSql(dialect: "duckdb" | "postgresql", options: ExtractionSqlOptions): string {
-  const d = DIALECTS[dialect];
-  const scoped = { ...options, vocabularyTables: true };
-  const sources = [...eventSources(dialect, scoped, "renderCompactRowsSql"), ...personSources(dialect, scoped, "renderCompactRowsSql")];
-  return `${rowQueryCtes(dialect, scoped, "renderCompactRowsSql")}SELECT CAST(t.person_id AS ${d.text}) AS person_id, ${JSON_ARRAY_AGG[dialect]("t.row")} AS rows
-FROM (
-${sources.map((s) => compactArray(d, dialect, s)).join("\n  UNION ALL\n")}
-) t
-GROUP BY t.person_id
-ORDER BY t.person_id`;
+  return rowsPerPerson(dialect, { ...options, vocabularyTables: true }, "renderCompactRowsSql", (s) => compactArray(DIALECTS[dialect], dialect, s));
 }
 
 /**
