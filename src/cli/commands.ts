@@ -31,10 +31,18 @@ export interface OptionSpec {
   readonly help: string;
   /** The text read when the option is not given (a flag: "false"). */
   readonly fallback?: string;
+  /** The option may be given more than once; each value is read, and the value is their list. */
+  readonly multiple?: boolean;
   readonly read: (raw: string, name: string) => unknown;
 }
 
-type ValueOf<S> = S extends { readonly read: (raw: string, name: string) => infer T } ? (S extends { readonly fallback: string } ? T : T | undefined) : never;
+type ValueOf<S> = S extends { readonly read: (raw: string, name: string) => infer T }
+  ? S extends { readonly multiple: true }
+    ? readonly T[] | undefined
+    : S extends { readonly fallback: string }
+      ? T
+      : T | undefined
+  : never;
 
 /** The values of a table of options, by option name. */
 export type Values<O> = { readonly [K in keyof O]: ValueOf<O[K]> };
@@ -42,6 +50,11 @@ export type Values<O> = { readonly [K in keyof O]: ValueOf<O[K]> };
 /** An option with a value, read (and checked) by `read`. */
 export function value<const S extends { readonly form: string; readonly help: string; readonly fallback?: string; readonly read: (raw: string, name: string) => unknown }>(spec: S): S & { readonly kind: "string" } {
   return { ...spec, kind: "string" };
+}
+
+/** An option with a value that may be given more than once (its value: the list, in order). */
+export function repeatable<const S extends { readonly form: string; readonly help: string; readonly read: (raw: string, name: string) => unknown }>(spec: S): S & { readonly kind: "string"; readonly multiple: true } {
+  return { ...spec, kind: "string", multiple: true };
 }
 
 /** An option whose value is one of `choices`. */
@@ -67,7 +80,8 @@ export function flag(help: string): { readonly kind: "boolean"; readonly help: s
 export interface Command {
   readonly name: string;
   readonly summary: string;
-  readonly operand?: { readonly form: string; readonly help: string };
+  /** The command's one operand; with `unless`, the option that replaces it (then an operand is a usage error). */
+  readonly operand?: { readonly form: string; readonly help: string; readonly unless?: string };
   readonly options: Readonly<Record<string, OptionSpec>>;
   /** Runs with the checked values; resolves to the exit code. */
   readonly run: (values: Readonly<Record<string, unknown>>, operand: string) => Promise<number>;
@@ -77,7 +91,7 @@ export interface Command {
 export function command<O extends Readonly<Record<string, OptionSpec>>>(spec: {
   readonly name: string;
   readonly summary: string;
-  readonly operand?: { readonly form: string; readonly help: string };
+  readonly operand?: { readonly form: string; readonly help: string; readonly unless?: string };
   readonly options: O;
   readonly run: (values: Values<O>, operand: string) => Promise<number>;
 }): Command {
@@ -89,7 +103,7 @@ function usageLine(cmd: Command): string {
 }
 
 function optionForm(name: string, spec: OptionSpec): string {
-  return spec.kind === "boolean" ? `--${name}` : `--${name} ${spec.form ?? "VALUE"}`;
+  return spec.kind === "boolean" ? `--${name}` : `--${name} ${spec.form ?? "VALUE"}${spec.multiple === true ? " (repeatable)" : ""}`;
 }
 
 /** The --help of a command. */
@@ -151,9 +165,9 @@ function namedIn(message: string): string {
 export function parseCommand(cmd: Command, args: readonly string[]): "help" | { values: Record<string, unknown>; operand: string } {
   const end = args.indexOf("--");
   if ((end === -1 ? args : args.slice(0, end)).some((a) => a === "--help" || a === "-h")) return "help";
-  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  let parsed: { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] };
   try {
-    parsed = parseArgs({ args: joinDashValues(cmd, args), allowPositionals: true, strict: true, options: Object.fromEntries(Object.entries(cmd.options).map(([name, spec]) => [name, { type: spec.kind }])) }) as typeof parsed;
+    parsed = parseArgs({ args: joinDashValues(cmd, args), allowPositionals: true, strict: true, options: Object.fromEntries(Object.entries(cmd.options).map(([name, spec]) => [name, { type: spec.kind, multiple: spec.multiple === true }])) }) as typeof parsed;
   } catch (error) {
     const e = error as { code?: string; message?: string };
     const name = namedIn(e.message ?? "");
@@ -170,7 +184,8 @@ export function parseCommand(cmd: Command, args: readonly string[]): "help" | { 
     const given = parsed.values[name];
     const raw = given === undefined ? spec.fallback : String(given);
     try {
-      values[name] = raw === undefined ? undefined : spec.read(raw, `--${name}`);
+      if (Array.isArray(given)) values[name] = given.map((item) => spec.read(item, `--${name}`));
+      else values[name] = raw === undefined ? undefined : spec.read(raw, `--${name}`);
     } catch (error) {
       if (error instanceof UsageError) throw new UsageError(error.what, error.expected ?? optionForm(name, spec), cmd.name);
       throw error;
@@ -179,6 +194,11 @@ export function parseCommand(cmd: Command, args: readonly string[]): "help" | { 
   const operands = parsed.positionals;
   if (cmd.operand === undefined) {
     if (operands.length > 0) throw new UsageError(`${cmd.name} takes no input, got "${operands[0] ?? ""}"`, usageLine(cmd), cmd.name);
+    return { values, operand: "" };
+  }
+  const replacedBy = cmd.operand.unless;
+  if (replacedBy !== undefined && values[replacedBy] !== undefined) {
+    if (operands.length > 0) throw new UsageError(`${cmd.name} --${replacedBy} reads no input file, got "${operands[0] ?? ""}"`, `${cmd.name} --${replacedBy} ${cmd.options[replacedBy]?.form ?? "VALUE"} without a file`, cmd.name);
     return { values, operand: "" };
   }
   if (operands.length === 0) throw new UsageError(`${cmd.name} needs ${cmd.operand.form === "<file|->" ? "a file, or - for standard input" : cmd.operand.form}`, usageLine(cmd), cmd.name);

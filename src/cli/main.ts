@@ -23,10 +23,11 @@ import type { BuildPresetId, RuleSetId } from "../index";
 import { isCalendarDate } from "../internal/dates";
 import { classifyCommand } from "./classifyCommand";
 import type { ClassifySummary } from "./classifyCommand";
-import { choice, command, commandHelp, flag, generalHelp, parseCommand, UsageError, value } from "./commands";
+import { choice, command, commandHelp, flag, generalHelp, parseCommand, repeatable, UsageError, value } from "./commands";
 import type { Command, Values } from "./commands";
-import { classifyOmopCommand } from "./omopClassify";
-import { generateOmopCommand } from "./omopGenerate";
+import { classifyFromOmop } from "./omopClassify";
+import type { OmopSourceOptions } from "./omopClassify";
+import { generateOmop } from "./omopGenerate";
 import { count } from "./progress";
 import { MAX_CHOSEN_IDS as MAX_TIMELINE_IDS, withReport } from "./reportCommand";
 import { syntheticPatientLine } from "./syntheticCohort";
@@ -47,6 +48,18 @@ export const EXIT = Object.freeze({
   /** Interrupted by SIGTERM (128 + 15). */
   SIGTERM: 143,
 });
+
+/** A value that is not empty. */
+function nonEmpty(raw: string, name: string): string {
+  if (raw.trim() === "") throw new UsageError(`${name} needs a value`);
+  return raw;
+}
+
+/** A plain SQL identifier (a name, or schema.name): it goes into SQL as it is. */
+function identifier(raw: string, name: string): string {
+  if (!/^[A-Za-z_][\w$]*(\.[A-Za-z_][\w$]*)?$/.test(raw)) throw new UsageError(`${name} ${raw} is not a plain SQL identifier`, `${name} NAME (letters, digits, _ and $, or schema.name)`);
+  return raw;
+}
 
 const wholeNumber = (min: number) => (raw: string, name: string): number => {
   const n = /^[+-]?\d+$/.test(raw.trim()) ? Number(raw) : Number.NaN;
@@ -85,7 +98,20 @@ const classifyOptions = {
     if (ids.length === 0 || ids.length > MAX_TIMELINE_IDS) throw new UsageError(`${name} takes 1 to ${MAX_TIMELINE_IDS} ids`);
     return ids;
   } }),
+  // OMOP (issue 14, docs/omop.md): every person in scope of a CDM instead of an input file.
+  omop: value({ form: "duckdb:PATH|postgres://URL", help: "classify every person in scope of an OMOP CDM (a DuckDB file or a PostgreSQL database) instead of an input file", read: nonEmpty }),
+  "cdm-schema": value({ form: "SCHEMA", help: "with --omop: the schema of the CDM and vocabulary tables", read: identifier }),
+  "dispensing-type": repeatable({ form: "NAME", help: "with --omop: a drug type concept name that means a dispensing (default EHR dispensing record)", read: nonEmpty }),
+  "write-cohort": flag("with --omop: also write the OHDSI cohort table (the resistant, from the date they first met the definition) and a results table"),
+  "results-schema": value({ form: "SCHEMA", help: "with --write-cohort: the schema of the tables written (created if absent)", read: identifier }),
+  "cohort-id": value({ form: "N", help: "with --write-cohort: the cohort_definition_id (default 1); a rerun replaces its rows", read: wholeNumber(0) }),
+  "cohort-table": value({ form: "NAME", help: "with --write-cohort: the cohort table (default cohort)", read: identifier }),
+  "result-table": value({ form: "NAME", help: "with --write-cohort: the results table (default trd_classifier_result)", read: identifier }),
 } as const;
+
+/** The options that only --write-cohort reads, and all those that only --omop reads. */
+const COHORT_ONLY = ["results-schema", "cohort-id", "cohort-table", "result-table"] as const;
+const OMOP_ONLY = ["cdm-schema", "dispensing-type", "write-cohort", ...COHORT_ONLY] as const;
 
 const generateOptions = {
   patients: value({ form: "N", help: "number of patients (required)", read: wholeNumber(0) }),
@@ -94,18 +120,21 @@ const generateOptions = {
     if (!Number.isSafeInteger(n)) throw new UsageError(`${name} ${raw} is not a whole number`);
     return n;
   } }),
-  "bad-rate": value({ form: "R", help: "fraction of invalid records, from 0 to 1 (default 0)", fallback: "0", read: (raw, name) => {
+  "bad-rate": value({ form: "R", help: "fraction of invalid records, from 0 to 1 (default 0; NDJSON only)", fallback: "0", read: (raw, name) => {
     const r = raw.trim() === "" ? Number.NaN : Number(raw);
     if (!(r >= 0 && r <= 1)) throw new UsageError(`${name} ${raw} is not a number from 0 to 1`);
     return r;
   } }),
+  format: choice(["ndjson", "omop"], { help: "ndjson: histories on standard output (default); omop: the same patients as an OMOP CDM, CSVs and cdm.duckdb in --out (docs/omop.md)", fallback: "ndjson" }),
+  out: value({ form: "DIR", help: "with --format omop: the folder to write (created if absent)", read: nonEmpty }),
+  "no-duckdb": flag("with --format omop: the CSVs only, no cdm.duckdb"),
 } as const;
 
 const COMMANDS: readonly Command[] = [
   command({
     name: "classify",
-    summary: "classify NDJSON histories (or a long-format CSV of fills and scores); one output record per input record. With --omop duckdb:PATH|postgres://URL, every person of an OMOP CDM instead (options in docs/omop.md)",
-    operand: { form: "<file|->", help: "the input file, or - for standard input" },
+    summary: "classify NDJSON histories (or a long-format CSV of fills and scores); one output record per input record. With --omop duckdb:PATH|postgres://URL, every person in scope of an OMOP CDM instead (docs/omop.md)",
+    operand: { form: "<file|->", help: "the input file, or - for standard input (none with --omop)", unless: "omop" },
     options: classifyOptions,
     run: (values, input) => classify(values, input),
   }),
@@ -115,7 +144,18 @@ const COMMANDS: readonly Command[] = [
     options: generateOptions,
     run: async (values) => {
       if (values.patients === undefined) throw new UsageError("generate needs --patients", "--patients N, a whole number of 0 or more");
-      await generate(values.patients, values.seed, values["bad-rate"]);
+      if (values.format === "ndjson") {
+        const stray = (["out", "no-duckdb"] as const).find((name) => values[name] !== undefined && values[name] !== false);
+        if (stray !== undefined) throw new UsageError(`--${stray} is for --format omop`, `--format omop --out DIR`);
+        await generate(values.patients, values.seed, values["bad-rate"]);
+        return EXIT.ok;
+      }
+      if (values.out === undefined) throw new UsageError("--format omop writes files", "--format omop --out DIR");
+      if (values["bad-rate"] !== 0) throw new UsageError("--bad-rate makes invalid NDJSON records, which a CDM cannot hold", "--format omop without --bad-rate");
+      const done = await generateOmop(values.patients, values.seed, values.out, values["no-duckdb"] !== true);
+      process.stderr.write(
+        `trd-classifier: ${done.persons.toLocaleString("en-US")} synthetic persons written as OMOP CDM CSVs in ${done.dir}${done.duckdb === undefined ? "" : ` and ${done.duckdb}`}; ${done.notRepresentable.toLocaleString("en-US")} of them carry something the CDM cannot hold (see docs/omop.md).\n`,
+      );
       return EXIT.ok;
     },
   }),
@@ -156,11 +196,37 @@ async function inputSize(input: string): Promise<number | undefined> {
   return s.isFile() ? s.size : undefined;
 }
 
+/** The OMOP source's options, when --omop is given; the options that need it are usage errors without it. */
+function omopOptionsOf(values: Values<typeof classifyOptions>, asOf: string): OmopSourceOptions | undefined {
+  const given = (name: (typeof OMOP_ONLY)[number]): boolean => values[name] !== undefined && values[name] !== false;
+  if (values.omop === undefined) {
+    const stray = OMOP_ONLY.find(given);
+    if (stray !== undefined) throw new UsageError(`--${stray} applies to --omop only`, `--omop duckdb:PATH|postgres://URL --${stray} …`);
+    return undefined;
+  }
+  const stray = COHORT_ONLY.find((name) => given(name) && values["write-cohort"] !== true);
+  if (stray !== undefined) throw new UsageError(`--${stray} applies to --write-cohort only`, `--write-cohort --${stray} …`);
+  if (values["input-format"] !== undefined) throw new UsageError("--input-format is for input files; --omop reads the CDM's tables", "--omop without --input-format");
+  if (values["write-cohort"] === true && values.per === "trial") throw new UsageError("--write-cohort writes one row per patient", "--per patient with --write-cohort");
+  return {
+    target: values.omop,
+    cdmSchema: values["cdm-schema"],
+    dispensingTypes: values["dispensing-type"],
+    cohort:
+      values["write-cohort"] === true
+        ? { resultsSchema: values["results-schema"], cohortDefinitionId: values["cohort-id"] ?? 1, cohortTable: values["cohort-table"] ?? "cohort", resultTable: values["result-table"] ?? "trd_classifier_result" }
+        : undefined,
+    asOf,
+    format: values.format,
+  };
+}
+
 async function classify(values: Values<typeof classifyOptions>, input: string): Promise<number> {
   const asOf = values["as-of"] ?? new Date().toISOString().slice(0, 10);
+  const omop = omopOptionsOf(values, asOf);
   const inputFormat = values["input-format"] ?? (input.toLowerCase().endsWith(".csv") ? "csv" : "ndjson");
   const workers = values.workers ?? availableParallelism();
-  const inputBytes = await inputSize(input);
+  const inputBytes = omop === undefined ? await inputSize(input) : undefined;
   const per = values.per;
   if (per === "trial" && (values.full === true || values.since === true)) throw new UsageError("--full and --since apply to --per patient only", "--per patient");
   if (per === "trial" && values.report !== undefined) throw new UsageError("--report counts patients", "--per patient with --report");
@@ -185,24 +251,33 @@ async function classify(values: Values<typeof classifyOptions>, input: string): 
     controller.abort("output");
   });
 
-  const summary = await run(input, process.stdout, process.stderr, {
+  const options = {
     asOf,
     ruleSet: values["rule-set"],
     inputFormat,
     outputFormat: values.format,
     per,
     full: values.full === true,
-    since: values.since === true,
+    // The cohort starts on the date each patient first met the definition.
+    since: values.since === true || omop?.cohort !== undefined,
     preset: values.preset,
     workers,
     failFast: values["fail-fast"] === true,
     progress: values["no-progress"] !== true,
     ...(inputBytes === undefined ? {} : { inputBytes }),
     signal: controller.signal,
-  });
+  };
+  let notes: readonly string[] = [];
+  let summary: ClassifySummary;
+  if (omop === undefined) summary = await run(input, process.stdout, process.stderr, options);
+  else {
+    const fromOmop = await classifyFromOmop(omop, process.stdout, (source) => run("omop", source.out, process.stderr, { ...options, inputFormat: "ndjson", inputStream: source.inputStream, omop: source.omop }));
+    process.stderr.write(fromOmop.before);
+    ({ summary, notes } = fromOmop);
+  }
   const reason: unknown = controller.signal.reason;
   const code = outputError !== undefined ? EXIT.internal : reason === "SIGINT" || reason === "SIGTERM" ? EXIT[reason] : summary.invalid > 0 ? EXIT.invalidRecords : EXIT.ok;
-  process.stderr.write(`${summaryLine(summary, { workers, ruleSet: values["rule-set"], asOf, stopped: outputError !== undefined ? `STOPPED: the output could not be written (${outputError})` : summary.interrupted ? `INTERRUPTED by ${String(reason)}` : undefined })}\n`);
+  process.stderr.write(`${summaryLine(summary, { workers, ruleSet: values["rule-set"], asOf, stopped: outputError !== undefined ? `STOPPED: the output could not be written (${outputError})` : summary.interrupted ? `INTERRUPTED by ${String(reason)}` : undefined }, notes)}\n`);
   if (summary.interrupted) {
     // Standard input may still be open: exit now that everything is written.
     process.exit(code);
@@ -211,7 +286,7 @@ async function classify(values: Values<typeof classifyOptions>, input: string): 
 }
 
 /** The summary on stderr (test/bench/run.ts reads its "(N/s, ... CPU N s, peak RSS N MB)" part). */
-function summaryLine(summary: ClassifySummary, run: { workers: number; ruleSet: string; asOf: string; stopped: string | undefined }): string {
+function summaryLine(summary: ClassifySummary, run: { workers: number; ruleSet: string; asOf: string; stopped: string | undefined }, more: readonly string[] = []): string {
   const rate = Math.round(summary.records / Math.max(summary.seconds, 0.001));
   const counts = Object.entries(summary.byStatus).map(([k, v]) => `${k} ${v.toLocaleString("en-US")}`).join(", ");
   const what =
@@ -223,26 +298,9 @@ function summaryLine(summary: ClassifySummary, run: { workers: number; ruleSet: 
     summary.longRecords > 0 ? `${count(summary.longRecords, "long record")} classified one at a time.` : "",
     summary.workerFailures > 0 ? `${count(summary.workerFailures, "worker")} stopped and ${summary.workerFailures === 1 ? "was" : "were"} replaced; ${count(summary.retriedChunks, "chunk")} classified again in the main thread.` : "",
     summary.stoppedEarly ? "Stopped at the first invalid record (--fail-fast)." : "",
+    ...more,
   ].filter((n) => n !== "");
   return `trd-classifier: ${what} in ${summary.seconds.toFixed(2)} s (${rate.toLocaleString("en-US")}/s, ${count(run.workers, "worker")}, ${footprintText()}): ${counts}. Rule set ${run.ruleSet}, as of ${run.asOf}.${notes.map((n) => ` ${n}`).join("")}`;
-}
-
-/** What the OMOP commands call on a usage error: the same one-line usage error as every other command's. */
-function usageError(commandName: string): (message: string) => never {
-  return (message) => {
-    throw new UsageError(message, undefined, commandName);
-  };
-}
-
-/** Runs an OMOP command, which sets process.exitCode itself (0, or 1 when a record was invalid). */
-async function omopCommand(commandName: string, run: () => Promise<void>): Promise<number> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof UsageError && error.command === undefined) throw new UsageError(error.what, error.expected, commandName);
-    throw error;
-  }
-  return typeof process.exitCode === "number" ? process.exitCode : EXIT.ok;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -259,9 +317,6 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${cmd === undefined ? generalHelp(COMMANDS, EXIT_CODES_HELP) : commandHelp(cmd, EXIT_CODES_HELP)}\n`);
     return EXIT.ok;
   }
-  // OMOP (issue 14): its own modules read their options (docs/omop.md).
-  if (name === "classify" && rest.some((a) => a === "--omop" || a.startsWith("--omop="))) return omopCommand("classify", () => classifyOmopCommand(rest, usageError("classify")));
-  if (name === "generate" && rest.some((a, i) => a === "--format=omop" || (a === "--format" && rest[i + 1] === "omop"))) return omopCommand("generate", () => generateOmopCommand(rest, usageError("generate")));
   const cmd = COMMANDS.find((c) => c.name === name);
   if (cmd === undefined) throw new UsageError(`unknown command "${name}"`, `one of ${COMMANDS.map((c) => c.name).join(", ")} or help`);
   const parsed = parseCommand(cmd, rest);

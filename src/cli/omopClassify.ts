@@ -1,29 +1,22 @@
 /**
- * `trd-classifier classify --omop duckdb:cdm.duckdb | postgres://… [--cdm-schema S]
- * [--write-cohort [--results-schema S] [--cohort-id N] [--cohort-table T] [--result-table T]]
- * [--dispensing-type NAME]… [the classify options]`: the extraction query streams rows ordered by
- * person, each person's rows become a history (trd-classifier/omop), and the histories go through
- * the same classification as NDJSON input (the worker pool, the same output), so a person's output
- * is what classifying their history from an NDJSON file gives.
+ * The OMOP source of `trd-classifier classify --omop duckdb:cdm.duckdb | postgres://…` (its
+ * options are classify's, main.ts): the extraction query streams rows ordered by person, each
+ * person's rows become a history (trd-classifier/omop) in the workers, and the histories go
+ * through the same classification as NDJSON input (the worker pool, the same output), so a
+ * person's output is what classifying their history from an NDJSON file gives. With
+ * --write-cohort, the output also goes to the OHDSI cohort and results tables (cohortWriter.ts).
  */
 import { Readable } from "node:stream";
 import type { Writable } from "node:stream";
 import { once } from "node:events";
-import { availableParallelism } from "node:os";
 import { createRequire } from "node:module";
-import { parseArgs } from "node:util";
-import { isRuleSetId, listBuildPresets } from "../index";
-import type { BuildPresetId } from "../index";
 import { VOCABULARY_TABLES, renderBatchBoundsSql, renderInScopeSql, renderVocabularySql } from "../omop/index";
 import { renderCompactRowsSql } from "../omop/sql";
 import { vocabularyFromRows } from "../omop/compactRows";
 import type { OmopVocabulary } from "../omop/compactRows";
 import type { ExtractionSqlOptions } from "../omop/index";
-import { isCalendarDate } from "../internal/dates";
-import { classifyCommand } from "./classifyCommand";
 import type { ClassifySummary } from "./classifyCommand";
 import { CohortWriter } from "./cohortWriter";
-import { footprintText } from "./footprint";
 import { openOmop } from "./omopDatabase";
 import type { OmopConnection } from "./omopDatabase";
 
@@ -99,116 +92,68 @@ export function omopPersonLines(db: OmopConnection, options: Pick<ExtractionSqlO
   return Readable.from(lines(), { objectMode: false, highWaterMark: 1 << 16 });
 }
 
-/** The OMOP command's options, read; an unknown option or a missing value is a usage error. */
-function parseOmopArgs(args: string[], fail: (message: string) => never) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: false,
-      options: {
-        omop: { type: "string" },
-        "cdm-schema": { type: "string" },
-        "results-schema": { type: "string" },
-        "write-cohort": { type: "boolean", default: false },
-        "cohort-id": { type: "string", default: "1" },
-        "cohort-table": { type: "string", default: "cohort" },
-        "result-table": { type: "string", default: "trd_classifier_result" },
-        "dispensing-type": { type: "string", multiple: true },
-        "as-of": { type: "string" },
-        "rule-set": { type: "string", default: "eu-pearl-2022" },
-        format: { type: "string", default: "ndjson" },
-        preset: { type: "string" },
-        workers: { type: "string" },
-        full: { type: "boolean", default: false },
-        since: { type: "boolean", default: false },
-        "fail-fast": { type: "boolean", default: false },
-        "no-progress": { type: "boolean", default: false },
-      },
-    });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : "";
-    const missing = /^Option '(--[\w-]+)[^']*' argument missing/.exec(message)?.[1];
-    const unknown = /^Unknown option '([^']+)'/.exec(message)?.[1];
-    if (missing !== undefined) return fail(`${missing} needs a value, expected ${missing} VALUE (docs/omop.md lists them)`);
-    if (unknown !== undefined) return fail(`unknown option ${unknown} for classify --omop, expected one of the options in docs/omop.md`);
-    return fail(`the options could not be read (${message.split(".")[0] ?? ""}), expected the options in docs/omop.md`);
-  }
+/** The OMOP options of classify, as its option table read them. */
+export interface OmopSourceOptions {
+  /** `duckdb:PATH` or a `postgres://` URL. */
+  readonly target: string;
+  readonly cdmSchema?: string | undefined;
+  readonly dispensingTypes?: readonly string[] | undefined;
+  /** With --write-cohort: where and under which id the cohort and results tables are written. */
+  readonly cohort?: { readonly resultsSchema?: string | undefined; readonly cohortDefinitionId: number; readonly cohortTable: string; readonly resultTable: string } | undefined;
+  readonly asOf: string;
+  readonly format: "ndjson" | "csv";
 }
 
-/** Runs the command; `fail` reports a usage error and exits. */
-export async function classifyOmopCommand(args: string[], fail: (message: string) => never): Promise<void> {
-  const { values } = parseOmopArgs(args, fail);
-  const target = values.omop ?? fail("--omop needs duckdb:PATH or a postgres:// URL");
-  const ruleSet = values["rule-set"];
-  if (!isRuleSetId(ruleSet)) fail(`unknown rule set "${ruleSet}"`);
-  const asOf = values["as-of"] ?? new Date().toISOString().slice(0, 10);
-  if (!isCalendarDate(asOf)) fail(`--as-of ${asOf} is not a calendar date, expected --as-of YYYY-MM-DD`);
-  const format = values.format;
-  if (format !== "ndjson" && format !== "csv") fail("--format must be ndjson or csv");
-  const preset = values.preset;
-  if (preset !== undefined && !listBuildPresets().some((p) => p.id === preset)) fail(`unknown preset "${preset}"`);
-  const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
-  if (!Number.isInteger(workers) || workers < 1) fail("--workers must be a whole number of 1 or more");
-  const cohortId = Number(values["cohort-id"]);
-  if (!Number.isSafeInteger(cohortId)) fail("--cohort-id must be a whole number");
-  const schemaPattern = /^[A-Za-z_][\w$]*(\.[A-Za-z_][\w$]*)?$/;
-  for (const name of ["cdm-schema", "results-schema", "cohort-table", "result-table"] as const) {
-    const v = values[name];
-    if (v !== undefined && !schemaPattern.test(v)) fail(`--${name} must be a plain SQL identifier`);
-  }
+/** What a classify run reads from the OMOP source: the persons' lines, where to write, and the workers' OMOP options. */
+export interface OmopSource {
+  readonly inputStream: Readable;
+  readonly out: Writable;
+  readonly omop: { readonly vocabulary: OmopVocabulary; readonly dispensingTypes?: readonly string[] };
+}
 
-  const db = await openOmop(target, { existing: true });
-  const summary: OmopReadSummary = { persons: 0 };
-  const cdmSchema = values["cdm-schema"];
-  const pkg = createRequire(import.meta.url)("../../package.json") as { version: string };
-  let out: Writable = process.stdout;
-  let cohort: CohortWriter | undefined;
-  let result: ClassifySummary;
-  const cdmOptions = cdmSchema === undefined ? {} : { cdmSchema };
+/**
+ * Opens the CDM, resolves its vocabulary and, with a cohort asked for, makes the cohort and results
+ * tables; runs `classify` on the persons in scope; then completes the cohort tables and closes the
+ * database (also when the run fails). Returns the run's summary and the summary's OMOP lines.
+ */
+export async function classifyFromOmop(options: OmopSourceOptions, stdout: Writable, classify: (source: OmopSource) => Promise<ClassifySummary>): Promise<{ readonly summary: ClassifySummary; readonly before: string; readonly notes: readonly string[] }> {
+  const db = await openOmop(options.target, { existing: true });
+  const read: OmopReadSummary = { persons: 0 };
+  const cdm = options.cdmSchema === undefined ? {} : { cdmSchema: options.cdmSchema };
   try {
-    const vocabulary = await prepareOmopVocabulary(db, cdmOptions);
-    if (values["write-cohort"]) {
-      cohort = new CohortWriter(process.stdout, db, {
-        format,
-        asOf,
-        classifierVersion: pkg.version,
-        cohortDefinitionId: cohortId,
-        cohortTable: values["cohort-table"],
-        resultTable: values["result-table"],
-        ...(values["results-schema"] === undefined ? {} : { resultsSchema: values["results-schema"] }),
-        ...(cdmSchema === undefined ? {} : { cdmSchema }),
-      });
-      await cohort.prepare();
-      out = cohort;
-    }
-    result = await classifyCommand("omop", out, process.stderr, {
-      asOf,
-      ruleSet,
-      inputFormat: "ndjson",
-      outputFormat: format,
-      full: values.full,
-      since: values.since || values["write-cohort"],
-      preset: preset as BuildPresetId | undefined,
-      workers,
-      failFast: values["fail-fast"],
-      progress: !values["no-progress"],
-      omop: { vocabulary, ...(values["dispensing-type"] === undefined ? {} : { dispensingTypes: values["dispensing-type"] }) },
-      inputStream: omopPersonLines(db, cdmOptions, summary),
+    const vocabulary = await prepareOmopVocabulary(db, cdm);
+    const cohort = options.cohort === undefined ? undefined : await cohortWriter(db, stdout, options, options.cohort);
+    const summary = await classify({
+      inputStream: omopPersonLines(db, cdm, read),
+      out: cohort ?? stdout,
+      omop: { vocabulary, ...(options.dispensingTypes === undefined ? {} : { dispensingTypes: options.dispensingTypes }) },
     });
     if (cohort !== undefined) {
       cohort.end();
       await once(cohort, "finish");
       await cohort.closeCohort();
     }
+    const before = `trd-classifier: OMOP ${db.dialect}: ${read.persons.toLocaleString("en-US")} persons in scope (an antidepressant or augmenting drug, a depression diagnosis or a score).\n`;
+    const notes = cohort === undefined || options.cohort === undefined ? [] : [`Cohort ${options.cohort.cohortDefinitionId}: ${cohort.counts.cohort.toLocaleString("en-US")} persons; ${cohort.counts.results.toLocaleString("en-US")} results written.`];
+    return { summary, before, notes };
   } finally {
     await db.close();
   }
-  const rate = Math.round(result.records / Math.max(result.seconds, 0.001));
-  const counts = Object.entries(result.byStatus).map(([k, v]) => `${k} ${v.toLocaleString("en-US")}`).join(", ");
-  process.stderr.write(
-    `trd-classifier: OMOP ${db.dialect}: ${summary.persons.toLocaleString("en-US")} persons in scope (an antidepressant or augmenting drug, a depression diagnosis or a score).\n` +
-      `trd-classifier: ${result.records.toLocaleString("en-US")} records in ${result.seconds.toFixed(2)} s (${rate.toLocaleString("en-US")}/s, ${workers} worker${workers === 1 ? "" : "s"}, ${footprintText()}): ${counts}. Rule set ${ruleSet}, as of ${asOf}.` +
-      `${cohort === undefined ? "" : ` Cohort ${cohortId}: ${cohort.counts.cohort.toLocaleString("en-US")} persons; ${cohort.counts.results.toLocaleString("en-US")} results written.`}\n`,
-  );
-  process.exitCode = result.invalid > 0 ? 1 : 0;
+}
+
+/** The cohort writer (its tables made), in front of standard output. */
+async function cohortWriter(db: OmopConnection, stdout: Writable, options: OmopSourceOptions, cohort: NonNullable<OmopSourceOptions["cohort"]>): Promise<CohortWriter> {
+  const pkg = createRequire(import.meta.url)("../../package.json") as { version: string };
+  const writer = new CohortWriter(stdout, db, {
+    format: options.format,
+    asOf: options.asOf,
+    classifierVersion: pkg.version,
+    cohortDefinitionId: cohort.cohortDefinitionId,
+    cohortTable: cohort.cohortTable,
+    resultTable: cohort.resultTable,
+    ...(cohort.resultsSchema === undefined ? {} : { resultsSchema: cohort.resultsSchema }),
+    ...(options.cdmSchema === undefined ? {} : { cdmSchema: options.cdmSchema }),
+  });
+  await writer.prepare();
+  return writer;
 }

@@ -8,7 +8,6 @@ import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import type { WriteStream } from "node:fs";
 import { once } from "node:events";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { openOmop } from "./omopDatabase";
 import { CDM_TABLES, cdmDdl } from "./omopCdm";
 import { SyntheticVocabulary, notRepresentable, writeSyntheticPerson } from "./omopSynthetic";
@@ -85,18 +84,4 @@ export async function generateOmop(patients: number, seed: number, dir: string, 
     await db.close();
   }
   return { persons: patients, notRepresentable: lost, dir, duckdb: path };
-}
-
-/** The command: parses its options and reports what it wrote on stderr. */
-export async function generateOmopCommand(args: string[], fail: (message: string) => never): Promise<void> {
-  const { values } = parseArgs({ args, options: { patients: { type: "string" }, seed: { type: "string", default: "1" }, format: { type: "string" }, out: { type: "string" }, "no-duckdb": { type: "boolean", default: false } } });
-  const patients = Number(values.patients);
-  const seed = Number(values.seed);
-  if (!Number.isInteger(patients) || patients < 0) fail("--patients must be a whole number");
-  if (!Number.isInteger(seed)) fail("--seed must be a whole number");
-  if (values.out === undefined) fail("--format omop needs --out DIR");
-  const done = await generateOmop(patients, seed, values.out, !values["no-duckdb"]);
-  process.stderr.write(
-    `trd-classifier: ${done.persons.toLocaleString("en-US")} synthetic persons written as OMOP CDM CSVs in ${done.dir}${done.duckdb === undefined ? "" : ` and ${done.duckdb}`}; ${done.notRepresentable.toLocaleString("en-US")} of them carry something the CDM cannot hold (see docs/omop.md).\n`,
-  );
 }

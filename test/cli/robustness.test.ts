@@ -91,11 +91,18 @@ describe("usage errors: one line naming the option and the expected form, exit 2
     [["classify"], "trd-classifier: classify needs a file, or - for standard input, expected trd-classifier classify <file|-> [options]"],
     [["classify", "a.ndjson", "b.ndjson"], "trd-classifier: classify takes one input, got 2, expected trd-classifier classify <file|-> [options]"],
     [["classify", join(dir, "missing.ndjson"), "--as-of", "2024-06-30"], "(no such file), expected an existing file, or - for standard input"],
-    [["classify", "--omop"], "trd-classifier: --omop needs a value, expected --omop VALUE"],
-    [["classify", "--omop", "x.duckdb", "--frobnicate"], "trd-classifier: unknown option --frobnicate for classify --omop, expected one of the options in docs/omop.md"],
+    [["classify", "--omop"], "trd-classifier: --omop needs a value, expected --omop duckdb:PATH|postgres://URL"],
+    [["classify", "--omop", "x.duckdb", "--frobnicate"], "trd-classifier: unknown option --frobnicate for classify, expected one of --as-of,"],
     [["classify", "--omop", "mysql://db/cdm"], "trd-classifier: --omop mysql://db/cdm is not a database the command reads, expected --omop duckdb:PATH or --omop postgres://URL"],
     [["classify", "--omop", `duckdb:${join(dir, "missing.duckdb")}`, "--as-of", "2024-06-30"], "missing.duckdb: no such file, expected --omop duckdb:PATH of an existing DuckDB file"],
     [["classify", "--omop", "x.duckdb", "--as-of", "2024-13-01"], "trd-classifier: --as-of 2024-13-01 is not a calendar date, expected --as-of YYYY-MM-DD"],
+    [["classify", "--omop", "x.duckdb", "cohort.ndjson"], 'trd-classifier: classify --omop reads no input file, got "cohort.ndjson", expected classify --omop duckdb:PATH|postgres://URL without a file'],
+    [["classify", "cohort.ndjson", "--cdm-schema", "cdm"], "trd-classifier: --cdm-schema applies to --omop only, expected --omop duckdb:PATH|postgres://URL --cdm-schema …"],
+    [["classify", "--omop", "x.duckdb", "--cohort-id", "4"], "trd-classifier: --cohort-id applies to --write-cohort only, expected --write-cohort --cohort-id …"],
+    [["classify", "--omop", "x.duckdb", "--cdm-schema", "cdm; DROP TABLE person"], "trd-classifier: --cdm-schema cdm; DROP TABLE person is not a plain SQL identifier"],
+    [["classify", "--omop", "x.duckdb", "--write-cohort", "--per", "trial"], "trd-classifier: --write-cohort writes one row per patient, expected --per patient with --write-cohort"],
+    [["generate", "--format", "omop", "--patients", "3"], "trd-classifier: --format omop writes files, expected --format omop --out DIR"],
+    [["generate", "--patients", "3", "--out", "x"], "trd-classifier: --out is for --format omop, expected --format omop --out DIR"],
     [["frobnicate"], 'trd-classifier: unknown command "frobnicate", expected one of classify, generate or help'],
     [["help", "frobnicate"], 'trd-classifier: no help on "frobnicate", expected trd-classifier help classify|generate'],
   ];
@@ -117,7 +124,10 @@ describe("help", () => {
     expect(classify.stdout).toContain("--as-of YYYY-MM-DD");
     expect(classify.stdout).toContain("143 interrupted by SIGTERM");
     expect(help.stdout).toBe(classify.stdout);
+    expect(classify.stdout).toContain("--omop duckdb:PATH|postgres://URL");
+    expect(classify.stdout).toContain("--dispensing-type NAME (repeatable)");
     expect(generate.stdout).toMatch(/^Usage: trd-classifier generate \[options\][\s\S]*--patients N/);
+    expect(generate.stdout).toContain("--format ndjson|omop");
     expect(general.stdout).toContain("trd-classifier help <command>");
   }, 60_000);
 });

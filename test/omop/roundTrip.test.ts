@@ -10,7 +10,7 @@
  * sets it); without it the PostgreSQL half is skipped, saying so.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -125,6 +125,20 @@ afterAll(() => {
 describe("OMOP round trip, DuckDB", () => {
   it("gives every representable patient the NDJSON status and date, and writes the cohort of the resistant", async () => {
     await roundTrip(`duckdb:${join(dir, "cdm.duckdb")}`, []);
+  }, TIMEOUT);
+
+  it("takes classify's other options with --omop: one CSV row per trial, and the cohort report", async () => {
+    const report = join(dir, "report.html");
+    const trials = cli(["classify", "--omop", `duckdb:${join(dir, "cdm.duckdb")}`, "--as-of", AS_OF, "--workers", "2", "--no-progress", "--per", "trial", "--format", "csv"]);
+    expect(trials.status, trials.stderr).toBe(0);
+    const [header, ...rows] = trials.stdout.trim().split("\n");
+    expect(header).toMatch(/^line,id,result,/);
+    expect(new Set(rows.map((r) => r.split(",")[1])).size).toBeGreaterThan(PATIENTS * 0.7);
+    expect(rows.length).toBeGreaterThan(PATIENTS);
+    const withReport = cli(["classify", "--omop", `duckdb:${join(dir, "cdm.duckdb")}`, "--as-of", AS_OF, "--workers", "2", "--no-progress", "--report", report]);
+    expect(withReport.status, withReport.stderr).toBe(0);
+    expect(existsSync(report)).toBe(true);
+    expect(readFileSync(report, "utf8")).toContain("2,000");
   }, TIMEOUT);
 
   it("reads back the command line's compact rows through the vocabulary as the full rows", async () => {
