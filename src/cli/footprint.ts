@@ -5,7 +5,7 @@
  */
 
 /** Peak RSS in MB and CPU seconds (user + system) so far. */
-export function footprint(): { readonly rssMb: number; readonly cpuSeconds: number } {
+function footprint(): { readonly rssMb: number; readonly cpuSeconds: number } {
   const usage = process.resourceUsage();
   return { rssMb: Math.round(usage.maxRSS / 1024), cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6 };
 }

@@ -174,7 +174,11 @@ function drugRows(person_id: string, c: Cells, ingredients: readonly DrugConcept
  */
 export function compactRowReader(vocabulary: OmopVocabulary): (personId: string, rows: unknown) => OmopRow[] {
   const ingredientsOf = new Map<unknown, DrugConceptEntry["row"][]>();
-  for (const d of vocabulary.drugs) ingredientsOf.set(d.drugConceptId, [...(ingredientsOf.get(d.drugConceptId) ?? []), d.row]);
+  for (const d of vocabulary.drugs) {
+    const known = ingredientsOf.get(d.drugConceptId);
+    if (known === undefined) ingredientsOf.set(d.drugConceptId, [d.row]);
+    else known.push(d.row);
+  }
   const concepts = new Map<unknown, ConceptEntry>(vocabulary.concepts.map((c) => [c.conceptId, c]));
   const concept: Lookup = (id) => (id === null ? undefined : concepts.get(id));
   const drug = OMOP_DOMAINS.indexOf("drug");

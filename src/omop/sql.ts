@@ -10,7 +10,7 @@
 import { deepFreeze } from "../internal/deepFreeze";
 import type { Condition } from "../schema/patient";
 import { COMPACT_CELLS, CONCEPT_CELLS } from "./compactRows";
-import type { CompactCell, ConceptCell } from "./compactRows";
+import type { ConceptCell } from "./compactRows";
 import { OMOP_DOMAINS, OMOP_ROW_COLUMNS } from "./rows";
 import type { OmopDomain, OmopRow } from "./rows";
 import { PROCEDURE_CODES, SCORE_TEXT_WORDS, relevantDiagnosisPatterns, relevantIngredientCodes, scoreLoincCodes } from "./vocabulary";
@@ -400,7 +400,7 @@ const ROW_JSON: Readonly<Record<SqlDialect, (row: string) => string>> = {
  * `concat_ws` skips the keys whose value is null; PostgreSQL strips them; Spark's `to_json` and
  * Snowflake's `OBJECT_CONSTRUCT` leave nulls out by themselves; BigQuery's keeps them.
  */
-const COMPACT_JSON: Readonly<Record<SqlDialect, (cells: readonly (readonly [string, string])[]) => string>> = {
+const JSON_WITHOUT_NULLS: Readonly<Record<SqlDialect, (cells: readonly (readonly [string, string])[]) => string>> = {
   duckdb: (cells) => `'{' || concat_ws(',', ${cells.map(([c, e]) => `'"${c}":' || to_json(${e})`).join(", ")}) || '}'`,
   postgresql: (cells) => `CAST(json_strip_nulls(json_build_object(${cells.map(([c, e]) => `'${c}', ${e}`).join(", ")})) AS TEXT)`,
   bigquery: (cells) => `TO_JSON_STRING(STRUCT(${cells.map(([c, e]) => `${e} AS ${c}`).join(", ")}))`,
@@ -434,12 +434,12 @@ export function renderJsonRowsSql(dialect: SqlDialect, options: ExtractionSqlOpt
 }
 
 /** A source's rows as `person_id` and `row`, the row's present columns as a compact JSON object (each source writes only its own columns). */
-function compactRow(d: Dialect, dialect: SqlDialect, source: RowSource): string {
+function rowWithoutNulls(d: Dialect, dialect: SqlDialect, source: RowSource): string {
   const cells = OMOP_ROW_COLUMNS.flatMap((c) => {
     const v = source.values[c];
     return v === undefined ? [] : [[c, `CAST(${v} AS ${typeOf(d, c)})`] as const];
   });
-  return `SELECT ${source.values.person_id ?? "NULL"} AS person_id, ${COMPACT_JSON[dialect](cells)} AS row\n  ${source.from}${inScopeOnly(source)}`;
+  return `SELECT ${source.values.person_id ?? "NULL"} AS person_id, ${JSON_WITHOUT_NULLS[dialect](cells)} AS row\n  ${source.from}${inScopeOnly(source)}`;
 }
 
 /**
@@ -455,7 +455,7 @@ function compactRow(d: Dialect, dialect: SqlDialect, source: RowSource): string 
  * sql.includes("GROUP BY t.person_id"); //=> true
  */
 export function renderPersonRowsSql(dialect: SqlDialect, options: ExtractionSqlOptions = {}): string {
-  return rowsPerPerson(dialect, options, "renderPersonRowsSql", (s) => compactRow(DIALECTS[dialect], dialect, s));
+  return rowsPerPerson(dialect, options, "renderPersonRowsSql", (s) => rowWithoutNulls(DIALECTS[dialect], dialect, s));
 }
 
 /** One row per person in scope, ordered by `person_id`: its rows (`rowOf` each source's, as JSON text) aggregated into one JSON array. */
@@ -472,10 +472,10 @@ ORDER BY t.person_id`;
 /** How a compact cell is written as JSON: a number that is whole, text that needs no escaping (dates, ids), or anything else. */
 type CellKind = "whole" | "plain-text" | "any";
 
-/** The kind of each compact cell, for DuckDB's JSON written by concatenation. */
-function cellKind(cell: CompactCell): CellKind {
-  if ((CONCEPT_CELLS as readonly string[]).includes(cell) || INT_COLUMNS.has(cell as Column)) return "whole";
-  return cell === "record_id" || cell === "start_date" || cell === "end_date" ? "plain-text" : "any";
+/** The kind of a compact row's column (a concept id cell is always whole), for DuckDB's JSON written by concatenation. */
+function cellKind(column: Column): CellKind {
+  if (INT_COLUMNS.has(column)) return "whole";
+  return column === "record_id" || column === "start_date" || column === "end_date" ? "plain-text" : "any";
 }
 
 /**
@@ -494,7 +494,7 @@ function compactArray(d: Dialect, dialect: "duckdb" | "postgresql", source: RowS
   const cells = COMPACT_CELLS[source.domain].map((cell): readonly [CellKind, string] => {
     if ((CONCEPT_CELLS as readonly string[]).includes(cell)) return ["whole", source.conceptIds?.[cell as ConceptCell] ?? "NULL"];
     const c = cell as Column;
-    return [cellKind(cell), `CAST(${source.values[c] ?? "NULL"} AS ${typeOf(d, c)})`];
+    return [cellKind(c), `CAST(${source.values[c] ?? "NULL"} AS ${typeOf(d, c)})`];
   });
   return `SELECT ${source.values.person_id ?? "NULL"} AS person_id, ${COMPACT_JSON_ARRAY[dialect]([["whole", String(OMOP_DOMAINS.indexOf(source.domain))], ...cells])} AS row\n  ${source.compactFrom ?? source.from}${inScopeOnly(source)}`;
 }
