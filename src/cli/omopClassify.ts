@@ -11,12 +11,13 @@ import type { Writable } from "node:stream";
 import { once } from "node:events";
 import { createRequire } from "node:module";
 import { VOCABULARY_TABLES, renderBatchBoundsSql, renderInScopeSql, renderVocabularySql } from "../omop/index";
-import { renderCompactRowsSql } from "../omop/sql";
+import { renderCompactBatchSql, renderCompactRowsSql } from "../omop/sql";
 import { vocabularyFromRows } from "../omop/compactRows";
 import type { OmopVocabulary } from "../omop/compactRows";
 import type { ExtractionSqlOptions } from "../omop/index";
 import type { ClassifySummary } from "./classifyCommand";
 import { CohortWriter } from "./cohortWriter";
+import { UsageError } from "./commands";
 import { openOmop } from "./omopDatabase";
 import type { OmopConnection } from "./omopDatabase";
 
@@ -28,8 +29,20 @@ import type { OmopConnection } from "./omopDatabase";
  */
 const PERSONS_PER_QUERY = 2_500;
 
+/** The persons per batch query: TRD_OMOP_BATCH_PERSONS (a whole number of 1 or more), else {@link PERSONS_PER_QUERY}. */
+function personsPerQuery(): number {
+  const set = process.env["TRD_OMOP_BATCH_PERSONS"];
+  if (set === undefined) return PERSONS_PER_QUERY;
+  const n = Number(set);
+  if (!/^\d+$/.test(set) || !Number.isSafeInteger(n) || n < 1) throw new UsageError(`TRD_OMOP_BATCH_PERSONS=${set.slice(0, 20)} is not a whole number of 1 or more`, "TRD_OMOP_BATCH_PERSONS=N");
+  return n;
+}
+
 /** The temporary table (on the reading connection) holding the persons in scope, made once per run. */
 const IN_SCOPE_TABLE = "trd_in_scope";
+
+/** The table of the persons' compact rows, in `person_id` order, staged once per run (OmopConnection.stage). */
+const STAGED_ROWS_TABLE = "trd_compact_rows";
 
 /** What the OMOP source read, for the summary. */
 export interface OmopReadSummary {
@@ -60,21 +73,23 @@ export async function prepareOmopVocabulary(db: OmopConnection, options: Pick<Ex
  * One NDJSON line per person (`{"person_id": "…", "rows": […]}`, the rows in the compact form of
  * compactRows.ts, as the database wrote them as one JSON array per person), a batch of persons per
  * chunk, pulled as the classifier reads, so at most a few batches are in memory whatever the CDM's
- * size. The persons in scope are found once (a temporary table), then read in batches of
- * {@link PERSONS_PER_QUERY} of them. Needs the vocabulary tables ({@link prepareOmopVocabulary}).
- * The workers read each person's rows back and map them to a history (records.ts), in parallel;
- * this thread only joins text.
+ * size. The persons in scope are found once (a temporary table); their compact rows are read
+ * from the CDM in one pass and staged in `person_id` order (whatever order the CDM stores them
+ * in), then read back in batches of `personsPerBatch` persons. Needs the vocabulary
+ * tables ({@link prepareOmopVocabulary}). The workers read each person's rows back and map them
+ * to a history (records.ts), in parallel; this thread only joins text.
  */
-export function omopPersonLines(db: OmopConnection, options: Pick<ExtractionSqlOptions, "cdmSchema">, summary: OmopReadSummary): Readable {
+export function omopPersonLines(db: OmopConnection, options: Pick<ExtractionSqlOptions, "cdmSchema">, summary: OmopReadSummary, personsPerBatch = PERSONS_PER_QUERY): Readable {
   async function* batches(): AsyncGenerator<[string, string][]> {
     const withVocabulary = { ...options, vocabularyTables: true };
     await makeTemporaryTable(db, IN_SCOPE_TABLE, renderInScopeSql(db.dialect, withVocabulary));
     const scoped = { ...withVocabulary, inScopeTable: IN_SCOPE_TABLE };
-    const bounds = (await db.readerAll(renderBatchBoundsSql(db.dialect, scoped, PERSONS_PER_QUERY))).map((r) => String(r["person_id"]));
+    const bounds = (await db.readerAll(renderBatchBoundsSql(db.dialect, scoped, personsPerBatch))).map((r) => String(r["person_id"]));
+    const staged = await db.stage(STAGED_ROWS_TABLE, renderCompactRowsSql(db.dialect, scoped));
     await db.beforeBatches();
     for (let i = 0; i < bounds.length; i++) {
       const range = { personIdFrom: bounds[i] as string, ...(i + 1 < bounds.length ? { personIdBefore: bounds[i + 1] as string } : {}) };
-      yield* db.jsonRows(renderCompactRowsSql(db.dialect, { ...scoped, ...range }));
+      yield* db.jsonRows(renderCompactBatchSql(db.dialect, staged, range));
     }
   }
   async function* lines(): AsyncGenerator<string> {
@@ -117,6 +132,7 @@ export interface OmopSource {
  * database (also when the run fails). Returns the run's summary and the summary's OMOP lines.
  */
 export async function classifyFromOmop(options: OmopSourceOptions, stdout: Writable, classify: (source: OmopSource) => Promise<ClassifySummary>): Promise<{ readonly summary: ClassifySummary; readonly before: string; readonly notes: readonly string[] }> {
+  const personsPerBatch = personsPerQuery();
   const db = await openOmop(options.target, { existing: true });
   const read: OmopReadSummary = { persons: 0 };
   const cdm = options.cdmSchema === undefined ? {} : { cdmSchema: options.cdmSchema };
@@ -124,7 +140,7 @@ export async function classifyFromOmop(options: OmopSourceOptions, stdout: Writa
     const vocabulary = await prepareOmopVocabulary(db, cdm);
     const cohort = options.cohort === undefined ? undefined : await cohortWriter(db, stdout, options, options.cohort);
     const summary = await classify({
-      inputStream: omopPersonLines(db, cdm, read),
+      inputStream: omopPersonLines(db, cdm, read, personsPerBatch),
       out: cohort ?? stdout,
       omop: { vocabulary, ...(options.dispensingTypes === undefined ? {} : { dispensingTypes: options.dispensingTypes }) },
     });

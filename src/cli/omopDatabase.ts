@@ -5,7 +5,9 @@
  * dependencies, loaded only here and only when asked for; a missing one is a one-line error
  * saying how to install it.
  */
-import { existsSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { SqlDialect } from "../omop/index";
 import { UsageError } from "./commands";
 
@@ -21,6 +23,13 @@ export interface OmopConnection {
   readerRun(...statements: readonly string[]): Promise<void>;
   /** Rows of a query on the connection that reads, as plain objects (small results only). */
   readerAll(sql: string): Promise<Record<string, unknown>[]>;
+  /**
+   * Stores a query's rows, in the query's order, as a table the connection that reads can read a
+   * range of `person_id`s from cheaply; returns the table's name. DuckDB: in a scratch database in
+   * a temporary folder (TMPDIR), on disk rather than in memory, removed on close; PostgreSQL: a
+   * temporary table with an index on `person_id`.
+   */
+  stage(table: string, sql: string): Promise<string>;
   /** Runs statements, in order. */
   run(...statements: readonly string[]): Promise<void>;
   /** Rows of a query as plain objects (small results only). */
@@ -72,10 +81,13 @@ interface DuckConnection {
 
 /**
  * DuckDB's memory limit while the run's tables are made (its default is 80% of RAM): finding the
- * persons in scope reads the whole CDM once, and its aggregation spills to disk beyond the limit.
+ * persons in scope and staging their rows in person order each read the whole CDM once, and their
+ * aggregation and sort spill to disk beyond the limit. Measured with the rows staged, 1,000,000
+ * persons stored in no person order (2 workers): peak RSS 495 MB with 256 MB, 469 MB with 160 MB
+ * (200,000 persons: 467 and 429 MB), at the same speed; 96 MB ran out of memory sorting.
  * TRD_DUCKDB_MEMORY_LIMIT changes it.
  */
-const DUCKDB_MEMORY_LIMIT = "256MB";
+const DUCKDB_MEMORY_LIMIT = "160MB";
 
 /**
  * DuckDB's memory limit once the run's tables are made, for the batch queries. Its buffer pool keeps
@@ -101,16 +113,25 @@ const DUCKDB_ALLOCATOR_FLUSH = "16MB";
  */
 const DUCKDB_THREADS = "1";
 
+/** The scratch database's name on DuckDB's connections (stage()). */
+const DUCKDB_SCRATCH = "trd_scratch";
+
 async function openDuckDb(path: string): Promise<OmopConnection> {
   const duck = await load<DuckModule>("@duckdb/node-api", "--omop duckdb:…");
-  const instance = await duck.DuckDBInstance.create(path, {
+  // The scratch folder holds the staged rows and DuckDB's spill files (rather than a folder next to the CDM).
+  const scratch = mkdtempSync(join(tmpdir(), "trd-classifier-"));
+  const opened = duck.DuckDBInstance.create(path, {
+    temp_directory: join(scratch, "spill"),
     memory_limit: process.env["TRD_DUCKDB_MEMORY_LIMIT"] ?? DUCKDB_MEMORY_LIMIT,
     threads: process.env["TRD_DUCKDB_THREADS"] ?? DUCKDB_THREADS,
     allocator_flush_threshold: DUCKDB_ALLOCATOR_FLUSH,
     allocator_bulk_deallocation_flush_threshold: DUCKDB_ALLOCATOR_FLUSH,
+  }).then(async (instance) => ({ instance, reader: await instance.connect(), writer: await instance.connect() }));
+  const { instance, reader, writer } = await opened.catch((e: unknown) => {
+    rmSync(scratch, { recursive: true, force: true });
+    throw e;
   });
-  const reader = await instance.connect();
-  const writer = await instance.connect();
+  let attached = false;
   return {
     dialect: "duckdb",
     async *jsonRows(sql: string): AsyncGenerator<[string, string][]> {
@@ -122,6 +143,12 @@ async function openDuckDb(path: string): Promise<OmopConnection> {
     },
     async readerAll(sql: string): Promise<Record<string, unknown>[]> {
       return (await reader.runAndReadAll(sql)).getRowObjects();
+    },
+    async stage(table: string, sql: string): Promise<string> {
+      if (!attached) await reader.run(`ATTACH ${literal(join(scratch, "stage.duckdb"))} AS ${DUCKDB_SCRATCH}`);
+      attached = true;
+      await reader.run(`CREATE TABLE ${DUCKDB_SCRATCH}.${table} AS ${sql}`);
+      return `${DUCKDB_SCRATCH}.${table}`;
     },
     async beforeBatches(): Promise<void> {
       await reader.run(`SET memory_limit = ${literal(process.env["TRD_DUCKDB_MEMORY_LIMIT"] ?? DUCKDB_BATCH_MEMORY_LIMIT)}`);
@@ -139,9 +166,13 @@ async function openDuckDb(path: string): Promise<OmopConnection> {
       }
     },
     async close(): Promise<void> {
-      reader.closeSync();
-      writer.closeSync();
-      instance.closeSync?.();
+      try {
+        reader.closeSync();
+        writer.closeSync();
+        instance.closeSync?.();
+      } finally {
+        rmSync(scratch, { recursive: true, force: true });
+      }
     },
   };
 }
@@ -187,6 +218,10 @@ async function openPostgres(url: string): Promise<OmopConnection> {
     },
     async readerAll(sql: string): Promise<Record<string, unknown>[]> {
       return (await reader.query(sql)).rows;
+    },
+    async stage(table: string, sql: string): Promise<string> {
+      for (const s of [`CREATE TEMPORARY TABLE ${table} AS ${sql}`, `CREATE INDEX ON ${table} (person_id)`, `ANALYZE ${table}`]) await reader.query(s);
+      return table;
     },
     async beforeBatches(): Promise<void> {},
     async run(...statements: readonly string[]): Promise<void> {

@@ -500,13 +500,35 @@ function compactArray(d: Dialect, dialect: "duckdb" | "postgresql", source: RowS
 }
 
 /**
- * The command line's batch query: {@link renderPersonRowsSql}'s persons and rows, each row in
- * the compact form of compactRows.ts (concept ids where the full row has codes, read back
- * through the vocabulary tables), for the dialects the command line reads. Needs the vocabulary
- * tables ({@link renderVocabularySql}).
+ * The command line's rows, to store once per run (ordered by `person_id`, so that the batches
+ * that read them back find each batch's rows together): `person_id` and `row`, each row of the
+ * persons in scope in the compact form of compactRows.ts (concept ids where the full row has
+ * codes, read back through the vocabulary tables), for the dialects the command line reads.
+ * Needs the vocabulary tables ({@link renderVocabularySql}). One pass over the CDM whatever the
+ * order its tables are stored in: a batch query on the CDM itself scans every table once per
+ * batch when the rows are not stored in `person_id` order, as in most CDMs.
  */
 export function renderCompactRowsSql(dialect: "duckdb" | "postgresql", options: ExtractionSqlOptions): string {
-  return rowsPerPerson(dialect, { ...options, vocabularyTables: true }, "renderCompactRowsSql", (s) => compactArray(DIALECTS[dialect], dialect, s));
+  const scoped = { ...options, vocabularyTables: true };
+  const sources = [...eventSources(dialect, scoped, "renderCompactRowsSql"), ...personSources(dialect, scoped, "renderCompactRowsSql")];
+  return `${rowQueryCtes(dialect, scoped, "renderCompactRowsSql")}SELECT t.person_id, t.row
+FROM (
+${sources.map((s) => compactArray(DIALECTS[dialect], dialect, s)).join("\n  UNION ALL\n")}
+) t
+ORDER BY t.person_id`;
+}
+
+/**
+ * A batch of the stored compact rows ({@link renderCompactRowsSql}), one row per person ordered
+ * by `person_id`: `person_id` as text and `rows`, the person's compact rows as one JSON array.
+ */
+export function renderCompactBatchSql(dialect: "duckdb" | "postgresql", table: string, range: Pick<ExtractionSqlOptions, "personIdFrom" | "personIdBefore">): string {
+  if (!TABLE_NAME.test(table)) throw new Error("renderCompactBatchSql: the table must be a plain identifier");
+  return `SELECT CAST(r.person_id AS ${DIALECTS[dialect].text}) AS person_id, ${JSON_ARRAY_AGG[dialect]("r.row")} AS rows
+FROM ${table} r
+WHERE ${personRange("r", range)}
+GROUP BY r.person_id
+ORDER BY r.person_id`;
 }
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { COMPACT_CELLS, CONCEPT_CELLS, compactRowReader, vocabularyFromRows } from "../../src/omop/compactRows";
 import type { OmopRow } from "../../src/omop/index";
 import { OMOP_DOMAINS } from "../../src/omop/index";
-import { renderCompactRowsSql } from "../../src/omop/sql";
+import { renderCompactBatchSql, renderCompactRowsSql } from "../../src/omop/sql";
 
 const vocabulary = vocabularyFromRows(
   [
@@ -67,12 +67,22 @@ describe("compact rows", () => {
     expect(read("8", "not rows")).toStrictEqual([]);
   });
 
-  it("renders the batch query for DuckDB and PostgreSQL from the stored vocabulary, one row per drug exposure", () => {
+  it("renders the rows to stage for DuckDB and PostgreSQL from the stored vocabulary, one row per drug exposure, in person order", () => {
     for (const dialect of ["duckdb", "postgresql"] as const) {
-      const sql = renderCompactRowsSql(dialect, { cdmSchema: "cdm", inScopeTable: "trd_in_scope", personIdFrom: 1, personIdBefore: 5001 });
+      const sql = renderCompactRowsSql(dialect, { cdmSchema: "cdm", inScopeTable: "trd_in_scope" });
       expect(sql).toContain("WHERE de.drug_concept_id IN (SELECT drug_concept_id FROM trd_drug_concepts)");
       expect(sql).not.toContain("cdm.concept ");
       expect(sql).not.toMatch(/concept_id\s*(=|IN)\s*\(?\s*\d/);
+      expect(sql).not.toContain("GROUP BY");
+      expect(sql.trimEnd().endsWith("ORDER BY t.person_id")).toBe(true);
     }
+  });
+
+  it("renders a batch of the staged rows grouped per person, and refuses a table name that is not an identifier", () => {
+    const sql = renderCompactBatchSql("postgresql", "trd_scratch.rows", { personIdFrom: 1, personIdBefore: 2501 });
+    expect(sql).toContain("FROM trd_scratch.rows r\nWHERE r.person_id >= 1 AND r.person_id < 2501\nGROUP BY r.person_id\nORDER BY r.person_id");
+    expect(renderCompactBatchSql("duckdb", "rows", { personIdFrom: 7 })).toContain("WHERE r.person_id >= 7\n");
+    expect(() => renderCompactBatchSql("duckdb", "rows; DROP TABLE person", {})).toThrow(/plain identifier/);
+    expect(() => renderCompactBatchSql("duckdb", "rows", { personIdFrom: "1 OR 1=1" })).toThrow(/whole numbers/);
   });
 });

@@ -10,7 +10,7 @@
  * sets it); without it the PostgreSQL half is skipped, saying so.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,9 +22,10 @@ import type { SyntheticHistory } from "../../src/cli/omopSynthetic";
 import { processRecord } from "../../src/cli/records";
 import { renderExtractionSql, renderInScopeSql, renderPersonRowsSql } from "../../src/omop/index";
 import { compactRowReader } from "../../src/omop/compactRows";
-import { renderCompactRowsSql } from "../../src/omop/sql";
+import { renderCompactBatchSql, renderCompactRowsSql } from "../../src/omop/sql";
 import { prepareOmopVocabulary } from "../../src/cli/omopClassify";
 import { syntheticPatientLine } from "../../src/cli/syntheticCohort";
+import { scrambledCopy } from "./scrambledCdm";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const PATIENTS = 2000;
@@ -39,8 +40,8 @@ interface Output {
   readonly resistantSince?: string;
 }
 
-function cli(args: readonly string[]): { stdout: string; stderr: string; status: number | null } {
-  const r = spawnSync(process.execPath, ["--import", "tsx", join(root, "src/cli/main.ts"), ...args], { cwd: root, encoding: "utf8", maxBuffer: 1 << 28 });
+function cli(args: readonly string[], env: Readonly<Record<string, string>> = {}): { stdout: string; stderr: string; status: number | null } {
+  const r = spawnSync(process.execPath, ["--import", "tsx", join(root, "src/cli/main.ts"), ...args], { cwd: root, encoding: "utf8", maxBuffer: 1 << 28, env: { ...process.env, ...env } });
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
 
@@ -99,7 +100,9 @@ async function compactMatchesFull(target: string, cdmSchema?: string): Promise<v
     const sorted = (rows: readonly object[]): string[] => rows.map(present).map((r) => JSON.stringify(r, Object.keys(r).sort())).sort();
     const read = compactRowReader(vocabulary);
     const compact = new Map<string, string[]>();
-    for await (const batch of db.jsonRows(renderCompactRowsSql(db.dialect, { ...range, inScopeTable: "scope_compact" }))) for (const [id, rows] of batch) compact.set(String(id), sorted(read(String(id), JSON.parse(rows))));
+    // As the command line reads them: staged once, then a batch (here persons 1 to 300) grouped per person.
+    const staged = await db.stage("staged_compact", renderCompactRowsSql(db.dialect, { ...cdm, inScopeTable: "scope_compact" }));
+    for await (const batch of db.jsonRows(renderCompactBatchSql(db.dialect, staged, range))) for (const [id, rows] of batch) compact.set(String(id), sorted(read(String(id), JSON.parse(rows))));
     const full = new Map<string, string[]>();
     for await (const batch of db.jsonRows(renderPersonRowsSql(db.dialect, { ...range, inScopeTable: "scope_compact", vocabularyTables: true })))
       for (const [id, rows] of batch) full.set(String(id), sorted((JSON.parse(rows) as Record<string, unknown>[]).map((r) => ({ ...r, person_id: String(r["person_id"]) }))));
@@ -139,6 +142,28 @@ describe("OMOP round trip, DuckDB", () => {
     expect(withReport.status, withReport.stderr).toBe(0);
     expect(existsSync(report)).toBe(true);
     expect(readFileSync(report, "utf8")).toContain("2,000");
+  }, TIMEOUT);
+
+  it("gives the same output from a CDM whose rows are not stored in person order, in batches, and leaves no scratch files", async () => {
+    await scrambledCopy(join(dir, "cdm.duckdb"), join(dir, "scrambled.duckdb"));
+    const scratch = mkdtempSync(join(tmpdir(), "trd-omop-tmp-"));
+    try {
+      const args = ["--as-of", AS_OF, "--workers", "2", "--no-progress", "--full"];
+      const ordered = cli(["classify", "--omop", `duckdb:${join(dir, "cdm.duckdb")}`, ...args]);
+      // Seven batches of 300 persons in scope, from rows spread over the tables.
+      const scrambled = cli(["classify", "--omop", `duckdb:${join(dir, "scrambled.duckdb")}`, ...args], { TMPDIR: scratch, TRD_OMOP_BATCH_PERSONS: "300" });
+      expect(ordered.status, ordered.stderr).toBe(0);
+      expect(scrambled.status, scrambled.stderr).toBe(0);
+      expect(scrambled.stdout.split("\n")).toHaveLength(PATIENTS + 1);
+      expect(scrambled.stdout === ordered.stdout).toBe(true);
+      // (tsx, which runs the sources here, keeps its cache in TMPDIR too.)
+      expect(readdirSync(scratch).filter((f) => f.startsWith("trd-classifier-"))).toStrictEqual([]);
+      const badBatch = cli(["classify", "--omop", `duckdb:${join(dir, "scrambled.duckdb")}`, ...args], { TRD_OMOP_BATCH_PERSONS: "0" });
+      expect(badBatch.stderr.split("\n")[0]).toBe("trd-classifier: TRD_OMOP_BATCH_PERSONS=0 is not a whole number of 1 or more, expected TRD_OMOP_BATCH_PERSONS=N");
+      expect(badBatch.status).toBe(2);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   }, TIMEOUT);
 
   it("reads back the command line's compact rows through the vocabulary as the full rows", async () => {
