@@ -161,6 +161,11 @@ describe("OMOP round trip, DuckDB", () => {
       const badBatch = cli(["classify", "--omop", `duckdb:${join(dir, "scrambled.duckdb")}`, ...args], { TRD_OMOP_BATCH_PERSONS: "0" });
       expect(badBatch.stderr.split("\n")[0]).toBe("trd-classifier: TRD_OMOP_BATCH_PERSONS=0 is not a whole number of 1 or more, expected TRD_OMOP_BATCH_PERSONS=N");
       expect(badBatch.status).toBe(2);
+      // Too little memory for DuckDB: one line saying which setting to raise, and the scratch folder still removed.
+      const starved = cli(["classify", "--omop", `duckdb:${join(dir, "scrambled.duckdb")}`, ...args], { TMPDIR: scratch, TRD_DUCKDB_MEMORY_LIMIT: "1MB" });
+      expect(starved.stderr.split("\n")[0]).toBe("trd-classifier: internal failure: DuckDB ran out of memory reading the CDM (memory limit 1MB): set TRD_DUCKDB_MEMORY_LIMIT higher, e.g. TRD_DUCKDB_MEMORY_LIMIT=512MB");
+      expect(starved.status).toBe(3);
+      expect(readdirSync(scratch).filter((f) => f.startsWith("trd-classifier-"))).toStrictEqual([]);
     } finally {
       rmSync(scratch, { recursive: true, force: true });
     }
