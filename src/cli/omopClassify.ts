@@ -11,7 +11,7 @@ import type { Writable } from "node:stream";
 import { once } from "node:events";
 import { createRequire } from "node:module";
 import { VOCABULARY_TABLES, renderBatchBoundsSql, renderInScopeSql, renderVocabularySql } from "../omop/index";
-import { renderCompactBatchSql, renderCompactRowsSql } from "../omop/sql";
+import { renderCompactRowsSql, renderStagedTablesSql } from "../omop/sql";
 import { vocabularyFromRows } from "../omop/compactRows";
 import type { OmopVocabulary } from "../omop/compactRows";
 import type { ExtractionSqlOptions } from "../omop/index";
@@ -41,8 +41,6 @@ function personsPerQuery(): number {
 /** The temporary table (on the reading connection) holding the persons in scope, made once per run. */
 const IN_SCOPE_TABLE = "trd_in_scope";
 
-/** The table of the persons' compact rows, in `person_id` order, staged once per run (OmopConnection.stage). */
-const STAGED_ROWS_TABLE = "trd_compact_rows";
 
 /** What the OMOP source read, for the summary. */
 export interface OmopReadSummary {
@@ -73,9 +71,9 @@ export async function prepareOmopVocabulary(db: OmopConnection, options: Pick<Ex
  * One NDJSON line per person (`{"person_id": "…", "rows": […]}`, the rows in the compact form of
  * compactRows.ts, as the database wrote them as one JSON array per person), a batch of persons per
  * chunk, pulled as the classifier reads, so at most a few batches are in memory whatever the CDM's
- * size. The persons in scope are found once (a temporary table); their compact rows are read
- * from the CDM in one pass and staged in `person_id` order (whatever order the CDM stores them
- * in), then read back in batches of `personsPerBatch` persons. Needs the vocabulary
+ * size. The persons in scope are found once (a temporary table); the CDM's relevant rows are
+ * copied once, each table in `person_id` order whatever order the CDM stores them in
+ * (renderStagedTablesSql), and the batches of `personsPerBatch` persons read that copy. Needs the vocabulary
  * tables ({@link prepareOmopVocabulary}). The workers read each person's rows back and map them
  * to a history (records.ts), in parallel; this thread only joins text.
  */
@@ -85,11 +83,11 @@ export function omopPersonLines(db: OmopConnection, options: Pick<ExtractionSqlO
     await makeTemporaryTable(db, IN_SCOPE_TABLE, renderInScopeSql(db.dialect, withVocabulary));
     const scoped = { ...withVocabulary, inScopeTable: IN_SCOPE_TABLE };
     const bounds = (await db.readerAll(renderBatchBoundsSql(db.dialect, scoped, personsPerBatch))).map((r) => String(r["person_id"]));
-    const staged = await db.stage(STAGED_ROWS_TABLE, renderCompactRowsSql(db.dialect, scoped));
+    for (const { table, sql } of renderStagedTablesSql(db.dialect, options)) await db.stage(table, sql);
     await db.beforeBatches();
     for (let i = 0; i < bounds.length; i++) {
       const range = { personIdFrom: bounds[i] as string, ...(i + 1 < bounds.length ? { personIdBefore: bounds[i + 1] as string } : {}) };
-      yield* db.jsonRows(renderCompactBatchSql(db.dialect, staged, range));
+      yield* db.jsonRows(renderCompactRowsSql(db.dialect, { ...scoped, cdmSchema: db.stagingSchema, ...range }));
     }
   }
   async function* lines(): AsyncGenerator<string> {

@@ -23,13 +23,15 @@ export interface OmopConnection {
   readerRun(...statements: readonly string[]): Promise<void>;
   /** Rows of a query on the connection that reads, as plain objects (small results only). */
   readerAll(sql: string): Promise<Record<string, unknown>[]>;
+  /** The schema of the tables {@link OmopConnection.stage} makes, as the extraction SQL names it. */
+  readonly stagingSchema: string;
   /**
-   * Stores a query's rows, in the query's order, as a table the connection that reads can read a
-   * range of `person_id`s from cheaply; returns the table's name. DuckDB: in a scratch database in
-   * a temporary folder (TMPDIR), on disk rather than in memory, removed on close; PostgreSQL: a
-   * temporary table with an index on `person_id`.
+   * Stores a query's rows, in the query's order, as `table` in {@link OmopConnection.stagingSchema},
+   * where the connection that reads can read a range of `person_id`s from it cheaply. DuckDB: in a
+   * scratch database in a temporary folder (TMPDIR), on disk rather than in memory, removed on
+   * close; PostgreSQL: a temporary table (the session's own) with a BRIN index on `person_id`.
    */
-  stage(table: string, sql: string): Promise<string>;
+  stage(table: string, sql: string): Promise<void>;
   /** Runs statements, in order. */
   run(...statements: readonly string[]): Promise<void>;
   /** Rows of a query as plain objects (small results only). */
@@ -81,11 +83,12 @@ interface DuckConnection {
 
 /**
  * DuckDB's memory limit while the run's tables are made (its default is 80% of RAM): finding the
- * persons in scope and staging their rows in person order each read the whole CDM once, and their
- * aggregation and sort spill to disk beyond the limit. Measured with the rows staged, 1,000,000
- * persons stored in no person order (2 workers): peak RSS 495 MB with 256 MB, 469 MB with 160 MB
- * (200,000 persons: 467 and 429 MB), at the same speed; 96 MB ran out of memory sorting.
- * TRD_DUCKDB_MEMORY_LIMIT changes it.
+ * persons in scope and copying each table's relevant rows in person order each read the CDM once,
+ * and their aggregation and sorts spill to disk beyond the limit (DuckDB's own allocations go
+ * beyond it too). Measured on CDMs stored in no person order, 2 workers: 200,000 persons peaked at
+ * 432-448 MB, 1,000,000 at 484 MB, 5,000,000 at 554 MB; with 256 MB, 1,000,000 persons peaked at
+ * 495 MB (one sort of all tables' rows then, which ran out of memory at 5,000,000 persons even
+ * with 300 MB: each table is now sorted on its own). TRD_DUCKDB_MEMORY_LIMIT changes it.
  */
 const DUCKDB_MEMORY_LIMIT = "160MB";
 
@@ -158,11 +161,11 @@ async function openDuckDb(path: string): Promise<OmopConnection> {
     async readerAll(sql: string): Promise<Record<string, unknown>[]> {
       return (await withMemoryHint(reader.runAndReadAll(sql), memoryLimit)).getRowObjects();
     },
-    async stage(table: string, sql: string): Promise<string> {
+    stagingSchema: `${DUCKDB_SCRATCH}.main`,
+    async stage(table: string, sql: string): Promise<void> {
       if (!attached) await reader.run(`ATTACH ${literal(join(scratch, "stage.duckdb"))} AS ${DUCKDB_SCRATCH}`);
       attached = true;
-      await withMemoryHint(reader.run(`CREATE TABLE ${DUCKDB_SCRATCH}.${table} AS ${sql}`), memoryLimit);
-      return `${DUCKDB_SCRATCH}.${table}`;
+      await withMemoryHint(reader.run(`CREATE TABLE ${DUCKDB_SCRATCH}.main.${table} AS ${sql}`), memoryLimit);
     },
     async beforeBatches(): Promise<void> {
       await reader.run(`SET memory_limit = ${literal(process.env["TRD_DUCKDB_MEMORY_LIMIT"] ?? DUCKDB_BATCH_MEMORY_LIMIT)}`);
@@ -233,10 +236,11 @@ async function openPostgres(url: string): Promise<OmopConnection> {
     async readerAll(sql: string): Promise<Record<string, unknown>[]> {
       return (await reader.query(sql)).rows;
     },
-    async stage(table: string, sql: string): Promise<string> {
+    // pg_temp names the session's own schema of temporary tables.
+    stagingSchema: "pg_temp",
+    async stage(table: string, sql: string): Promise<void> {
       // The rows are stored in person_id order, so a BRIN index (block ranges: small, made in one pass, no sort) finds a batch's rows.
-      for (const s of [`CREATE TEMPORARY TABLE ${table} AS ${sql}`, `CREATE INDEX ON ${table} USING brin (person_id)`, `ANALYZE ${table}`]) await reader.query(s);
-      return table;
+      for (const s of [`CREATE TEMPORARY TABLE ${table} AS ${sql}`, `CREATE INDEX ON pg_temp.${table} USING brin (person_id)`, `ANALYZE pg_temp.${table}`]) await reader.query(s);
     },
     async beforeBatches(): Promise<void> {},
     async run(...statements: readonly string[]): Promise<void> {

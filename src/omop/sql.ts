@@ -210,6 +210,9 @@ function vocabularyCtes(options: ExtractionSqlOptions, caller: string): string {
 /** One kind of row: its columns' expressions, and the FROM and WHERE that find the rows. */
 interface RowSource {
   readonly domain: OmopDomain;
+  /** The CDM table its rows come from, and the table's alias in its expressions. */
+  readonly table: string;
+  readonly alias: string;
   readonly values: Partial<Record<Column, string>>;
   readonly from: string;
   /** Whether its rows put a person in scope: all of them (`true`), or those matching the predicate. */
@@ -226,6 +229,8 @@ function eventSources(dialect: SqlDialect, options: ExtractionSqlOptions, caller
   const t = cdmTables(options, caller);
   const drugs: RowSource = {
     domain: "drug",
+    table: "drug_exposure",
+    alias: "de",
     values: {
       person_id: "de.person_id",
       domain: "'drug'",
@@ -258,6 +263,8 @@ function eventSources(dialect: SqlDialect, options: ExtractionSqlOptions, caller
   };
   const coded = (domain: "condition" | "measurement" | "observation" | "procedure", table: string, alias: string, prefix: string, date: string, where: string, scope: boolean | string, extra: Partial<Record<Column, string>> = {}): RowSource => ({
     domain,
+    table,
+    alias,
     values: {
       person_id: `${alias}.person_id`,
       domain: `'${domain}'`,
@@ -293,9 +300,11 @@ function personSources(dialect: SqlDialect, options: ExtractionSqlOptions, calle
   const d = DIALECTS[dialect];
   const t = cdmTables(options, caller);
   return [
-    { domain: "person", values: { person_id: "p.person_id", domain: "'person'", year_of_birth: "p.year_of_birth", month_of_birth: "p.month_of_birth", day_of_birth: "p.day_of_birth" }, from: `FROM ${t("person")} p\n  WHERE ${personRange("p", options)}`, scope: false },
+    { domain: "person", table: "person", alias: "p", values: { person_id: "p.person_id", domain: "'person'", year_of_birth: "p.year_of_birth", month_of_birth: "p.month_of_birth", day_of_birth: "p.day_of_birth" }, from: `FROM ${t("person")} p\n  WHERE ${personRange("p", options)}`, scope: false },
     {
       domain: "observation_period",
+      table: "observation_period",
+      alias: "op",
       values: { person_id: "op.person_id", domain: "'observation_period'", record_id: "op.observation_period_id", start_date: d.date("op.observation_period_start_date"), end_date: d.date("op.observation_period_end_date") },
       from: `FROM ${t("observation_period")} op\n  WHERE ${personRange("op", options)}`,
       scope: false,
@@ -499,36 +508,45 @@ function compactArray(d: Dialect, dialect: "duckdb" | "postgresql", source: RowS
   return `SELECT ${source.values.person_id ?? "NULL"} AS person_id, ${COMPACT_JSON_ARRAY[dialect]([["whole", String(OMOP_DOMAINS.indexOf(source.domain))], ...cells])} AS row\n  ${source.compactFrom ?? source.from}${inScopeOnly(source)}`;
 }
 
-/**
- * The command line's rows, to store once per run (ordered by `person_id`, so that the batches
- * that read them back find each batch's rows together): `person_id` and `row`, each row of the
- * persons in scope in the compact form of compactRows.ts (concept ids where the full row has
- * codes, read back through the vocabulary tables), for the dialects the command line reads.
- * Needs the vocabulary tables ({@link renderVocabularySql}). One pass over the CDM whatever the
- * order its tables are stored in: a batch query on the CDM itself scans every table once per
- * batch when the rows are not stored in `person_id` order, as in most CDMs.
- */
-export function renderCompactRowsSql(dialect: "duckdb" | "postgresql", options: ExtractionSqlOptions): string {
-  const scoped = { ...options, vocabularyTables: true };
-  const sources = [...eventSources(dialect, scoped, "renderCompactRowsSql"), ...personSources(dialect, scoped, "renderCompactRowsSql")];
-  return `${rowQueryCtes(dialect, scoped, "renderCompactRowsSql")}SELECT t.person_id, t.row
-FROM (
-${sources.map((s) => compactArray(DIALECTS[dialect], dialect, s)).join("\n  UNION ALL\n")}
-) t
-ORDER BY t.person_id`;
+/** The columns of its CDM table that a source's compact rows and filters read (every `alias.column` in them). */
+function columnsRead(source: RowSource): readonly string[] {
+  const text = [...Object.values(source.values), ...Object.values(source.conceptIds ?? {}), source.compactFrom ?? source.from].join(" ");
+  const columns = new Set(["person_id"]);
+  for (const m of text.matchAll(new RegExp(`\\b${source.alias}\\.([a-z_]+)\\b`, "g"))) columns.add(m[1] as string);
+  return [...columns];
 }
 
 /**
- * A batch of the stored compact rows ({@link renderCompactRowsSql}), one row per person ordered
- * by `person_id`: `person_id` as text and `rows`, the person's compact rows as one JSON array.
+ * The command line's copy of the CDM in person order: for each person-level table the compact
+ * rows read, a SELECT of its relevant rows (the batches' own filters; `person` and
+ * `observation_period` whole) with only the columns they read, ordered by `person_id`. Stored (in
+ * this order) under the same names in a schema of their own, and passed as `cdmSchema` to
+ * {@link renderCompactRowsSql}, they let each batch read its persons' rows together whatever
+ * order the CDM stores its rows in: a batch query on the CDM itself scans every table once per
+ * batch when they are not in `person_id` order, as in most CDMs. Each table is sorted on its own,
+ * without the persons in scope (the batches filter them), so no statement holds more than one
+ * table's relevant rows. Needs the vocabulary tables ({@link renderVocabularySql}).
+ *
+ * @example
+ * const staged = renderStagedTablesSql("duckdb", { cdmSchema: "cdm" });
+ * staged.map((s) => s.table).includes("drug_exposure"); //=> true
+ * staged.find((s) => s.table === "person")?.sql; //=> "SELECT p.person_id, p.year_of_birth, p.month_of_birth, p.day_of_birth\nFROM cdm.person p\n  WHERE TRUE\nORDER BY p.person_id"
  */
-export function renderCompactBatchSql(dialect: "duckdb" | "postgresql", table: string, range: Pick<ExtractionSqlOptions, "personIdFrom" | "personIdBefore">): string {
-  if (!TABLE_NAME.test(table)) throw new Error("renderCompactBatchSql: the table must be a plain identifier");
-  return `SELECT CAST(r.person_id AS ${DIALECTS[dialect].text}) AS person_id, ${JSON_ARRAY_AGG[dialect]("r.row")} AS rows
-FROM ${table} r
-WHERE ${personRange("r", range)}
-GROUP BY r.person_id
-ORDER BY r.person_id`;
+export function renderStagedTablesSql(dialect: "duckdb" | "postgresql", options: Pick<ExtractionSqlOptions, "cdmSchema"> = {}): readonly { readonly table: string; readonly sql: string }[] {
+  const scoped = { ...options, vocabularyTables: true };
+  const sources = [...eventSources(dialect, scoped, "renderStagedTablesSql"), ...personSources(dialect, scoped, "renderStagedTablesSql")];
+  return sources.map((s) => ({ table: s.table, sql: `SELECT ${columnsRead(s).map((c) => `${s.alias}.${c}`).join(", ")}\n${s.compactFrom ?? s.from}\nORDER BY ${s.alias}.person_id` }));
+}
+
+/**
+ * The command line's batch query: {@link renderPersonRowsSql}'s persons and rows, each row in
+ * the compact form of compactRows.ts (concept ids where the full row has codes, read back
+ * through the vocabulary tables), for the dialects the command line reads. Needs the vocabulary
+ * tables ({@link renderVocabularySql}); the command line runs it on its copy of the CDM in
+ * person order ({@link renderStagedTablesSql}).
+ */
+export function renderCompactRowsSql(dialect: "duckdb" | "postgresql", options: ExtractionSqlOptions): string {
+  return rowsPerPerson(dialect, { ...options, vocabularyTables: true }, "renderCompactRowsSql", (s) => compactArray(DIALECTS[dialect], dialect, s));
 }
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { COMPACT_CELLS, CONCEPT_CELLS, compactRowReader, vocabularyFromRows } from "../../src/omop/compactRows";
 import type { OmopRow } from "../../src/omop/index";
 import { OMOP_DOMAINS } from "../../src/omop/index";
-import { renderCompactBatchSql, renderCompactRowsSql } from "../../src/omop/sql";
+import { renderCompactRowsSql, renderStagedTablesSql } from "../../src/omop/sql";
 
 const vocabulary = vocabularyFromRows(
   [
@@ -67,22 +67,30 @@ describe("compact rows", () => {
     expect(read("8", "not rows")).toStrictEqual([]);
   });
 
-  it("renders the rows to stage for DuckDB and PostgreSQL from the stored vocabulary, one row per drug exposure, in person order", () => {
+  it("renders the batch query for DuckDB and PostgreSQL from the stored vocabulary, one row per drug exposure", () => {
     for (const dialect of ["duckdb", "postgresql"] as const) {
-      const sql = renderCompactRowsSql(dialect, { cdmSchema: "cdm", inScopeTable: "trd_in_scope" });
+      const sql = renderCompactRowsSql(dialect, { cdmSchema: "cdm", inScopeTable: "trd_in_scope", personIdFrom: 1, personIdBefore: 5001 });
       expect(sql).toContain("WHERE de.drug_concept_id IN (SELECT drug_concept_id FROM trd_drug_concepts)");
       expect(sql).not.toContain("cdm.concept ");
       expect(sql).not.toMatch(/concept_id\s*(=|IN)\s*\(?\s*\d/);
-      expect(sql).not.toContain("GROUP BY");
-      expect(sql.trimEnd().endsWith("ORDER BY t.person_id")).toBe(true);
     }
   });
 
-  it("renders a batch of the staged rows grouped per person, and refuses a table name that is not an identifier", () => {
-    const sql = renderCompactBatchSql("postgresql", "trd_scratch.rows", { personIdFrom: 1, personIdBefore: 2501 });
-    expect(sql).toContain("FROM trd_scratch.rows r\nWHERE r.person_id >= 1 AND r.person_id < 2501\nGROUP BY r.person_id\nORDER BY r.person_id");
-    expect(renderCompactBatchSql("duckdb", "rows", { personIdFrom: 7 })).toContain("WHERE r.person_id >= 7\n");
-    expect(() => renderCompactBatchSql("duckdb", "rows; DROP TABLE person", {})).toThrow(/plain identifier/);
-    expect(() => renderCompactBatchSql("duckdb", "rows", { personIdFrom: "1 OR 1=1" })).toThrow(/whole numbers/);
+  it("stages each table's relevant rows in person order with only the columns the batch query reads", () => {
+    for (const dialect of ["duckdb", "postgresql"] as const) {
+      const staged = renderStagedTablesSql(dialect, { cdmSchema: "cdm" });
+      expect(staged.map((s) => s.table)).toStrictEqual(["drug_exposure", "condition_occurrence", "measurement", "observation", "procedure_occurrence", "person", "observation_period"]);
+      const batch = renderCompactRowsSql(dialect, { cdmSchema: "staged", inScopeTable: "trd_in_scope", personIdFrom: 1, personIdBefore: 5001 });
+      for (const { table, sql } of staged) {
+        expect(sql).toContain(`FROM cdm.${table} `);
+        expect(sql.trimEnd()).toMatch(/ORDER BY \w+\.person_id$/);
+        expect(sql).not.toContain("in_scope");
+        // Every column of the table that the batch query reads is staged.
+        const alias = new RegExp(`FROM staged\\.${table} (\\w+)`).exec(batch)?.[1] as string;
+        const read = new Set([...batch.matchAll(new RegExp(`\\b${alias}\\.([a-z_]+)`, "g"))].map((m) => m[1]));
+        const kept = new Set(/^SELECT (.*)$/m.exec(sql)?.[1]?.split(", ").map((c) => c.split(".")[1]));
+        expect([...read].filter((c) => !kept.has(c))).toStrictEqual([]);
+      }
+    }
   });
 });

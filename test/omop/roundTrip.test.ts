@@ -22,7 +22,7 @@ import type { SyntheticHistory } from "../../src/cli/omopSynthetic";
 import { processRecord } from "../../src/cli/records";
 import { renderExtractionSql, renderInScopeSql, renderPersonRowsSql } from "../../src/omop/index";
 import { compactRowReader } from "../../src/omop/compactRows";
-import { renderCompactBatchSql, renderCompactRowsSql } from "../../src/omop/sql";
+import { renderCompactRowsSql, renderStagedTablesSql } from "../../src/omop/sql";
 import { prepareOmopVocabulary } from "../../src/cli/omopClassify";
 import { syntheticPatientLine } from "../../src/cli/syntheticCohort";
 import { scrambledCopy } from "./scrambledCdm";
@@ -100,9 +100,9 @@ async function compactMatchesFull(target: string, cdmSchema?: string): Promise<v
     const sorted = (rows: readonly object[]): string[] => rows.map(present).map((r) => JSON.stringify(r, Object.keys(r).sort())).sort();
     const read = compactRowReader(vocabulary);
     const compact = new Map<string, string[]>();
-    // As the command line reads them: staged once, then a batch (here persons 1 to 300) grouped per person.
-    const staged = await db.stage("staged_compact", renderCompactRowsSql(db.dialect, { ...cdm, inScopeTable: "scope_compact" }));
-    for await (const batch of db.jsonRows(renderCompactBatchSql(db.dialect, staged, range))) for (const [id, rows] of batch) compact.set(String(id), sorted(read(String(id), JSON.parse(rows))));
+    // As the command line reads them: from its copy of the CDM in person order, a batch (here persons 1 to 300).
+    for (const { table, sql } of renderStagedTablesSql(db.dialect, cdm)) await db.stage(table, sql);
+    for await (const batch of db.jsonRows(renderCompactRowsSql(db.dialect, { ...range, cdmSchema: db.stagingSchema, inScopeTable: "scope_compact" }))) for (const [id, rows] of batch) compact.set(String(id), sorted(read(String(id), JSON.parse(rows))));
     const full = new Map<string, string[]>();
     for await (const batch of db.jsonRows(renderPersonRowsSql(db.dialect, { ...range, inScopeTable: "scope_compact", vocabularyTables: true })))
       for (const [id, rows] of batch) full.set(String(id), sorted((JSON.parse(rows) as Record<string, unknown>[]).map((r) => ({ ...r, person_id: String(r["person_id"]) }))));
