@@ -41,7 +41,6 @@ function personsPerQuery(): number {
 /** The temporary table (on the reading connection) holding the persons in scope, made once per run. */
 const IN_SCOPE_TABLE = "trd_in_scope";
 
-
 /** What the OMOP source read, for the summary. */
 export interface OmopReadSummary {
   persons: number;
@@ -83,7 +82,7 @@ export function omopPersonLines(db: OmopConnection, options: Pick<ExtractionSqlO
     await makeTemporaryTable(db, IN_SCOPE_TABLE, renderInScopeSql(db.dialect, withVocabulary));
     const scoped = { ...withVocabulary, inScopeTable: IN_SCOPE_TABLE };
     const bounds = (await db.readerAll(renderBatchBoundsSql(db.dialect, scoped, personsPerBatch))).map((r) => String(r["person_id"]));
-    for (const { table, sql } of renderStagedTablesSql(db.dialect, options)) await db.stage(table, sql);
+    for (const { table, sql } of renderStagedTablesSql(db.dialect, { ...options, inScopeTable: IN_SCOPE_TABLE })) await db.stage(table, sql);
     await db.beforeBatches();
     for (let i = 0; i < bounds.length; i++) {
       const range = { personIdFrom: bounds[i] as string, ...(i + 1 < bounds.length ? { personIdBefore: bounds[i + 1] as string } : {}) };

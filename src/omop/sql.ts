@@ -518,24 +518,30 @@ function columnsRead(source: RowSource): readonly string[] {
 
 /**
  * The command line's copy of the CDM in person order: for each person-level table the compact
- * rows read, a SELECT of its relevant rows (the batches' own filters; `person` and
- * `observation_period` whole) with only the columns they read, ordered by `person_id`. Stored (in
- * this order) under the same names in a schema of their own, and passed as `cdmSchema` to
- * {@link renderCompactRowsSql}, they let each batch read its persons' rows together whatever
- * order the CDM stores its rows in: a batch query on the CDM itself scans every table once per
- * batch when they are not in `person_id` order, as in most CDMs. Each table is sorted on its own,
- * without the persons in scope (the batches filter them), so no statement holds more than one
- * table's relevant rows. Needs the vocabulary tables ({@link renderVocabularySql}).
+ * rows read, a SELECT of its relevant rows (the batches' own filters; of `person` and
+ * `observation_period`, the rows of the persons in the `inScopeTable` when one is given) with only
+ * the columns they read, ordered by `person_id`. Stored (in this order) under the same names in a
+ * schema of their own, and passed as `cdmSchema` to {@link renderCompactRowsSql}, they let each
+ * batch read its persons' rows together whatever order the CDM stores its rows in: a batch query
+ * on the CDM itself scans every table once per batch when they are not in `person_id` order, as
+ * in most CDMs. Each table is sorted on its own, so no statement holds more than one table's
+ * relevant rows. Needs the vocabulary tables ({@link renderVocabularySql}).
  *
  * @example
  * const staged = renderStagedTablesSql("duckdb", { cdmSchema: "cdm" });
  * staged.map((s) => s.table).includes("drug_exposure"); //=> true
  * staged.find((s) => s.table === "person")?.sql; //=> "SELECT p.person_id, p.year_of_birth, p.month_of_birth, p.day_of_birth\nFROM cdm.person p\n  WHERE TRUE\nORDER BY p.person_id"
+ * renderStagedTablesSql("duckdb", { inScopeTable: "trd_in_scope" }).find((s) => s.table === "person")?.sql.includes("AND p.person_id IN (SELECT person_id FROM trd_in_scope)"); //=> true
  */
-export function renderStagedTablesSql(dialect: "duckdb" | "postgresql", options: Pick<ExtractionSqlOptions, "cdmSchema"> = {}): readonly { readonly table: string; readonly sql: string }[] {
+export function renderStagedTablesSql(dialect: "duckdb" | "postgresql", options: Pick<ExtractionSqlOptions, "cdmSchema" | "inScopeTable"> = {}): readonly { readonly table: string; readonly sql: string }[] {
   const scoped = { ...options, vocabularyTables: true };
+  const inScope = inScopeTableOf(options, "renderStagedTablesSql");
   const sources = [...eventSources(dialect, scoped, "renderStagedTablesSql"), ...personSources(dialect, scoped, "renderStagedTablesSql")];
-  return sources.map((s) => ({ table: s.table, sql: `SELECT ${columnsRead(s).map((c) => `${s.alias}.${c}`).join(", ")}\n${s.compactFrom ?? s.from}\nORDER BY ${s.alias}.person_id` }));
+  return sources.map((s) => {
+    // Every person has person and observation-period rows: only those in scope are copied. (The events are relevant rows already.)
+    const persons = inScope !== undefined && (s.domain === "person" || s.domain === "observation_period") ? `\n    AND ${s.alias}.person_id IN (SELECT person_id FROM ${inScope})` : "";
+    return { table: s.table, sql: `SELECT ${columnsRead(s).map((c) => `${s.alias}.${c}`).join(", ")}\n${s.compactFrom ?? s.from}${persons}\nORDER BY ${s.alias}.person_id` };
+  });
 }
 
 /**

@@ -101,7 +101,7 @@ async function compactMatchesFull(target: string, cdmSchema?: string): Promise<v
     const read = compactRowReader(vocabulary);
     const compact = new Map<string, string[]>();
     // As the command line reads them: from its copy of the CDM in person order, a batch (here persons 1 to 300).
-    for (const { table, sql } of renderStagedTablesSql(db.dialect, cdm)) await db.stage(table, sql);
+    for (const { table, sql } of renderStagedTablesSql(db.dialect, { ...cdm, inScopeTable: "scope_compact" })) await db.stage(table, sql);
     for await (const batch of db.jsonRows(renderCompactRowsSql(db.dialect, { ...range, cdmSchema: db.stagingSchema, inScopeTable: "scope_compact" }))) for (const [id, rows] of batch) compact.set(String(id), sorted(read(String(id), JSON.parse(rows))));
     const full = new Map<string, string[]>();
     for await (const batch of db.jsonRows(renderPersonRowsSql(db.dialect, { ...range, inScopeTable: "scope_compact", vocabularyTables: true })))
