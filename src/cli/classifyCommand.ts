@@ -315,7 +315,11 @@ const ABORTED = Symbol("aborted");
  */
 function orAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T | typeof ABORTED> {
   if (signal === undefined) return promise;
-  if (signal.aborted) return Promise.resolve(ABORTED);
+  if (signal.aborted) {
+    // Nobody waits for it now: its failure (the output's error after EPIPE) must not go unhandled.
+    promise.catch(() => undefined);
+    return Promise.resolve(ABORTED);
+  }
   return new Promise((resolve, reject) => {
     const onAbort = (): void => resolve(ABORTED);
     signal.addEventListener("abort", onAbort, { once: true });
@@ -379,8 +383,9 @@ function structuralError(record: { line: number; error: "csv_patient_not_contigu
   return errorResult(record.line, record.error, message, options);
 }
 
+/** Writes to the output, waiting while it is full; writes nothing once it is closed or broken (EPIPE: the reader went away). */
 async function write(out: Writable, data: string | Uint8Array, signal: AbortSignal | undefined): Promise<void> {
-  if (data.length > 0 && !out.write(data)) await orAborted(once(out, "drain"), signal);
+  if (data.length > 0 && out.writable && !out.write(data)) await orAborted(once(out, "drain"), signal);
 }
 
 /**

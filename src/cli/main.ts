@@ -147,8 +147,10 @@ const COMMANDS: readonly Command[] = [
       if (values.format === "ndjson") {
         const stray = (["out", "no-duckdb"] as const).find((name) => values[name] !== undefined && values[name] !== false);
         if (stray !== undefined) throw new UsageError(`--${stray} is for --format omop`, `--format omop --out DIR`);
-        await generate(values.patients, values.seed, values["bad-rate"]);
-        return EXIT.ok;
+        const failed = await generate(values.patients, values.seed, values["bad-rate"]);
+        if (failed === undefined) return EXIT.ok;
+        process.stderr.write(`trd-classifier: STOPPED: the output could not be written (${failed}); generating stopped.\n`);
+        return EXIT.internal;
       }
       if (values.out === undefined) throw new UsageError("--format omop writes files", "--format omop --out DIR");
       if (values["bad-rate"] !== 0) throw new UsageError("--bad-rate makes invalid NDJSON records, which a CDM cannot hold", "--format omop without --bad-rate");
@@ -164,17 +166,29 @@ const COMMANDS: readonly Command[] = [
 const EXIT_CODES_HELP = `Exit codes: 0 every record classified, 1 some records invalid, 2 usage error, 3 internal failure,
 130 interrupted by SIGINT, 143 interrupted by SIGTERM.`;
 
-async function generate(patients: number, seed: number, badRate: number): Promise<void> {
+/**
+ * Writes the synthetic cohort to standard output. Returns the output's error code when it could
+ * not be written (EPIPE: the reader, say `head`, went away), having stopped generating.
+ */
+async function generate(patients: number, seed: number, badRate: number): Promise<string | undefined> {
   const out = process.stdout;
+  let failed: string | undefined;
+  const onError = (error: NodeJS.ErrnoException): void => {
+    failed = error.code ?? "error";
+  };
+  // Left on: a write that fails after the last one here still reports to it rather than crashing.
+  out.on("error", onError);
   let chunk = "";
-  for (let i = 0; i < patients; i++) {
+  for (let i = 0; i < patients && failed === undefined; i++) {
     chunk += `${syntheticPatientLine(i, { seed, badRate })}\n`;
     if (chunk.length > 1 << 16) {
-      if (!out.write(chunk)) await once(out, "drain");
+      // The error event settles the wait for drain (once() rejects on it).
+      if (!out.write(chunk)) await once(out, "drain").catch(() => undefined);
       chunk = "";
     }
   }
-  if (chunk !== "") out.write(chunk);
+  if (chunk !== "" && failed === undefined) out.write(chunk);
+  return failed;
 }
 
 /** The input's size in bytes when it is a regular file (stdin redirected from a file included). */

@@ -4,7 +4,7 @@
  * (through tsx), as in cli.test.ts.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -72,6 +72,50 @@ describe("signals", () => {
       expect(run.errors()).toMatch(new RegExp(`^trd-classifier: INTERRUPTED by ${signal}: 25 records written, input lines 1 to 25 done; the rest of the input was not classified;`, "m"));
     }, 120_000);
   }
+});
+
+describe("a reader that stops reading (`| head -1`)", () => {
+  for (const workers of ["1", "2"]) {
+    it(`stops with a STOPPED summary and exit 3, never a crash, with --workers ${workers} (five runs through a real pipe)`, async () => {
+      const file = join(dir, "for-head.ndjson");
+      writeFileSync(file, `${Array.from({ length: 20_000 }, (_, i) => syntheticPatientLine(i, { seed: 6, badRate: 0 })).join("\n")}\n`);
+      const errors = join(dir, `head-${workers}.err`);
+      // As users run it: the shell's pipe into head, which exits after the first line while the CLI has most records to write.
+      const script = `"${process.execPath}" --import tsx "${MAIN}" classify "${file}" --as-of 2024-06-30 --workers ${workers} --no-progress 2> "${errors}" | head -1 > /dev/null; echo "\${PIPESTATUS[0]}"`;
+      for (let run = 0; run < 5; run++) {
+        const { stdout } = await new Promise<{ stdout: string }>((resolve) => {
+          const child = spawn("bash", ["-c", script], { stdio: ["ignore", "pipe", "inherit"] });
+          let out = "";
+          child.stdout?.on("data", (d: Buffer) => (out += d.toString("utf8")));
+          child.on("exit", () => resolve({ stdout: out }));
+        });
+        const stderr = readFileSync(errors, "utf8");
+        expect(stderr).not.toMatch(/\n\s+at |triggerUncaughtException|Unhandled/);
+        expect(stdout.trim(), stderr).toBe("3");
+        const summary = /^trd-classifier: STOPPED: the output could not be written \(EPIPE\): ([\d,]+) records? written, input lines 1 to ([\d,]+) done; the rest of the input was not classified;/m.exec(stderr);
+        expect(summary, stderr).not.toBeNull();
+        const [written, through] = [Number(summary?.[1]?.replace(/,/g, "")), Number(summary?.[2]?.replace(/,/g, ""))];
+        expect(written).toBeLessThan(20_000);
+        expect(written).toBe(through);
+      }
+    }, 300_000);
+  }
+
+  it("stops generating with a STOPPED line and exit 3, never a crash", async () => {
+    const errors = join(dir, "generate-head.err");
+    const script = `"${process.execPath}" --import tsx "${MAIN}" generate --patients 200000 2> "${errors}" | head -1 > /dev/null; echo "\${PIPESTATUS[0]}"`;
+    for (let run = 0; run < 3; run++) {
+      const status = await new Promise<string>((resolve) => {
+        const child = spawn("bash", ["-c", script], { stdio: ["ignore", "pipe", "inherit"] });
+        let out = "";
+        child.stdout?.on("data", (d: Buffer) => (out += d.toString("utf8")));
+        child.on("exit", () => resolve(out.trim()));
+      });
+      const stderr = readFileSync(errors, "utf8");
+      expect(stderr).toBe("trd-classifier: STOPPED: the output could not be written (EPIPE); generating stopped.\n");
+      expect(status).toBe("3");
+    }
+  }, 300_000);
 });
 
 describe("usage errors: one line naming the option and the expected form, exit 2", () => {
