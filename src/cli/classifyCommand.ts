@@ -26,6 +26,7 @@ import { Worker } from "node:worker_threads";
 import { commandErrorLine, tooLargeMessage } from "./errorRecords";
 import type { CommandErrorCode } from "./errorRecords";
 import { records } from "./inputRecords";
+import type { CsvStructuralError, TooLargePatient } from "./inputRecords";
 import { CHUNK_BYTES, LONG_RECORD_HEAP_MB, MAX_RECORD_BYTES, MAX_WORKER_REPLACEMENTS, OMOP_WORKER_YOUNG_GENERATION_MB, WORKER_HEAP_MB } from "./limits";
 import { ChunkBuffers, fileReader, ndjsonChunks, streamReader, textOf } from "./ndjsonChunks";
 import { progressTicker } from "./progress";
@@ -348,8 +349,11 @@ async function* untilAborted<T>(source: AsyncIterable<T>, signal: AbortSignal | 
   }
 }
 
-/** Submits long-format CSV records in batches of 64 patients; a structural error goes out as its own result. */
-async function feedCsv(source: AsyncIterable<InputRecord | { line: number; error: "csv_patient_not_contiguous" | "csv_header_missing" }>, submit: (work: Work | Ready) => Promise<void>, sizes: { readonly chunk: number; readonly max: number }, options: RecordOptions): Promise<void> {
+/**
+ * Submits long-format CSV records in batches of 64 patients; a structural error, or a patient
+ * over the maximum record size (whose rows were not held), goes out as its own result.
+ */
+async function feedCsv(source: AsyncIterable<InputRecord | CsvStructuralError | TooLargePatient>, submit: (work: Work | Ready) => Promise<void>, sizes: { readonly chunk: number; readonly max: number }, options: RecordOptions): Promise<void> {
   let batch: InputRecord[] = [];
   const flush = async (): Promise<void> => {
     const last = batch[batch.length - 1];
@@ -363,13 +367,14 @@ async function feedCsv(source: AsyncIterable<InputRecord | { line: number; error
       if (record.error === "csv_header_missing") break;
       continue;
     }
-    const rows = record.text.split("\n").length - 1;
+    if ("tooLarge" in record) {
+      await flush();
+      await submit({ kind: "ready", result: errorResult(record.line, "record_too_large", tooLargeMessage(record.tooLarge, sizes.max), options), lastLine: record.line + record.rows - 1, bytes: 0, tooLarge: true });
+      continue;
+    }
     if (record.text.length > sizes.chunk) {
       await flush();
-      // The record's text holds the header line once more: its rows alone are measured.
-      const size = Buffer.byteLength(record.text) - record.text.indexOf("\n") - 1;
-      if (size > sizes.max) await submit({ kind: "ready", result: errorResult(record.line, "record_too_large", tooLargeMessage(size, sizes.max), options), lastLine: record.line + rows - 1, bytes: 0, tooLarge: true });
-      else await submit({ kind: "csv", records: [record], long: true, lastLine: record.line + rows - 1 });
+      await submit({ kind: "csv", records: [record], long: true, lastLine: record.line + record.text.split("\n").length - 2 });
       continue;
     }
     batch.push(record);
@@ -378,7 +383,7 @@ async function feedCsv(source: AsyncIterable<InputRecord | { line: number; error
   await flush();
 }
 
-function structuralError(record: { line: number; error: "csv_patient_not_contiguous" | "csv_header_missing" }, options: RecordOptions): ChunkResult {
+function structuralError(record: CsvStructuralError, options: RecordOptions): ChunkResult {
   const message = record.error === "csv_header_missing" ? "the first line must be the long-format header (patient_id, record_type, date, ...)" : "rows of this patient are not adjacent to its earlier rows";
   return errorResult(record.line, record.error, message, options);
 }
@@ -527,7 +532,7 @@ export async function classifyCommand(input: string, out: Writable, err: Writabl
         } else await submit(piece);
       }
     } else {
-      await feedCsv(untilAborted(records(stream ?? process.stdin, "csv"), options.signal), async (work) => (stop || isAborted() ? undefined : submit(work)), { chunk: chunkBytes, max: maxRecordBytes }, recordOptions);
+      await feedCsv(untilAborted(records(stream ?? process.stdin, "csv", maxRecordBytes), options.signal), async (work) => (stop || isAborted() ? undefined : submit(work)), { chunk: chunkBytes, max: maxRecordBytes }, recordOptions);
     }
     while (queue.length > 0 && !stop && !isAborted() && out.writable) await flushOne();
     // Interrupted: the results already done, in order, are written; the rest is dropped.

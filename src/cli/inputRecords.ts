@@ -5,11 +5,31 @@
 import type { Readable } from "node:stream";
 import type { InputRecord } from "./records";
 
-/** Yields non-blank lines with their 1-based numbers. */
-export async function* lines(stream: Readable): AsyncGenerator<{ line: number; text: string }> {
+/** A line: its 1-based number, its text (without the line end) and its size in UTF-8 bytes. */
+export interface InputLine {
+  readonly line: number;
+  readonly text: string;
+  readonly bytes: number;
+  /** The line was longer than the maximum given to {@link lines}: `text` is only its first characters. */
+  readonly cut?: true;
+}
+
+/** The characters kept of a line over the maximum (enough for a CSV patient id). */
+const CUT_LINE_KEEPS = 4096;
+
+/**
+ * Yields non-blank lines with their 1-based numbers. A line longer than `maxBytes` is not held:
+ * it is read to its end, counting its bytes, and yielded cut to its first characters.
+ */
+export async function* lines(stream: Readable, maxBytes = Number.POSITIVE_INFINITY): AsyncGenerator<InputLine> {
   let buffered = "";
   let number = 0;
   let first = true;
+  let cut: { prefix: string; bytes: number } | undefined;
+  const whole = (raw: string): InputLine | undefined => {
+    const text = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    return text.trim() === "" ? undefined : { line: number, text, bytes: Buffer.byteLength(text) };
+  };
   stream.setEncoding("utf8");
   for await (const chunk of stream as AsyncIterable<string>) {
     let text = buffered + chunk;
@@ -21,13 +41,27 @@ export async function* lines(stream: Readable): AsyncGenerator<{ line: number; t
     for (let nl = text.indexOf("\n", start); nl !== -1; nl = text.indexOf("\n", start)) {
       number += 1;
       const raw = text.slice(start, nl);
-      const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-      if (line.trim() !== "") yield { line: number, text: line };
+      if (cut !== undefined) {
+        yield { line: number, text: cut.prefix, bytes: cut.bytes + Buffer.byteLength(raw), cut: true };
+        cut = undefined;
+      } else {
+        const line = whole(raw);
+        if (line !== undefined) yield line;
+      }
       start = nl + 1;
     }
-    buffered = text.slice(start);
+    const rest = text.slice(start);
+    // A line's characters are at most its bytes: longer than the maximum in characters, it is over it.
+    if (cut !== undefined) cut.bytes += Buffer.byteLength(rest);
+    else if (rest.length > maxBytes) cut = { prefix: rest.slice(0, CUT_LINE_KEEPS), bytes: Buffer.byteLength(rest) };
+    buffered = cut === undefined ? rest : "";
   }
-  if (buffered.trim() !== "") yield { line: number + 1, text: buffered.endsWith("\r") ? buffered.slice(0, -1) : buffered };
+  number += 1;
+  if (cut !== undefined) yield { line: number, text: cut.prefix, bytes: cut.bytes, cut: true };
+  else {
+    const line = whole(buffered);
+    if (line !== undefined) yield line;
+  }
 }
 
 /** The patient id of a CSV line (the first field, unquoted). */
@@ -40,8 +74,25 @@ function firstField(line: string): string {
   return (comma === -1 ? line : line.slice(0, comma)).trim();
 }
 
-/** Yields one record per input record. CSV rows of a patient must be adjacent; a later group of the same patient is an error record. */
-export async function* records(stream: Readable, format: "ndjson" | "csv"): AsyncGenerator<InputRecord | { line: number; error: "csv_patient_not_contiguous" | "csv_header_missing" }> {
+/** A CSV patient whose rows are over the maximum record size: where they start, how many there are, their size; their text was not kept. */
+export interface TooLargePatient {
+  readonly line: number;
+  readonly rows: number;
+  readonly tooLarge: number;
+}
+
+/** A structural error of the CSV input. */
+export interface CsvStructuralError {
+  readonly line: number;
+  readonly error: "csv_patient_not_contiguous" | "csv_header_missing";
+}
+
+/**
+ * Yields one record per input record. CSV rows of a patient must be adjacent; a later group of
+ * the same patient is an error record. A patient's rows over `maxBytes` together (the header not
+ * counted) are not held: they are counted as they go by and yielded as a {@link TooLargePatient}.
+ */
+export async function* records(stream: Readable, format: "ndjson" | "csv", maxBytes = Number.POSITIVE_INFINITY): AsyncGenerator<InputRecord | CsvStructuralError | TooLargePatient> {
   if (format === "ndjson") {
     for await (const { line, text } of lines(stream)) yield { line, text };
     return;
@@ -51,11 +102,15 @@ export async function* records(stream: Readable, format: "ndjson" | "csv"): Asyn
   let rejected = false;
   let block: string[] = [];
   let blockLine = 0;
+  let rows = 0;
+  let bytes = 0;
   const seen = new Set<string>();
-  const flush = function* (): Generator<InputRecord> {
-    if (patient !== undefined && !rejected && header !== undefined) yield { line: blockLine, text: [header, ...block].join("\n") };
+  const flush = function* (): Generator<InputRecord | TooLargePatient> {
+    if (patient === undefined || rejected || header === undefined) return;
+    if (bytes > maxBytes) yield { line: blockLine, rows, tooLarge: bytes };
+    else yield { line: blockLine, text: [header, ...block].join("\n") };
   };
-  for await (const { line, text } of lines(stream)) {
+  for await (const { line, text, bytes: size } of lines(stream, maxBytes)) {
     if (header === undefined) {
       header = text;
       if (!/(^|,)\s*patient_id\s*(,|$)/i.test(text)) {
@@ -70,11 +125,17 @@ export async function* records(stream: Readable, format: "ndjson" | "csv"): Asyn
       patient = id;
       block = [];
       blockLine = line;
+      rows = 0;
+      bytes = -1; // the rows' line ends: one fewer than the rows
       rejected = seen.has(id);
       if (rejected) yield { line, error: "csv_patient_not_contiguous" };
       seen.add(id);
     }
-    block.push(text);
+    rows += 1;
+    bytes += size + 1;
+    // Over the maximum: the rows read so far are let go, the rest only counted.
+    if (bytes > maxBytes) block = [];
+    else block.push(text);
   }
   yield* flush();
 }
