@@ -14,7 +14,8 @@ import { openQuestions } from "./openQuestions";
 import { reason } from "./reason";
 import { resistantSinceOf } from "./since";
 import { isPseudoResistanceFlagCode } from "./reasonCodes";
-import type { OutcomeCategory, PseudoResistanceFlag, Reason, TrdAssessment, TrdCounts, TrdStatus, TrialAssessment } from "./types";
+import { OUTCOME_RANK, statusOfTrials, statusWhatIf } from "./statusWhatIf";
+import type { PseudoResistanceFlag, Reason, TrdAssessment, TrdCounts, TrdStatus, TrialAssessment } from "./types";
 
 
 /** The pseudo-resistance flags of the trials' and the patient's reasons, in order of appearance. */
@@ -85,8 +86,6 @@ const BLOCKING_CODES: ReadonlySet<Reason["code"]> = new Set<Reason["code"]>([
   "endpoint_before_adequacy",
   "tachyphylaxis",
 ]);
-
-const RANK: Readonly<Record<OutcomeCategory, number>> = { "non-response": 0, "partial-response": 1, response: 2, remission: 3, unknown: -1 };
 
 /**
  * Classifies a validated treatment history: is the depression treatment-resistant as of `asOf`,
@@ -164,7 +163,7 @@ function countFailures(trials: readonly TrialAssessment[], rules: RuleSet): Fail
   let nonResponse = 0;
   let partial = 0;
   for (const [key, group] of groups) {
-    const best = group.reduce((a, b) => (RANK[b.outcome.category] > RANK[a.outcome.category] ? b : a));
+    const best = group.reduce((a, b) => (OUTCOME_RANK[b.outcome.category] > OUTCOME_RANK[a.outcome.category] ? b : a));
     if (best.outcome.category === "non-response") nonResponse += 1;
     else partial += 1;
     if (group.length === 1) continue;
@@ -187,33 +186,6 @@ function countFailures(trials: readonly TrialAssessment[], rules: RuleSet): Fail
     distinctFailedClasses: new Set(failures.map((t) => t.drugClass ?? t.trialId)).size,
   };
   return { counts, failures, reasons };
-}
-
-/**
- * The status alone, from assessed trials: the same counting and decision as {@link countFailures}
- * and {@link decideStatus}, without their reasons (for the open questions' what-ifs, which run it
- * once per trial with a gap). `assumed` makes trials (by index) failures with the given outcome,
- * or leaves a trial out with `unknown`, without copying them.
- */
-function quickStatus(trials: readonly TrialAssessment[], rules: RuleSet, assumed?: ReadonlyMap<number, OutcomeCategory>): TrdStatus {
-  const p = rules.parameters;
-  const best = new Map<string, number>();
-  for (let i = 0; i < trials.length; i++) {
-    const t = trials[i] as TrialAssessment;
-    const outcome = assumed?.get(i);
-    if (outcome === "unknown" || (outcome === undefined && !t.countsTowardResistance)) continue;
-    const key = (p.requireDifferentClasses ? t.drugClass : t.drugId) ?? t.trialId;
-    best.set(key, Math.max(best.get(key) ?? -1, RANK[outcome ?? t.outcome.category]));
-  }
-  let nonResponse = 0;
-  let partial = 0;
-  for (const rank of best.values()) {
-    if (rank === RANK["non-response"]) nonResponse += 1;
-    else partial += 1;
-  }
-  if (nonResponse >= p.minFailedTrials) return "no-response";
-  if (nonResponse + partial >= p.minFailedTrials || (p.partialResponseAfterOneTrial && partial >= 1)) return "partial-response";
-  return "not-yet-resistant";
 }
 
 /** The status and the reason that states it. */
@@ -249,7 +221,7 @@ function decideStatus(count: FailureCount, rules: RuleSet): { status: TrdStatus;
 /** The status and failures of a history as of a date, without its reasons (for since-when; internal). */
 export function statusAt(history: TreatmentHistory, rules: RuleSet, date: string): { status: TrdStatus; failures: readonly TrialAssessment[] } {
   const trials = assessTrials(history, rules, date).trials;
-  return { status: quickStatus(trials, rules), failures: trials.filter((t) => t.countsTowardResistance) };
+  return { status: statusOfTrials(trials, rules), failures: trials.filter((t) => t.countsTowardResistance) };
 }
 
 /** Where failures of different agents share a class and the rule set counts them apart, say so. */
@@ -281,7 +253,7 @@ export function classifyResolved(history: TreatmentHistory, resolved: ResolvedRu
   const { trials, notYetStarted } = assessTrials(history, rules, asOf, countedSpans);
   const count = countFailures(trials, rules);
   const decided = decideStatus(count, rules);
-  const evidence = openQuestions(trials, history, rules, (assumed) => quickStatus(trials, rules, assumed), decided.status);
+  const evidence = openQuestions(trials, history, rules, statusWhatIf(trials, rules), decided.status);
   const earliest = history.trials.reduce((min, t) => (t.start < min ? t.start : min), asOf);
   const since = !findSince || decided.status === "not-yet-resistant" ? undefined : resistantSinceOf(history, count.failures, earliest, asOf, (date) => statusAt(history, rules, date));
   // Overall reasons: the status, patient facts, counting, then why each trial that does not count does not.
