@@ -9,7 +9,12 @@ import type { RuleSet } from "../rules/types";
 import type { StatusOf } from "./openQuestions";
 import type { OutcomeCategory, TrdStatus, TrialAssessment } from "./types";
 
-/** Outcomes from worst to best; `unknown` below them all. */
+/**
+ * Outcomes from worst to best; `unknown` below them all.
+ *
+ * @example
+ * OUTCOME_RANK["partial-response"] > OUTCOME_RANK["non-response"]; //=> true
+ */
 export const OUTCOME_RANK: Readonly<Record<OutcomeCategory, number>> = Object.freeze({ "non-response": 0, "partial-response": 1, response: 2, remission: 3, unknown: -1 });
 
 /** What a trial counts under: its class or its agent, as the rule set counts failures (the trial itself when neither is known). */
