@@ -76,6 +76,13 @@ function bestOf(counts: RankCounts): number | undefined {
  * // each trial's status if it alone had failed with non-response
  */
 export function statusWhatIf(trials: readonly TrialAssessment[], rules: RuleSet): StatusOf {
+  // Made at the first question: most classifications ask none.
+  let made: StatusOf | undefined;
+  return (assumed) => (made ??= whatIfModel(trials, rules))(assumed);
+}
+
+/** The counts per agent or class, made once, and the what-if that redoes only the assumed trials' keys. */
+function whatIfModel(trials: readonly TrialAssessment[], rules: RuleSet): StatusOf {
   const counts = new Map<string, RankCounts>();
   const contribution = (t: TrialAssessment): number | undefined => (t.countsTowardResistance ? OUTCOME_RANK[t.outcome.category] : undefined);
   for (const t of trials) {
