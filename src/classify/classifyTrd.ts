@@ -14,7 +14,7 @@ import { openQuestions } from "./openQuestions";
 import { reason } from "./reason";
 import { resistantSinceOf } from "./since";
 import { isPseudoResistanceFlagCode } from "./reasonCodes";
-import { OUTCOME_RANK, statusOfTrials, statusWhatIf } from "./statusWhatIf";
+import { OUTCOME_RANK, failureKey, statusOfTrials, statusWhatIf } from "./statusWhatIf";
 import type { PseudoResistanceFlag, Reason, TrdAssessment, TrdCounts, TrdStatus, TrialAssessment } from "./types";
 
 
@@ -154,7 +154,7 @@ function countFailures(trials: readonly TrialAssessment[], rules: RuleSet): Fail
   const failures = trials.filter((t) => t.countsTowardResistance);
   const groups = new Map<string, TrialAssessment[]>();
   for (const t of failures) {
-    const key = (p.requireDifferentClasses ? t.drugClass : t.drugId) ?? t.trialId;
+    const key = failureKey(t, rules);
     const group = groups.get(key);
     if (group === undefined) groups.set(key, [t]);
     else group.push(t);

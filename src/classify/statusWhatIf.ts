@@ -17,8 +17,16 @@ import type { OutcomeCategory, TrdStatus, TrialAssessment } from "./types";
  */
 export const OUTCOME_RANK: Readonly<Record<OutcomeCategory, number>> = Object.freeze({ "non-response": 0, "partial-response": 1, response: 2, remission: 3, unknown: -1 });
 
-/** What a trial counts under: its class or its agent, as the rule set counts failures (the trial itself when neither is known). */
-const keyOf = (t: TrialAssessment, rules: RuleSet): string => (rules.parameters.requireDifferentClasses ? t.drugClass : t.drugId) ?? t.trialId;
+/**
+ * What a trial's failure counts under: its class or its agent, as the rule set counts failures
+ * (the trial itself when neither is known).
+ *
+ * @example
+ * declare const trial: TrialAssessment, rules: RuleSet;
+ * failureKey(trial, rules);
+ * // "SSRI" under a rule set that counts classes, "sertraline" under one that counts agents
+ */
+export const failureKey = (t: TrialAssessment, rules: RuleSet): string => (rules.parameters.requireDifferentClasses ? t.drugClass : t.drugId) ?? t.trialId;
 
 /** The status from the number of agents (or classes) whose best failure was non-response, and the others. */
 function statusFrom(nonResponse: number, partial: number, rules: RuleSet): TrdStatus {
@@ -44,7 +52,7 @@ export function statusOfTrials(trials: readonly TrialAssessment[], rules: RuleSe
     const t = trials[i] as TrialAssessment;
     const outcome = assumed?.get(i);
     if (outcome === "unknown" || (outcome === undefined && !t.countsTowardResistance)) continue;
-    const key = keyOf(t, rules);
+    const key = failureKey(t, rules);
     best.set(key, Math.max(best.get(key) ?? -1, OUTCOME_RANK[outcome ?? t.outcome.category]));
   }
   let nonResponse = 0;
@@ -88,7 +96,7 @@ function whatIfModel(trials: readonly TrialAssessment[], rules: RuleSet): Status
   for (const t of trials) {
     const rank = contribution(t);
     if (rank === undefined) continue;
-    const key = keyOf(t, rules);
+    const key = failureKey(t, rules);
     const c = counts.get(key) ?? [0, 0, 0, 0, 0];
     c[rank + 1] = (c[rank + 1] ?? 0) + 1;
     counts.set(key, c);
@@ -105,7 +113,7 @@ function whatIfModel(trials: readonly TrialAssessment[], rules: RuleSet): Status
     for (const [i, outcome] of assumed) {
       const t = trials[i];
       if (t === undefined) continue;
-      const key = keyOf(t, rules);
+      const key = failureKey(t, rules);
       const c = changed.get(key) ?? [...(counts.get(key) ?? [0, 0, 0, 0, 0])];
       const own = contribution(t);
       if (own !== undefined) c[own + 1] = (c[own + 1] ?? 0) - 1;
