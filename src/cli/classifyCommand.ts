@@ -25,7 +25,7 @@ import type { Readable, Writable } from "node:stream";
 import { Worker } from "node:worker_threads";
 import { commandErrorLine, tooLargeMessage } from "./errorRecords";
 import type { CommandErrorCode } from "./errorRecords";
-import { records } from "./inputRecords";
+import { csvRecords } from "./inputRecords";
 import type { CsvStructuralError, TooLargePatient } from "./inputRecords";
 import { CHUNK_BYTES, LONG_RECORD_HEAP_MB, MAX_RECORD_BYTES, MAX_WORKER_REPLACEMENTS, OMOP_WORKER_YOUNG_GENERATION_MB, WORKER_HEAP_MB } from "./limits";
 import { ChunkBuffers, fileReader, ndjsonChunks, streamReader, textOf } from "./ndjsonChunks";
@@ -532,7 +532,7 @@ export async function classifyCommand(input: string, out: Writable, err: Writabl
         } else await submit(piece);
       }
     } else {
-      await feedCsv(untilAborted(records(stream ?? process.stdin, "csv", maxRecordBytes), options.signal), async (work) => (stop || isAborted() ? undefined : submit(work)), { chunk: chunkBytes, max: maxRecordBytes }, recordOptions);
+      await feedCsv(untilAborted(csvRecords(stream ?? process.stdin, maxRecordBytes), options.signal), async (work) => (stop || isAborted() ? undefined : submit(work)), { chunk: chunkBytes, max: maxRecordBytes }, recordOptions);
     }
     while (queue.length > 0 && !stop && !isAborted() && out.writable) await flushOne();
     // Interrupted: the results already done, in order, are written; the rest is dropped.

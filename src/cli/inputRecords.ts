@@ -1,6 +1,6 @@
 /**
  * Streaming input: lines with their numbers (CRLF, a byte-order mark and blank lines handled),
- * and records (one per NDJSON line, or one per patient's adjacent rows in a long-format CSV).
+ * and long-format CSV records (one per patient's adjacent rows).
  */
 import type { Readable } from "node:stream";
 import type { InputRecord } from "./records";
@@ -88,15 +88,12 @@ export interface CsvStructuralError {
 }
 
 /**
- * Yields one record per input record. CSV rows of a patient must be adjacent; a later group of
- * the same patient is an error record. A patient's rows over `maxBytes` together (the header not
- * counted) are not held: they are counted as they go by and yielded as a {@link TooLargePatient}.
+ * Yields one record per patient of a long-format CSV (NDJSON is cut into chunks elsewhere,
+ * ndjsonChunks.ts). A patient's rows must be adjacent; a later group of the same patient is an
+ * error record. A patient's rows over `maxBytes` together (the header not counted) are not held:
+ * they are counted as they go by and yielded as a {@link TooLargePatient}.
  */
-export async function* records(stream: Readable, format: "ndjson" | "csv", maxBytes = Number.POSITIVE_INFINITY): AsyncGenerator<InputRecord | CsvStructuralError | TooLargePatient> {
-  if (format === "ndjson") {
-    for await (const { line, text } of lines(stream)) yield { line, text };
-    return;
-  }
+export async function* csvRecords(stream: Readable, maxBytes = Number.POSITIVE_INFINITY): AsyncGenerator<InputRecord | CsvStructuralError | TooLargePatient> {
   let header: string | undefined;
   let patient: string | undefined;
   let rejected = false;

@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { lines, records } from "../../src/cli/inputRecords";
+import { csvRecords, lines } from "../../src/cli/inputRecords";
 import { classifyCommand } from "../../src/cli/classifyCommand";
 import type { ClassifyCommandOptions } from "../../src/cli/classifyCommand";
 
@@ -45,11 +45,11 @@ describe("lines", () => {
   });
 });
 
-describe("records (CSV)", () => {
+describe("csvRecords", () => {
   it("yields a patient over the maximum as its first line, rows and size, and keeps the next patients whole", async () => {
     const big = Array.from({ length: 50 }, (_, i) => score("p2", (i % 28) + 1));
     const text = `${HEADER}\n${score("p1", 1)}\n${big.join("\n")}\n${score("p3", 2)}\n`;
-    const got = await all(records(pieces(text, 64), "csv", 1000));
+    const got = await all(csvRecords(pieces(text, 64), 1000));
     const bytes = big.reduce((n, row) => n + Buffer.byteLength(row), 0) + big.length - 1;
     expect(bytes).toBeGreaterThan(1000);
     expect(got).toStrictEqual([
