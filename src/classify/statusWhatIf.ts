@@ -123,7 +123,8 @@ function whatIfModel(trials: readonly TrialAssessment[], rules: RuleSet): Status
     let n = nonResponse;
     let p = partial;
     for (const [key, c] of changed) {
-      const before = counts.has(key) ? bestOf(counts.get(key) as RankCounts) : undefined;
+      const base = counts.get(key);
+      const before = base === undefined ? undefined : bestOf(base);
       const after = bestOf(c);
       if (before === OUTCOME_RANK["non-response"]) n -= 1;
       else if (before !== undefined) p -= 1;
