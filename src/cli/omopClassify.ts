@@ -86,7 +86,7 @@ export function omopPersonLines(db: OmopConnection, options: Pick<ExtractionSqlO
     await db.beforeBatches();
     for (let i = 0; i < bounds.length; i++) {
       const range = { personIdFrom: bounds[i] as string, ...(i + 1 < bounds.length ? { personIdBefore: bounds[i + 1] as string } : {}) };
-      yield* db.jsonRows(renderCompactRowsSql(db.dialect, { ...scoped, cdmSchema: db.stagingSchema, ...range }));
+      yield* db.jsonRows(renderCompactRowsSql(db.dialect, { cdmSchema: db.stagingSchema, ...range }));
     }
   }
   async function* lines(): AsyncGenerator<string> {

@@ -312,6 +312,11 @@ function personSources(dialect: SqlDialect, options: ExtractionSqlOptions, calle
   ];
 }
 
+/** Every kind of row the extraction reads: the events, then the person and observation-period rows. */
+function allSources(dialect: SqlDialect, options: ExtractionSqlOptions, caller: string): readonly RowSource[] {
+  return [...eventSources(dialect, options, caller), ...personSources(dialect, options, caller)];
+}
+
 /** The SQL type of a column in a dialect. */
 function typeOf(d: Dialect, c: Column): string {
   return TEXT_COLUMNS.has(c) ? d.text : INT_COLUMNS.has(c) ? d.int : d.real;
@@ -358,7 +363,7 @@ function rowQueryCtes(dialect: SqlDialect, options: ExtractionSqlOptions, caller
 /** The extraction's rows, unordered, every column in {@link OMOP_ROW_COLUMNS} order: the events, person and observation-period rows of the persons in scope. */
 function unorderedRowsSql(dialect: SqlDialect, options: ExtractionSqlOptions, caller: string): string {
   const d = DIALECTS[dialect];
-  const sources = [...eventSources(dialect, options, caller), ...personSources(dialect, options, caller)];
+  const sources = allSources(dialect, options, caller);
   return `${rowQueryCtes(dialect, options, caller)}SELECT * FROM (
 ${sources.map((s) => fullRow(d, s, inScopeOnly(s))).join("\n  UNION ALL\n")}
 ) rows_of_persons`;
@@ -469,7 +474,7 @@ export function renderPersonRowsSql(dialect: SqlDialect, options: ExtractionSqlO
 
 /** One row per person in scope, ordered by `person_id`: its rows (`rowOf` each source's, as JSON text) aggregated into one JSON array. */
 function rowsPerPerson(dialect: SqlDialect, options: ExtractionSqlOptions, caller: string, rowOf: (source: RowSource) => string): string {
-  const sources = [...eventSources(dialect, options, caller), ...personSources(dialect, options, caller)];
+  const sources = allSources(dialect, options, caller);
   return `${rowQueryCtes(dialect, options, caller)}SELECT CAST(t.person_id AS ${DIALECTS[dialect].text}) AS person_id, ${JSON_ARRAY_AGG[dialect]("t.row")} AS rows
 FROM (
 ${sources.map(rowOf).join("\n  UNION ALL\n")}
@@ -498,14 +503,14 @@ const COMPACT_JSON_ARRAY: Readonly<Record<"duckdb" | "postgresql", (cells: reado
   postgresql: (cells) => `CAST(json_build_array(${cells.map(([, e]) => e).join(", ")}) AS TEXT)`,
 };
 
-/** A source's rows as `person_id` and `row`, the compact row (compactRows.ts) as a JSON array. */
-function compactArray(d: Dialect, dialect: "duckdb" | "postgresql", source: RowSource): string {
+/** A source's rows in the staged copy as `person_id` and `row`, the compact row (compactRows.ts) as a JSON array: a range of `person_id`, nothing else to decide. */
+function compactArray(d: Dialect, dialect: "duckdb" | "postgresql", source: RowSource, table: (name: string) => string, options: ExtractionSqlOptions): string {
   const cells = COMPACT_CELLS[source.domain].map((cell): readonly [CellKind, string] => {
     if ((CONCEPT_CELLS as readonly string[]).includes(cell)) return ["whole", source.conceptIds?.[cell as ConceptCell] ?? "NULL"];
     const c = cell as Column;
     return [cellKind(c), `CAST(${source.values[c] ?? "NULL"} AS ${typeOf(d, c)})`];
   });
-  return `SELECT ${source.values.person_id ?? "NULL"} AS person_id, ${COMPACT_JSON_ARRAY[dialect]([["whole", String(OMOP_DOMAINS.indexOf(source.domain))], ...cells])} AS row\n  ${source.compactFrom ?? source.from}${inScopeOnly(source)}`;
+  return `SELECT ${source.alias}.person_id AS person_id, ${COMPACT_JSON_ARRAY[dialect]([["whole", String(OMOP_DOMAINS.indexOf(source.domain))], ...cells])} AS row\n  FROM ${table(source.table)} ${source.alias}\n  WHERE ${personRange(source.alias, options)}`;
 }
 
 /** The columns of its CDM table that a source's compact rows and filters read (every `alias.column` in them). */
@@ -518,41 +523,55 @@ function columnsRead(source: RowSource): readonly string[] {
 
 /**
  * The command line's copy of the CDM in person order: for each person-level table the compact
- * rows read, a SELECT of its relevant rows (the batches' own filters; of `person` and
- * `observation_period`, the rows of the persons in the `inScopeTable` when one is given) with only
- * the columns they read, ordered by `person_id`. Stored (in this order) under the same names in a
- * schema of their own, and passed as `cdmSchema` to {@link renderCompactRowsSql}, they let each
+ * rows read, a SELECT of its relevant rows of the persons in scope (the extraction's filters; the
+ * persons of `inScopeTable`, for the tables whose rows do not all put a person in scope) with only
+ * the columns the compact rows read, ordered by `person_id`. Stored (in this order) under the same
+ * names in a schema of their own, and passed as `cdmSchema` to {@link renderCompactRowsSql}, they let each
  * batch read its persons' rows together whatever order the CDM stores its rows in: a batch query
  * on the CDM itself scans every table once per batch when they are not in `person_id` order, as
- * in most CDMs. Each table is sorted on its own, so no statement holds more than one table's
- * relevant rows. Needs the vocabulary tables ({@link renderVocabularySql}).
+ * in most CDMs. And since the copy holds only what the batches read, a batch neither joins the
+ * vocabulary nor filters again. Each table is sorted on its own, so no statement holds more than
+ * one table's relevant rows. Needs the vocabulary tables ({@link renderVocabularySql}).
  *
  * @example
- * const staged = renderStagedTablesSql("duckdb", { cdmSchema: "cdm" });
+ * const staged = renderStagedTablesSql("duckdb", { cdmSchema: "cdm", inScopeTable: "trd_in_scope" });
  * staged.map((s) => s.table).includes("drug_exposure"); //=> true
- * staged.find((s) => s.table === "person")?.sql; //=> "SELECT p.person_id, p.year_of_birth, p.month_of_birth, p.day_of_birth\nFROM cdm.person p\n  WHERE TRUE\nORDER BY p.person_id"
- * renderStagedTablesSql("duckdb", { inScopeTable: "trd_in_scope" }).find((s) => s.table === "person")?.sql.includes("AND p.person_id IN (SELECT person_id FROM trd_in_scope)"); //=> true
+ * staged.find((s) => s.table === "person")?.sql;
+ * //=> "SELECT p.person_id, p.year_of_birth, p.month_of_birth, p.day_of_birth\nFROM cdm.person p\n  WHERE TRUE\n    AND p.person_id IN (SELECT person_id FROM trd_in_scope)\nORDER BY p.person_id"
  */
-export function renderStagedTablesSql(dialect: "duckdb" | "postgresql", options: Pick<ExtractionSqlOptions, "cdmSchema" | "inScopeTable"> = {}): readonly { readonly table: string; readonly sql: string }[] {
+export function renderStagedTablesSql(dialect: "duckdb" | "postgresql", options: Pick<ExtractionSqlOptions, "cdmSchema"> & { readonly inScopeTable: string }): readonly { readonly table: string; readonly sql: string }[] {
   const scoped = { ...options, vocabularyTables: true };
-  const inScope = inScopeTableOf(options, "renderStagedTablesSql");
-  const sources = [...eventSources(dialect, scoped, "renderStagedTablesSql"), ...personSources(dialect, scoped, "renderStagedTablesSql")];
-  return sources.map((s) => {
-    // Every person has person and observation-period rows: only those in scope are copied. (The events are relevant rows already.)
-    const persons = inScope !== undefined && (s.domain === "person" || s.domain === "observation_period") ? `\n    AND ${s.alias}.person_id IN (SELECT person_id FROM ${inScope})` : "";
+  const inScope = inScopeTableOf(options, "renderStagedTablesSql") as string;
+  return allSources(dialect, scoped, "renderStagedTablesSql").map((s) => {
+    // A person with only a bipolar diagnosis, a procedure, or no events at all is not in scope: their rows are not copied.
+    const persons = s.scope === true ? "" : `\n    AND ${s.alias}.person_id IN (SELECT person_id FROM ${inScope})`;
     return { table: s.table, sql: `SELECT ${columnsRead(s).map((c) => `${s.alias}.${c}`).join(", ")}\n${s.compactFrom ?? s.from}${persons}\nORDER BY ${s.alias}.person_id` };
   });
 }
 
 /**
- * The command line's batch query: {@link renderPersonRowsSql}'s persons and rows, each row in
- * the compact form of compactRows.ts (concept ids where the full row has codes, read back
- * through the vocabulary tables), for the dialects the command line reads. Needs the vocabulary
- * tables ({@link renderVocabularySql}); the command line runs it on its copy of the CDM in
- * person order ({@link renderStagedTablesSql}).
+ * The command line's batch query on its copy of the CDM ({@link renderStagedTablesSql}, whose
+ * schema is `cdmSchema` here): one row per person in the `person_id` range, ordered by
+ * `person_id`, with `person_id` as text and `rows`, a JSON array of the person's rows in the
+ * compact form of compactRows.ts (concept ids where the full row has codes, read back through the
+ * vocabulary tables' rows). The copy holds the relevant rows of the persons in scope only, so the
+ * query reads a range of each table and aggregates; it filters nothing.
+ *
+ * @example
+ * const sql = renderCompactRowsSql("duckdb", { cdmSchema: "staged", personIdFrom: 1, personIdBefore: 2501 });
+ * sql.includes("FROM staged.drug_exposure de\n  WHERE de.person_id >= 1 AND de.person_id < 2501"); //=> true
+ * sql.includes("JOIN"); //=> false
  */
-export function renderCompactRowsSql(dialect: "duckdb" | "postgresql", options: ExtractionSqlOptions): string {
-  return rowsPerPerson(dialect, { ...options, vocabularyTables: true }, "renderCompactRowsSql", (s) => compactArray(DIALECTS[dialect], dialect, s));
+export function renderCompactRowsSql(dialect: "duckdb" | "postgresql", options: Pick<ExtractionSqlOptions, "cdmSchema" | "personIdFrom" | "personIdBefore">): string {
+  const d = DIALECTS[dialect];
+  const table = cdmTables(options, "renderCompactRowsSql");
+  const sources = allSources(dialect, { ...options, vocabularyTables: true }, "renderCompactRowsSql");
+  return `SELECT CAST(t.person_id AS ${d.text}) AS person_id, ${JSON_ARRAY_AGG[dialect]("t.row")} AS rows
+FROM (
+${sources.map((s) => compactArray(d, dialect, s, table, options)).join("\n  UNION ALL\n")}
+) t
+GROUP BY t.person_id
+ORDER BY t.person_id`;
 }
 
 /**

@@ -67,24 +67,25 @@ describe("compact rows", () => {
     expect(read("8", "not rows")).toStrictEqual([]);
   });
 
-  it("renders the batch query for DuckDB and PostgreSQL from the stored vocabulary, one row per drug exposure", () => {
+  it("renders the batch query for DuckDB and PostgreSQL as a range of the staged copy: no join, no filter, no concept id", () => {
     for (const dialect of ["duckdb", "postgresql"] as const) {
-      const sql = renderCompactRowsSql(dialect, { cdmSchema: "cdm", inScopeTable: "trd_in_scope", personIdFrom: 1, personIdBefore: 5001 });
-      expect(sql).toContain("WHERE de.drug_concept_id IN (SELECT drug_concept_id FROM trd_drug_concepts)");
-      expect(sql).not.toContain("cdm.concept ");
+      const sql = renderCompactRowsSql(dialect, { cdmSchema: "staged", personIdFrom: 1, personIdBefore: 5001 });
+      expect(sql).toContain("FROM staged.drug_exposure de\n  WHERE de.person_id >= 1 AND de.person_id < 5001");
+      expect(sql).not.toMatch(/JOIN|trd_concepts|trd_drug_concepts|in_scope|LIKE/);
       expect(sql).not.toMatch(/concept_id\s*(=|IN)\s*\(?\s*\d/);
     }
   });
 
   it("stages each table's relevant rows in person order with only the columns the batch query reads", () => {
     for (const dialect of ["duckdb", "postgresql"] as const) {
-      const staged = renderStagedTablesSql(dialect, { cdmSchema: "cdm" });
+      const staged = renderStagedTablesSql(dialect, { cdmSchema: "cdm", inScopeTable: "trd_in_scope" });
       expect(staged.map((s) => s.table)).toStrictEqual(["drug_exposure", "condition_occurrence", "measurement", "observation", "procedure_occurrence", "person", "observation_period"]);
-      const batch = renderCompactRowsSql(dialect, { cdmSchema: "staged", inScopeTable: "trd_in_scope", personIdFrom: 1, personIdBefore: 5001 });
+      const batch = renderCompactRowsSql(dialect, { cdmSchema: "staged", personIdFrom: 1, personIdBefore: 5001 });
       for (const { table, sql } of staged) {
         expect(sql).toContain(`FROM cdm.${table} `);
         expect(sql.trimEnd()).toMatch(/ORDER BY \w+\.person_id$/);
-        expect(sql).not.toContain("in_scope");
+        // The events that put every person of theirs in scope are not joined with the persons in scope; the others are.
+        expect(sql.includes("person_id IN (SELECT person_id FROM trd_in_scope)")).toBe(!["drug_exposure", "measurement", "observation"].includes(table));
         // Every column of the table that the batch query reads is staged.
         const alias = new RegExp(`FROM staged\\.${table} (\\w+)`).exec(batch)?.[1] as string;
         const read = new Set([...batch.matchAll(new RegExp(`\\b${alias}\\.([a-z_]+)`, "g"))].map((m) => m[1]));

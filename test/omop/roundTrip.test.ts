@@ -25,7 +25,7 @@ import { compactRowReader } from "../../src/omop/compactRows";
 import { renderCompactRowsSql, renderStagedTablesSql } from "../../src/omop/sql";
 import { prepareOmopVocabulary } from "../../src/cli/omopClassify";
 import { syntheticPatientLine } from "../../src/cli/syntheticCohort";
-import { scrambledCopy } from "./scrambledCdm";
+import { addPersonsOutOfScope, scrambledCopy } from "./scrambledCdm";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const PATIENTS = 2000;
@@ -102,7 +102,7 @@ async function compactMatchesFull(target: string, cdmSchema?: string): Promise<v
     const compact = new Map<string, string[]>();
     // As the command line reads them: from its copy of the CDM in person order, a batch (here persons 1 to 300).
     for (const { table, sql } of renderStagedTablesSql(db.dialect, { ...cdm, inScopeTable: "scope_compact" })) await db.stage(table, sql);
-    for await (const batch of db.jsonRows(renderCompactRowsSql(db.dialect, { ...range, cdmSchema: db.stagingSchema, inScopeTable: "scope_compact" }))) for (const [id, rows] of batch) compact.set(String(id), sorted(read(String(id), JSON.parse(rows))));
+    for await (const batch of db.jsonRows(renderCompactRowsSql(db.dialect, { ...range, cdmSchema: db.stagingSchema }))) for (const [id, rows] of batch) compact.set(String(id), sorted(read(String(id), JSON.parse(rows))));
     const full = new Map<string, string[]>();
     for await (const batch of db.jsonRows(renderPersonRowsSql(db.dialect, { ...range, inScopeTable: "scope_compact", vocabularyTables: true })))
       for (const [id, rows] of batch) full.set(String(id), sorted((JSON.parse(rows) as Record<string, unknown>[]).map((r) => ({ ...r, person_id: String(r["person_id"]) }))));
@@ -144,8 +144,10 @@ describe("OMOP round trip, DuckDB", () => {
     expect(readFileSync(report, "utf8")).toContain("2,000");
   }, TIMEOUT);
 
-  it("gives the same output from a CDM whose rows are not stored in person order, in batches, and leaves no scratch files", async () => {
+  it("gives the same output from a CDM whose rows are not stored in person order, in batches, with persons out of scope, and leaves no scratch files", async () => {
     await scrambledCopy(join(dir, "cdm.duckdb"), join(dir, "scrambled.duckdb"));
+    // Persons with a bipolar diagnosis or a procedure only, or no events: out of scope, so the output stays the same.
+    await addPersonsOutOfScope(join(dir, "scrambled.duckdb"));
     const scratch = mkdtempSync(join(tmpdir(), "trd-omop-tmp-"));
     try {
       const args = ["--as-of", AS_OF, "--workers", "2", "--no-progress", "--full"];
@@ -154,6 +156,7 @@ describe("OMOP round trip, DuckDB", () => {
       const scrambled = cli(["classify", "--omop", `duckdb:${join(dir, "scrambled.duckdb")}`, ...args], { TMPDIR: scratch, TRD_OMOP_BATCH_PERSONS: "300" });
       expect(ordered.status, ordered.stderr).toBe(0);
       expect(scrambled.status, scrambled.stderr).toBe(0);
+      expect(scrambled.stderr).toMatch(/OMOP duckdb: 2,000 persons in scope/);
       expect(scrambled.stdout.split("\n")).toHaveLength(PATIENTS + 1);
       expect(scrambled.stdout === ordered.stdout).toBe(true);
       // (tsx, which runs the sources here, keeps its cache in TMPDIR too.)
