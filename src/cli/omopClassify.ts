@@ -70,9 +70,10 @@ export async function prepareOmopVocabulary(db: OmopConnection, options: Pick<Ex
  * One NDJSON line per person (`{"person_id": "…", "rows": […]}`, the rows in the compact form of
  * compactRows.ts, as the database wrote them as one JSON array per person), a batch of persons per
  * chunk, pulled as the classifier reads, so at most a few batches are in memory whatever the CDM's
- * size. The persons in scope are found once (a temporary table); the CDM's relevant rows are
- * copied once, each table in `person_id` order whatever order the CDM stores them in
- * (renderStagedTablesSql), and the batches of `personsPerBatch` persons read that copy. Needs the vocabulary
+ * size. The persons in scope are found once (a temporary table); the CDM's relevant rows of those
+ * persons are copied once, each table in `person_id` order whatever order the CDM stores them in
+ * (renderStagedTablesSql), and the batches of `personsPerBatch` persons read ranges of that copy,
+ * with nothing left to join or filter. Needs the vocabulary
  * tables ({@link prepareOmopVocabulary}). The workers read each person's rows back and map them
  * to a history (records.ts), in parallel; this thread only joins text.
  */
