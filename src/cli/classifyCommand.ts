@@ -438,8 +438,11 @@ export async function classifyCommand(input: string, out: Writable, err: Writabl
             return classifySafely(work, recordOptions, hint());
           },
           hint,
-        ).start()
+        )
       : undefined;
+  // Started now, so that they load while the input opens; with --omop at the first batch instead,
+  // so that their memory is not added to what the database takes while it makes the run's tables.
+  if (options.omop === undefined) pool?.start();
   const longPool = options.workers > 1 ? new Pool(1, recordOptions, longHeapMb, (work) => longRecordFailed(work, longHeapMb, recordOptions), hint) : undefined;
   const limit = pool === undefined ? 1 : options.workers * 3;
   const queue: Entry[] = [];

@@ -37,9 +37,11 @@ export interface OmopConnection {
   /** Rows of a query as plain objects (small results only). */
   all(sql: string): Promise<Record<string, unknown>[]>;
   /**
-   * Called once the run's temporary tables are made, before the batches: DuckDB lowers its memory
-   * limit to what a batch needs, so that its cache of the CDM's blocks stays small however large
-   * the CDM is. PostgreSQL has nothing to do.
+   * Called once the run's tables are made, before the batches, which read only the copy
+   * ({@link OmopConnection.stage}): DuckDB closes its instance, which gives back the memory the
+   * setup took, and opens it again with a memory limit of what a batch needs, so that its cache of
+   * the CDM's blocks stays small however large the CDM is (the temporary tables are gone after
+   * it). PostgreSQL has nothing to do.
    */
   beforeBatches(): Promise<void>;
   /** Inserts rows (values in `columns` order). */
@@ -68,7 +70,7 @@ async function load<T>(name: string, what: string): Promise<T> {
 }
 
 interface DuckModule {
-  DuckDBInstance: { create(path: string, options?: Record<string, string>): Promise<{ connect(): Promise<DuckConnection>; closeSync?(): void }> };
+  DuckDBInstance: { create(path: string, options?: Record<string, string>): Promise<DuckInstance> };
 }
 interface DuckChunk {
   readonly rowCount: number;
@@ -86,9 +88,11 @@ interface DuckConnection {
  * persons in scope and copying each table's relevant rows in person order each read the CDM once,
  * and their aggregation and sorts spill to disk beyond the limit (DuckDB's own allocations go
  * beyond it too). Measured on CDMs stored in no person order, 2 workers: 200,000 persons peaked at
- * 432-448 MB, 1,000,000 at 484 MB, 5,000,000 at 554 MB; with 256 MB, 1,000,000 persons peaked at
- * 495 MB (one sort of all tables' rows then, which ran out of memory at 5,000,000 persons even
- * with 300 MB: each table is now sorted on its own). TRD_DUCKDB_MEMORY_LIMIT changes it.
+ * 432-448 MB, 1,000,000 at 484 MB, 5,000,000 at 554 MB (498 MB since the instance is opened
+ * again for the batches, beforeBatches); with 256 MB, 1,000,000 persons peaked at 495 MB (one
+ * sort of all tables' rows then, which ran out of memory at 5,000,000 persons even with 300 MB:
+ * each table is now sorted on its own); 112 MB ran out of memory at 5,000,000 persons.
+ * TRD_DUCKDB_MEMORY_LIMIT changes it.
  */
 const DUCKDB_MEMORY_LIMIT = "160MB";
 
@@ -132,61 +136,90 @@ async function withMemoryHint<T>(statement: Promise<T>, limit: string): Promise<
 /** The scratch database's name on DuckDB's connections (stage()). */
 const DUCKDB_SCRATCH = "trd_scratch";
 
+interface DuckInstance {
+  connect(): Promise<DuckConnection>;
+  closeSync?(): void;
+}
+
+/** An open DuckDB instance and its two connections (one reads, one writes the cohort). */
+interface DuckSession {
+  readonly instance: DuckInstance;
+  readonly reader: DuckConnection;
+  readonly writer: DuckConnection;
+}
+
+async function duckSession(duck: DuckModule, path: string, options: Record<string, string>): Promise<DuckSession> {
+  const instance = await duck.DuckDBInstance.create(path, options);
+  return { instance, reader: await instance.connect(), writer: await instance.connect() };
+}
+
+function closeDuckSession({ instance, reader, writer }: DuckSession): void {
+  reader.closeSync();
+  writer.closeSync();
+  instance.closeSync?.();
+}
+
 async function openDuckDb(path: string): Promise<OmopConnection> {
   const duck = await load<DuckModule>("@duckdb/node-api", "--omop duckdb:…");
   // The scratch folder holds the staged rows and DuckDB's spill files (rather than a folder next to the CDM).
   const scratch = mkdtempSync(join(tmpdir(), "trd-classifier-"));
   const memoryLimit = process.env["TRD_DUCKDB_MEMORY_LIMIT"] ?? DUCKDB_MEMORY_LIMIT;
-  const opened = duck.DuckDBInstance.create(path, {
+  const settings = {
     temp_directory: join(scratch, "spill"),
-    memory_limit: memoryLimit,
     threads: process.env["TRD_DUCKDB_THREADS"] ?? DUCKDB_THREADS,
     allocator_flush_threshold: DUCKDB_ALLOCATOR_FLUSH,
     allocator_bulk_deallocation_flush_threshold: DUCKDB_ALLOCATOR_FLUSH,
-  }).then(async (instance) => ({ instance, reader: await instance.connect(), writer: await instance.connect() }));
-  const { instance, reader, writer } = await opened.catch((e: unknown) => {
+  };
+  let session = await duckSession(duck, path, { ...settings, memory_limit: memoryLimit }).catch((e: unknown) => {
     rmSync(scratch, { recursive: true, force: true });
     throw e;
   });
+  const stage = join(scratch, "stage.duckdb");
   let attached = false;
+  let open = true;
   return {
     dialect: "duckdb",
     async *jsonRows(sql: string): AsyncGenerator<[string, string][]> {
-      const result = await reader.stream(sql);
+      const result = await session.reader.stream(sql);
       for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) yield chunk.getRows() as [string, string][];
     },
     async readerRun(...statements: readonly string[]): Promise<void> {
-      for (const s of statements) await withMemoryHint(reader.run(s), memoryLimit);
+      for (const s of statements) await withMemoryHint(session.reader.run(s), memoryLimit);
     },
     async readerAll(sql: string): Promise<Record<string, unknown>[]> {
-      return (await withMemoryHint(reader.runAndReadAll(sql), memoryLimit)).getRowObjects();
+      return (await withMemoryHint(session.reader.runAndReadAll(sql), memoryLimit)).getRowObjects();
     },
     stagingSchema: `${DUCKDB_SCRATCH}.main`,
     async stage(table: string, sql: string): Promise<void> {
-      if (!attached) await reader.run(`ATTACH ${literal(join(scratch, "stage.duckdb"))} AS ${DUCKDB_SCRATCH}`);
+      if (!attached) await session.reader.run(`ATTACH ${literal(stage)} AS ${DUCKDB_SCRATCH}`);
       attached = true;
-      await withMemoryHint(reader.run(`CREATE TABLE ${DUCKDB_SCRATCH}.main.${table} AS ${sql}`), memoryLimit);
+      await withMemoryHint(session.reader.run(`CREATE TABLE ${DUCKDB_SCRATCH}.main.${table} AS ${sql}`), memoryLimit);
     },
     async beforeBatches(): Promise<void> {
-      await reader.run(`SET memory_limit = ${literal(process.env["TRD_DUCKDB_MEMORY_LIMIT"] ?? DUCKDB_BATCH_MEMORY_LIMIT)}`);
+      // DuckDB keeps what finding the persons and copying the tables took (about 200 MB more at
+      // 5,000,000 persons) until its instance closes, and the batches read only the copy: so the
+      // instance is closed and opened again, with the batches' limit, the copy attached.
+      closeDuckSession(session);
+      open = false;
+      session = await duckSession(duck, path, { ...settings, memory_limit: process.env["TRD_DUCKDB_MEMORY_LIMIT"] ?? DUCKDB_BATCH_MEMORY_LIMIT });
+      open = true;
+      if (attached) await session.reader.run(`ATTACH ${literal(stage)} AS ${DUCKDB_SCRATCH} (READ_ONLY)`);
     },
     async run(...statements: readonly string[]): Promise<void> {
-      for (const s of statements) await writer.run(s);
+      for (const s of statements) await session.writer.run(s);
     },
     async all(sql: string): Promise<Record<string, unknown>[]> {
-      return (await writer.runAndReadAll(sql)).getRowObjects();
+      return (await session.writer.runAndReadAll(sql)).getRowObjects();
     },
     async insert(table, columns, rows): Promise<void> {
       for (let i = 0; i < rows.length; i += 1000) {
         const values = rows.slice(i, i + 1000).map((r) => `(${r.map(literal).join(", ")})`);
-        await writer.run(`INSERT INTO ${table} (${columns.join(", ")}) VALUES ${values.join(", ")}`);
+        await session.writer.run(`INSERT INTO ${table} (${columns.join(", ")}) VALUES ${values.join(", ")}`);
       }
     },
     async close(): Promise<void> {
       try {
-        reader.closeSync();
-        writer.closeSync();
-        instance.closeSync?.();
+        if (open) closeDuckSession(session);
       } finally {
         rmSync(scratch, { recursive: true, force: true });
       }
