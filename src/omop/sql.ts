@@ -472,15 +472,19 @@ export function renderPersonRowsSql(dialect: SqlDialect, options: ExtractionSqlO
   return rowsPerPerson(dialect, options, "renderPersonRowsSql", (s) => rowWithoutNulls(DIALECTS[dialect], dialect, s));
 }
 
-/** One row per person in scope, ordered by `person_id`: its rows (`rowOf` each source's, as JSON text) aggregated into one JSON array. */
-function rowsPerPerson(dialect: SqlDialect, options: ExtractionSqlOptions, caller: string, rowOf: (source: RowSource) => string): string {
-  const sources = allSources(dialect, options, caller);
-  return `${rowQueryCtes(dialect, options, caller)}SELECT CAST(t.person_id AS ${DIALECTS[dialect].text}) AS person_id, ${JSON_ARRAY_AGG[dialect]("t.row")} AS rows
+/** One row per person, ordered by `person_id`: the rows of the SELECTs (each `person_id` and `row`, a JSON text) aggregated into one JSON array. */
+function groupedByPerson(dialect: SqlDialect, selects: readonly string[]): string {
+  return `SELECT CAST(t.person_id AS ${DIALECTS[dialect].text}) AS person_id, ${JSON_ARRAY_AGG[dialect]("t.row")} AS rows
 FROM (
-${sources.map(rowOf).join("\n  UNION ALL\n")}
+${selects.join("\n  UNION ALL\n")}
 ) t
 GROUP BY t.person_id
 ORDER BY t.person_id`;
+}
+
+/** One row per person in scope, ordered by `person_id`: its rows (`rowOf` each source's, as JSON text) aggregated into one JSON array. */
+function rowsPerPerson(dialect: SqlDialect, options: ExtractionSqlOptions, caller: string, rowOf: (source: RowSource) => string): string {
+  return `${rowQueryCtes(dialect, options, caller)}${groupedByPerson(dialect, allSources(dialect, options, caller).map(rowOf))}`;
 }
 
 /** How a compact cell is written as JSON: a number that is whole, text that needs no escaping (dates, ids), or anything else. */
@@ -563,15 +567,9 @@ export function renderStagedTablesSql(dialect: "duckdb" | "postgresql", options:
  * sql.includes("JOIN"); //=> false
  */
 export function renderCompactRowsSql(dialect: "duckdb" | "postgresql", options: Pick<ExtractionSqlOptions, "cdmSchema" | "personIdFrom" | "personIdBefore">): string {
-  const d = DIALECTS[dialect];
   const table = cdmTables(options, "renderCompactRowsSql");
   const sources = allSources(dialect, { ...options, vocabularyTables: true }, "renderCompactRowsSql");
-  return `SELECT CAST(t.person_id AS ${d.text}) AS person_id, ${JSON_ARRAY_AGG[dialect]("t.row")} AS rows
-FROM (
-${sources.map((s) => compactArray(d, dialect, s, table, options)).join("\n  UNION ALL\n")}
-) t
-GROUP BY t.person_id
-ORDER BY t.person_id`;
+  return groupedByPerson(dialect, sources.map((s) => compactArray(DIALECTS[dialect], dialect, s, table, options)));
 }
 
 /**
