@@ -394,6 +394,45 @@ async function write(out: Writable, data: string | Uint8Array, signal: AbortSign
 }
 
 /**
+ * The output's writes, each counted once the output has taken it: `taken` runs, in write order,
+ * for a write that succeeded (or had nothing to write), never for one that failed (EPIPE) or was
+ * not made (the output already closed or broken). {@link TakenWrites.settled} waits for the
+ * outcome of every write made.
+ */
+class TakenWrites {
+  private last: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly out: Writable,
+    private readonly signal: AbortSignal | undefined,
+  ) {}
+
+  /** Writes `data`, waiting while the output is full; `taken` runs once the output has it. */
+  async write(data: string | Uint8Array, taken: () => void): Promise<void> {
+    if (!this.out.writable) return;
+    if (data.length === 0) {
+      // Nothing to write (a trial table record with no trials): taken after the writes before it.
+      this.last = this.last.then(taken);
+      return;
+    }
+    let full = false;
+    const outcome = new Promise<void>((resolve) => {
+      full = !this.out.write(data, (error) => {
+        if (error === null || error === undefined) taken();
+        resolve();
+      });
+    });
+    this.last = this.last.then(() => outcome);
+    if (full) await orAborted(once(this.out, "drain"), this.signal);
+  }
+
+  /** Every write's outcome known (its `taken` run when it succeeded). */
+  settled(): Promise<void> {
+    return this.last;
+  }
+}
+
+/**
  * The report's sample evaluated by the workers, whose code is warm by now: a record longer than a
  * chunk by the long-record worker, as when it was classified. What they do not do (a worker died)
  * is left to withReport.
@@ -458,6 +497,7 @@ export async function classifyCommand(input: string, out: Writable, err: Writabl
   const bytesRead = (): number => (options.inputFormat === "ndjson" ? bytesDone : ((stream as Partial<ReadStream> | undefined)?.bytesRead ?? 0));
   const progress = options.progress && err.isTTY === true ? progressTicker(err, started, () => ({ records: written, bytes: bytesRead(), totalBytes: options.inputBytes })) : undefined;
 
+  const writes = new TakenWrites(out, options.signal);
   /** Writes one result. */
   const writeEntry = async (entry: Entry, done: Done): Promise<void> => {
     let result = done;
@@ -465,12 +505,15 @@ export async function classifyCommand(input: string, out: Writable, err: Writabl
       result = { ...result.untilFirstInvalid };
       stop = true;
     }
-    for (const [status, n] of Object.entries(result.counts)) byStatus[status] = (byStatus[status] ?? 0) + n;
-    options.reportSample?.add(result.report);
-    written += result.records;
-    if (!stop) throughLine = entry.lastLine;
-    bytesDone += entry.bytes;
-    await write(out, result.output, options.signal);
+    const through = stop ? undefined : entry.lastLine;
+    // Counted once the output has taken them: after EPIPE the summary says what the reader could get.
+    await writes.write(result.output, () => {
+      for (const [status, n] of Object.entries(result.counts)) byStatus[status] = (byStatus[status] ?? 0) + n;
+      options.reportSample?.add(result.report);
+      written += result.records;
+      if (through !== undefined) throughLine = through;
+      bytesDone += entry.bytes;
+    });
   };
   // One writer at a time: the results done at the head of the queue are written as soon as they
   // are done (a slow pipe on stdin still sees its records come out), in input order.
@@ -540,6 +583,7 @@ export async function classifyCommand(input: string, out: Writable, err: Writabl
     while (queue.length > 0 && !stop && !isAborted() && out.writable) await flushOne();
     // Interrupted: the results already done, in order, are written; the rest is dropped.
     await writeReady();
+    await writes.settled();
     if (options.reportSample !== undefined && pool !== undefined && longPool !== undefined && !isAborted()) await evaluateInPools({ pool, longPool, chunkBytes }, options.reportSample);
   } finally {
     if (progress !== undefined) {

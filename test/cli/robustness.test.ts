@@ -92,9 +92,10 @@ describe("a reader that stops reading (`| head -1`)", () => {
         const stderr = readFileSync(errors, "utf8");
         expect(stderr).not.toMatch(/\n\s+at |triggerUncaughtException|Unhandled/);
         expect(stdout.trim(), stderr).toBe("3");
-        const summary = /^trd-classifier: STOPPED: the output could not be written \(EPIPE\): ([\d,]+) records? written, input lines 1 to ([\d,]+) done; the rest of the input was not classified;/m.exec(stderr);
+        // Records whose output the pipe took whole: none when head went away during the first write.
+        const summary = /^trd-classifier: STOPPED: the output could not be written \(EPIPE\): ([\d,]+) records? written, (?:input lines 1 to ([\d,]+)|no input line) done; the rest of the input was not classified;/m.exec(stderr);
         expect(summary, stderr).not.toBeNull();
-        const [written, through] = [Number(summary?.[1]?.replace(/,/g, "")), Number(summary?.[2]?.replace(/,/g, ""))];
+        const [written, through] = [Number(summary?.[1]?.replace(/,/g, "")), Number(summary?.[2]?.replace(/,/g, "") ?? 0)];
         expect(written).toBeLessThan(20_000);
         expect(written).toBe(through);
       }
