@@ -30,8 +30,8 @@ import type { CsvStructuralError, TooLargePatient } from "./inputRecords";
 import { CHUNK_BYTES, LONG_RECORD_HEAP_MB, MAX_RECORD_BYTES, MAX_WORKER_REPLACEMENTS, OMOP_WORKER_YOUNG_GENERATION_MB, WORKER_HEAP_MB } from "./limits";
 import { ChunkBuffers, fileReader, ndjsonChunks, streamReader, textOf } from "./ndjsonChunks";
 import { progressTicker } from "./progress";
-import { csvHeader, fromOutputs, processBatch, processNdjsonChunk, processRecord } from "./records";
-import type { ChunkResult, InputRecord, RecordOptions } from "./records";
+import { addDecisionCounts, csvHeader, decisionsPart, fromOutputs, processBatch, processNdjsonChunk, processRecord } from "./records";
+import type { ChunkResult, DecisionCounts, InputRecord, RecordOptions } from "./records";
 import { invalidReport, joinReports } from "./reportSample";
 import type { ReportSample, SampleEvaluation, SampleHint, SampleItem } from "./reportSample";
 
@@ -80,6 +80,8 @@ export interface ClassifySummary {
   readonly workerFailures: number;
   /** Chunks of a dead worker classified again in the main thread. */
   readonly retriedChunks: number;
+  /** OMOP input: the adapter's decisions on the rows of the records written, per code (empty otherwise). */
+  readonly omopDecisions: DecisionCounts;
 }
 
 /** A piece of work: NDJSON bytes (whole lines, or one long line) or CSV patient records. */
@@ -235,19 +237,23 @@ function merge(results: readonly ChunkResult[]): ChunkResult {
   let output = "";
   let records = 0;
   const counts: Record<string, number> = {};
+  const decisions: Record<string, number> = {};
   let untilFirstInvalid: ChunkResult["untilFirstInvalid"];
   for (const [i, r] of results.entries()) {
     if (untilFirstInvalid === undefined && r.untilFirstInvalid !== undefined) {
       const before = { ...counts };
       for (const [k, v] of Object.entries(r.untilFirstInvalid.counts)) before[k] = (before[k] ?? 0) + v;
+      const decided = { ...decisions };
+      addDecisionCounts(decided, r.untilFirstInvalid.decisions);
       const report = joinReports([...results.slice(0, i).map((p) => p.report), r.untilFirstInvalid.report]);
-      untilFirstInvalid = { output: output + r.untilFirstInvalid.output, records: records + r.untilFirstInvalid.records, counts: before, ...reportPart(report) };
+      untilFirstInvalid = { output: output + r.untilFirstInvalid.output, records: records + r.untilFirstInvalid.records, counts: before, ...reportPart(report), ...decisionsPart(decided) };
     }
     output += r.output;
     records += r.records;
     for (const [k, v] of Object.entries(r.counts)) counts[k] = (counts[k] ?? 0) + v;
+    addDecisionCounts(decisions, r.decisions);
   }
-  return { output, counts, records, ...reportPart(joinReports(results.map((r) => r.report))), ...(untilFirstInvalid === undefined ? {} : { untilFirstInvalid }) };
+  return { output, counts, records, ...reportPart(joinReports(results.map((r) => r.report))), ...decisionsPart(decisions), ...(untilFirstInvalid === undefined ? {} : { untilFirstInvalid }) };
 }
 
 /** One error record as a chunk result (counted as invalid in the report, under its error code). */
@@ -486,6 +492,7 @@ export async function classifyCommand(input: string, out: Writable, err: Writabl
   const limit = pool === undefined ? 1 : options.workers * 3;
   const queue: Entry[] = [];
   const byStatus: Record<string, number> = { "no-response": 0, "partial-response": 0, "not-yet-resistant": 0, invalid: 0 };
+  const omopDecisions: Record<string, number> = {};
   let written = 0;
   let throughLine = 0;
   let bytesDone = 0;
@@ -509,6 +516,7 @@ export async function classifyCommand(input: string, out: Writable, err: Writabl
     // Counted once the output has taken them: after EPIPE the summary says what the reader could get.
     await writes.write(result.output, () => {
       for (const [status, n] of Object.entries(result.counts)) byStatus[status] = (byStatus[status] ?? 0) + n;
+      addDecisionCounts(omopDecisions, result.decisions);
       options.reportSample?.add(result.report);
       written += result.records;
       if (through !== undefined) throughLine = through;
@@ -608,5 +616,6 @@ export async function classifyCommand(input: string, out: Writable, err: Writabl
     longRecords,
     workerFailures: (pool?.failures ?? 0) + (longPool?.failures ?? 0),
     retriedChunks,
+    omopDecisions,
   };
 }

@@ -10,7 +10,7 @@ import { Readable } from "node:stream";
 import type { Writable } from "node:stream";
 import { once } from "node:events";
 import { createRequire } from "node:module";
-import { VOCABULARY_TABLES, renderBatchBoundsSql, renderInScopeSql, renderVocabularySql } from "../omop/index";
+import { OMOP_DECISION_CODES, VOCABULARY_TABLES, renderBatchBoundsSql, renderInScopeSql, renderVocabularySql } from "../omop/index";
 import { renderCompactRowsSql, renderStagedTablesSql } from "../omop/sql";
 import { vocabularyFromRows } from "../omop/compactRows";
 import type { OmopVocabulary } from "../omop/compactRows";
@@ -148,11 +148,23 @@ export async function classifyFromOmop(options: OmopSourceOptions, stdout: Writa
       await cohort.closeCohort();
     }
     const before = `trd-classifier: OMOP ${db.dialect}: ${read.persons.toLocaleString("en-US")} persons in scope (an antidepressant or augmenting drug, a depression diagnosis or a score).\n`;
-    const notes = cohort === undefined || options.cohort === undefined ? [] : [`Cohort ${options.cohort.cohortDefinitionId}: ${cohort.counts.cohort.toLocaleString("en-US")} persons; ${cohort.counts.results.toLocaleString("en-US")} results written.`];
+    const notes = [
+      ...(cohort === undefined || options.cohort === undefined ? [] : [`Cohort ${options.cohort.cohortDefinitionId}: ${cohort.counts.cohort.toLocaleString("en-US")} persons; ${cohort.counts.results.toLocaleString("en-US")} results written.`]),
+      ...decisionsNote(summary.omopDecisions),
+    ];
     return { summary, before, notes };
   } finally {
     await db.close();
   }
+}
+
+/**
+ * The summary's line on how the persons' rows were read: the adapter's decisions per code over the
+ * records written (each record's own are in its output).
+ */
+function decisionsNote(decisions: Readonly<Record<string, number>>): string[] {
+  const parts = OMOP_DECISION_CODES.flatMap((code) => (decisions[code] === undefined ? [] : [`${code} ${decisions[code].toLocaleString("en-US")}`]));
+  return parts.length === 0 ? [] : [`How the rows were read (docs/omop.md): ${parts.join(", ")}.`];
 }
 
 /** The cohort writer (its tables made), in front of standard output. */

@@ -19,6 +19,8 @@ export interface PatientRow {
   readonly assessment?: TrdAssessment;
   /** Notes on a classified record (long-format CSV input: how its rows were read). */
   readonly notes?: readonly TrdIssue[];
+  /** OMOP input: the adapter's decisions on the person's rows, per code. */
+  readonly omopDecisionCounts?: Readonly<Record<string, number>>;
   /** What made the record invalid, as `code: issue at path; ...`. */
   readonly error?: string;
 }
@@ -26,6 +28,16 @@ export interface PatientRow {
 /** A count of a classified record; empty on an invalid row (unknown, not zero). */
 function count(name: string, field: keyof TrdAssessment["counts"]): Column<PatientRow> {
   return { name, json: `counts.${field}`, value: (r) => r.assessment?.counts[field] };
+}
+
+/**
+ * How a record's input was read: long-format CSV issues as `code at path`, OMOP decisions as
+ * `code (count)`, joined by `; ` (empty when there are none).
+ */
+function notesOf(r: PatientRow): string | undefined {
+  const issues = r.notes?.map((n) => `${n.code} at ${n.path}`) ?? [];
+  const decisions = Object.entries(r.omopDecisionCounts ?? {}).map(([code, n]) => `${code} (${n})`);
+  return issues.length === 0 && decisions.length === 0 ? undefined : [...issues, ...decisions].join("; ");
 }
 
 /** The columns of the patient table, in order. */
@@ -48,6 +60,6 @@ export const PATIENT_COLUMNS: readonly Column<PatientRow>[] = Object.freeze([
   { name: "flag_codes", json: "flagCodes", value: (r) => r.assessment?.flags.map((f) => f.code).join(" ") },
   { name: "key_reason", json: "reasons[0].message", value: (r) => r.assessment?.reasons[0]?.message },
   { name: "open_questions", json: "openQuestions", value: (r) => r.assessment?.evidence.openQuestions.map((q) => q.message).join("; ") },
-  { name: "notes", json: "notes", value: (r) => r.notes?.map((n) => `${n.code} at ${n.path}`).join("; ") },
+  { name: "notes", json: "notes, omopDecisionCounts", value: notesOf },
   { name: "error", json: "error", value: (r) => r.error },
 ]);

@@ -8,9 +8,10 @@ import { csvHeaderOf, csvRow, jsonRow, provenanceOf } from "./columns";
 import type { Provenance } from "./columns";
 import { PATIENT_COLUMNS } from "./patientColumns";
 import { TRIAL_COLUMNS } from "./trialColumns";
-import { historyFromOmop } from "../omop/index";
-import type { OmopRow } from "../omop/index";
+import { OMOP_DECISION_CODES, historyFromOmop } from "../omop/index";
+import type { OmopDecision, OmopRow } from "../omop/index";
 import { compactRowReader } from "../omop/compactRows";
+import { sortInPlace } from "../internal/sortInPlace";
 import type { OmopVocabulary } from "../omop/compactRows";
 import { ChunkReportBuilder, invalidSummary } from "./reportSample";
 import type { ChunkReport, RecordReport, ReportRequest, SampleHint } from "./reportSample";
@@ -52,6 +53,9 @@ export interface RecordOptions {
   readonly report?: ReportRequest;
 }
 
+/** How many of the OMOP adapter's decisions of each code (in {@link OMOP_DECISION_CODES}' order; codes with none left out). */
+export type DecisionCounts = Readonly<Record<string, number>>;
+
 /** One output record and its outcome. */
 export interface OutputRecord {
   readonly line: number;
@@ -60,6 +64,33 @@ export interface OutputRecord {
   readonly status: TrdStatus | "invalid";
   /** What the cohort report needs of the record (only when the options ask for a report). */
   readonly report?: RecordReport;
+  /** OMOP input: the adapter's decisions on the person's rows, per code (none when it took none). */
+  readonly decisions?: DecisionCounts;
+}
+
+/**
+ * The decisions per code, in {@link OMOP_DECISION_CODES}' order (so every record lists them in the
+ * same order); `undefined` when there are none.
+ *
+ * @example
+ * decisionCounts([{ code: "not_dispensed" }, { code: "days_supply_missing" }, { code: "not_dispensed" }]); //=> { days_supply_missing: 1, not_dispensed: 2 }
+ */
+export function decisionCounts(decisions: readonly Pick<OmopDecision, "code">[]): DecisionCounts | undefined {
+  if (decisions.length === 0) return undefined;
+  const by = new Map<string, number>();
+  for (const { code } of decisions) by.set(code, (by.get(code) ?? 0) + 1);
+  const counts: Record<string, number> = {};
+  for (const code of OMOP_DECISION_CODES) {
+    const n = by.get(code);
+    if (n !== undefined) counts[code] = n;
+  }
+  return counts;
+}
+
+/** Adds `more` to `into`, code by code (both `undefined` when there is nothing to add). */
+export function addDecisionCounts(into: Record<string, number>, more: DecisionCounts | undefined): void {
+  if (more === undefined) return;
+  for (const code in more) into[code] = (into[code] ?? 0) + (more[code] ?? 0);
 }
 
 /** The CSV header of the table the options ask for (no line end). */
@@ -74,7 +105,6 @@ function idOf(value: unknown): string | undefined {
   return typeof id === "string" && id.length > 0 && id.length <= 200 ? id : undefined;
 }
 
-/** The text of an error record or row, in the output format and table the options ask for. */
 /**
  * The output text of an error record or row: NDJSON `{ line, id?, error, message?, issues, ruleSet,
  * ruleSetVersion, catalogue, asOf }`, or a row of the run's table with `invalid` as its result.
@@ -105,11 +135,17 @@ function trialRows(line: number, id: string | undefined, a: TrdAssessment, optio
   return a.trials.map((trial) => render(TRIAL_COLUMNS, { line, id, result: a.displayStatus, provenance, trial })).join("\n");
 }
 
-function resultRecord(line: number, id: string | undefined, a: TrdAssessment, options: RecordOptions, notes: readonly TrdIssue[]): OutputRecord {
+/** What OMOP input adds to a record's output: the adapter's decisions on the person's rows, and their counts. */
+interface OmopPart {
+  readonly decisions: readonly OmopDecision[];
+  readonly counts: DecisionCounts | undefined;
+}
+
+function resultRecord(line: number, id: string | undefined, a: TrdAssessment, options: RecordOptions, notes: readonly TrdIssue[], omop: OmopPart | undefined): OutputRecord {
   if (options.per === "trial") return { line, status: a.status, text: trialRows(line, id, a, options) };
   if (options.outputFormat === "csv") {
     const provenance: Provenance = { ruleSet: a.ruleSet.id, ruleSetVersion: a.ruleSet.version, catalogue: a.catalogueVersion, asOf: a.asOf };
-    return { line, status: a.status, text: csvRow(PATIENT_COLUMNS, { line, id, provenance, assessment: a, notes }) };
+    return { line, status: a.status, text: csvRow(PATIENT_COLUMNS, { line, id, provenance, assessment: a, notes, ...(omop?.counts === undefined ? {} : { omopDecisionCounts: omop.counts }) }) };
   }
   const reasons: { code: string; message: string }[] = [];
   a.reasons.forEach((r, i) => {
@@ -132,6 +168,8 @@ function resultRecord(line: number, id: string | undefined, a: TrdAssessment, op
     flagCodes: a.flags.map((f) => f.code),
     reasons,
     ...(notes.length === 0 ? {} : { notes }),
+    ...(omop?.counts === undefined ? {} : { omopDecisionCounts: omop.counts }),
+    ...(options.full && omop !== undefined && omop.decisions.length > 0 ? { omopDecisions: inRowOrderFree(omop.decisions) } : {}),
     ...(options.full ? { assessment: a } : {}),
   };
   return { line, status: a.status, text: JSON.stringify(out) };
@@ -158,15 +196,40 @@ function readerOf(vocabulary: OmopVocabulary): (personId: string, rows: unknown)
   return reader;
 }
 
-/** OMOP (issue 14): one person's rows to a history (the person's id alone when nothing in them makes one, which the parser then rejects). */
-function omopHistory(input: unknown, options: RecordOptions): unknown {
+/** A decision's place in {@link OMOP_DECISION_CODES}. */
+const CODE_ORDER: ReadonlyMap<string, number> = new Map(OMOP_DECISION_CODES.map((code, i) => [code, i]));
+
+/**
+ * The decisions in an order that does not depend on the order of the person's rows (which is the
+ * order the database stores them in): by code, then record id (by number when both are whole
+ * numbers), then message.
+ */
+function inRowOrderFree(decisions: readonly OmopDecision[]): OmopDecision[] {
+  const byId = (a: string | undefined, b: string | undefined): number => {
+    if (a === b) return 0;
+    if (a === undefined || b === undefined) return a === undefined ? -1 : 1;
+    return /^\d+$/.test(a) && /^\d+$/.test(b) && a.length !== b.length ? a.length - b.length : a < b ? -1 : 1;
+  };
+  return sortInPlace([...decisions], (a, b) => (CODE_ORDER.get(a.code) ?? 0) - (CODE_ORDER.get(b.code) ?? 0) || byId(a.recordId, b.recordId) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+}
+
+/**
+ * OMOP (issue 14): one person's rows to a history (the person's id alone when nothing in them
+ * makes one, which the parser then rejects), with the adapter's decisions on those rows.
+ */
+function omopHistory(input: unknown, options: RecordOptions): { readonly history: unknown; readonly omop: OmopPart } {
   const person = input as { person_id?: unknown; rows?: unknown };
   const id = String(person.person_id);
-  if (!Array.isArray(person.rows)) return { id };
+  if (!Array.isArray(person.rows)) return { history: { id }, omop: { decisions: [], counts: undefined } };
   const vocabulary = options.omop?.vocabulary;
   const rows = vocabulary === undefined ? (person.rows as OmopRow[]) : readerOf(vocabulary)(id, person.rows);
-  const { history } = historyFromOmop(rows, { asOf: options.asOf, personId: id, ...(options.preset === undefined ? {} : { preset: options.preset }), ...(options.omop?.dispensingTypes === undefined ? {} : { dispensingTypes: options.omop.dispensingTypes }) });
-  return history ?? { id };
+  const { history, decisions } = historyFromOmop(rows, { asOf: options.asOf, personId: id, ...(options.preset === undefined ? {} : { preset: options.preset }), ...(options.omop?.dispensingTypes === undefined ? {} : { dispensingTypes: options.omop.dispensingTypes }) });
+  return { history: history ?? { id }, omop: { decisions, counts: decisionCounts(decisions) } };
+}
+
+/** The record with the OMOP decisions' counts (for the run's totals), when there are any. */
+function withDecisions(out: OutputRecord, omop: OmopPart | undefined): OutputRecord {
+  return omop?.counts === undefined ? out : { ...out, decisions: omop.counts };
 }
 
 /** Classifies one record; never throws. */
@@ -189,6 +252,7 @@ function errorOut(line: number, id: string | undefined, error: "invalid_json" | 
 function classifyRecord(record: InputRecord, options: RecordOptions, sink: ChunkReportBuilder | undefined): OutputRecord {
   let input: unknown;
   let notes: TrdIssue[] = [];
+  let omop: OmopPart | undefined;
   if (options.inputFormat === "csv") {
     const { patients, issues } = readLongFormat(record.text);
     const patient = patients[0];
@@ -202,13 +266,13 @@ function classifyRecord(record: InputRecord, options: RecordOptions, sink: Chunk
     } catch {
       return errorOut(record.line, undefined, "invalid_json", [{ code: "invalid_type", path: "", message: "history: expected one JSON object on the line" }], options, sink);
     }
-    if (options.omop !== undefined) input = omopHistory(input, options);
+    if (options.omop !== undefined) ({ history: input, omop } = omopHistory(input, options));
   }
   const id = idOf(input);
   const parsed = parseTreatmentHistory(input);
-  if (!parsed.success) return errorOut(record.line, id, "invalid_history", parsed.issues, options, sink);
+  if (!parsed.success) return withDecisions(errorOut(record.line, id, "invalid_history", parsed.issues, options, sink), omop);
   const assessment = classifyTrd(parsed.data, { asOf: options.asOf, ruleSet: options.ruleSet, resistantSince: options.since === true });
-  const out = resultRecord(record.line, id, assessment, options, notes);
+  const out = withDecisions(resultRecord(record.line, id, assessment, options, notes, omop), omop);
   if (options.report === undefined) return out;
   // The history's source: the NDJSON line itself, or the object made from CSV or OMOP rows.
   const source = options.inputFormat === "ndjson" && options.omop === undefined ? record.text : (input as object);
@@ -216,7 +280,7 @@ function classifyRecord(record: InputRecord, options: RecordOptions, sink: Chunk
     sink.addClassified(record.line, assessment, id, source);
     return out;
   }
-  return { line: out.line, status: out.status, text: out.text, report: recordReport(assessment, id, source) };
+  return { ...out, report: recordReport(assessment, id, source) };
 }
 
 /** An output record's lines, each ending in a newline (none for a trial table record with no trials). */
@@ -239,8 +303,15 @@ export interface ChunkResult {
   readonly records: number;
   /** The chunk's part of the cohort report (only when the options ask for a report). */
   readonly report?: ChunkReport;
+  /** OMOP input: the adapter's decisions on the chunk's persons, per code (none when it took none). */
+  readonly decisions?: DecisionCounts;
   /** When a record was invalid: the output up to and including the first one (for --fail-fast). */
-  readonly untilFirstInvalid?: { readonly output: string; readonly records: number; readonly counts: Readonly<Record<string, number>>; readonly report?: ChunkReport };
+  readonly untilFirstInvalid?: { readonly output: string; readonly records: number; readonly counts: Readonly<Record<string, number>>; readonly report?: ChunkReport; readonly decisions?: DecisionCounts };
+}
+
+/** The decisions part of a chunk result: none when no record had any. */
+export function decisionsPart(decisions: Record<string, number>): { decisions?: DecisionCounts } {
+  return Object.keys(decisions).length === 0 ? {} : { decisions };
 }
 
 /** The report of a chunk, when the options ask for one. */
@@ -267,6 +338,7 @@ export function processNdjsonChunk(text: string, firstLine: number, options: Rec
   let output = "";
   let records = 0;
   const counts: Record<string, number> = {};
+  const decisions: Record<string, number> = {};
   let untilFirstInvalid: ChunkResult["untilFirstInvalid"];
   const report = reportBuilder(options, hint);
   let start = 0;
@@ -282,25 +354,28 @@ export function processNdjsonChunk(text: string, firstLine: number, options: Rec
       output += linesOf(out);
       records += 1;
       counts[out.status] = (counts[out.status] ?? 0) + 1;
-      if (options.failFast === true && out.status === "invalid" && untilFirstInvalid === undefined) untilFirstInvalid = { output, records, counts: { ...counts }, ...reportSnapshot(report) };
+      addDecisionCounts(decisions, out.decisions);
+      if (options.failFast === true && out.status === "invalid" && untilFirstInvalid === undefined) untilFirstInvalid = { output, records, counts: { ...counts }, ...reportSnapshot(report), ...decisionsPart({ ...decisions }) };
     }
     start = end + 1;
     line += 1;
   }
-  return { output, counts, records, ...reportPart(report), ...(untilFirstInvalid === undefined ? {} : { untilFirstInvalid }) };
+  return { output, counts, records, ...reportPart(report), ...decisionsPart(decisions), ...(untilFirstInvalid === undefined ? {} : { untilFirstInvalid }) };
 }
 
 /** Gathers output records into one chunk result (`hint` as for {@link processNdjsonChunk}). */
 export function fromOutputs(out: readonly OutputRecord[], options: Pick<RecordOptions, "failFast" | "report">, hint?: SampleHint): ChunkResult {
   const counts: Record<string, number> = {};
+  const decisions: Record<string, number> = {};
   let output = "";
   let untilFirstInvalid: ChunkResult["untilFirstInvalid"];
   const report = reportBuilder(options, hint);
   out.forEach((o, i) => {
     output += linesOf(o);
     counts[o.status] = (counts[o.status] ?? 0) + 1;
+    addDecisionCounts(decisions, o.decisions);
     if (o.report !== undefined) report?.add(o.line, o.report);
-    if (options.failFast === true && o.status === "invalid" && untilFirstInvalid === undefined) untilFirstInvalid = { output, records: i + 1, counts: { ...counts }, ...reportSnapshot(report) };
+    if (options.failFast === true && o.status === "invalid" && untilFirstInvalid === undefined) untilFirstInvalid = { output, records: i + 1, counts: { ...counts }, ...reportSnapshot(report), ...decisionsPart({ ...decisions }) };
   });
-  return { output, counts, records: out.length, ...reportPart(report), ...(untilFirstInvalid === undefined ? {} : { untilFirstInvalid }) };
+  return { output, counts, records: out.length, ...reportPart(report), ...decisionsPart(decisions), ...(untilFirstInvalid === undefined ? {} : { untilFirstInvalid }) };
 }
