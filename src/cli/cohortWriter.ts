@@ -34,10 +34,12 @@ interface Classified {
   readonly catalogue?: string;
   readonly counts?: readonly (number | undefined)[];
   readonly flags?: string;
+  /** The OMOP adapter's decisions on the person's rows, as space-separated `code:count` (empty: none). */
+  readonly decisions?: string;
 }
 
 function fromNdjson(line: string): Classified {
-  const o = JSON.parse(line) as { id?: string; status?: string; result?: string; applicable?: boolean; evidence?: string; resistantSince?: string; ruleSet?: string; ruleSetVersion?: string; catalogue?: string; flagCodes?: string[]; counts?: Record<string, number>; error?: string };
+  const o = JSON.parse(line) as { id?: string; status?: string; result?: string; applicable?: boolean; evidence?: string; resistantSince?: string; ruleSet?: string; ruleSetVersion?: string; catalogue?: string; flagCodes?: string[]; counts?: Record<string, number>; omopDecisionCounts?: Record<string, number>; error?: string };
   if (o.error !== undefined) {
     const run = { id: o.id, ruleSet: o.ruleSet, ruleSetVersion: o.ruleSetVersion, catalogue: o.catalogue };
     return { ...Object.fromEntries(Object.entries(run).filter(([, v]) => v !== undefined)), status: "invalid", result: "invalid" };
@@ -55,7 +57,21 @@ function fromNdjson(line: string): Classified {
     ...(o.catalogue === undefined ? {} : { catalogue: o.catalogue }),
     counts: [c["trials"], c["adequateTrials"], c["failedAdequateTrials"], c["nonResponseFailures"], c["partialResponseFailures"]],
     flags: (o.flagCodes ?? []).join(" "),
+    decisions: Object.entries(o.omopDecisionCounts ?? {})
+      .map(([code, n]) => `${code}:${n}`)
+      .join(" "),
   };
+}
+
+/** The OMOP decisions of a CSV `notes` cell (`code (count); …`) as `code:count …`; other notes are not decisions. */
+function decisionsOfNotes(notes: string): string {
+  return notes
+    .split("; ")
+    .flatMap((note) => {
+      const m = /^([a-z_]+) \((\d+)\)$/.exec(note);
+      return m === null ? [] : [`${m[1]}:${m[2]}`];
+    })
+    .join(" ");
 }
 
 function fromCsv(line: string): Classified | undefined {
@@ -71,7 +87,7 @@ function fromCsv(line: string): Classified | undefined {
     status: text("status") ?? "invalid",
     ...(applicable === "TRUE" || applicable === "FALSE" ? { applicable: applicable === "TRUE" } : {}),
     counts: [n("trials"), n("adequate_trials"), n("failed_adequate_trials"), n("non_response_failures"), n("partial_response_failures")],
-    ...(text("status") === "invalid" ? {} : { flags: cell("flag_codes") }),
+    ...(text("status") === "invalid" ? {} : { flags: cell("flag_codes"), decisions: decisionsOfNotes(cell("notes")) }),
   };
 }
 
@@ -115,7 +131,7 @@ export class CohortWriter extends Writable {
     const c = this.options.format === "ndjson" ? fromNdjson(line) : fromCsv(line);
     if (c === undefined || c.id === undefined || !/^\d+$/.test(c.id)) return;
     const id = this.options.cohortDefinitionId;
-    this.results.push([id, c.id, c.status, c.result ?? null, c.applicable ?? null, c.evidence ?? null, c.resistantSince ?? null, c.ruleSet ?? null, c.ruleSetVersion ?? null, c.catalogue ?? null, this.options.classifierVersion, this.options.asOf, ...(c.counts ?? [undefined, undefined, undefined, undefined, undefined]).map((x) => x ?? null), c.flags ?? null]);
+    this.results.push([id, c.id, c.status, c.result ?? null, c.applicable ?? null, c.evidence ?? null, c.resistantSince ?? null, c.ruleSet ?? null, c.ruleSetVersion ?? null, c.catalogue ?? null, this.options.classifierVersion, this.options.asOf, ...(c.counts ?? [undefined, undefined, undefined, undefined, undefined]).map((x) => x ?? null), c.flags ?? null, c.decisions ?? null]);
     if (c.resistantSince !== undefined) this.cohort.push([id, c.id, c.resistantSince, this.options.asOf]);
   }
 

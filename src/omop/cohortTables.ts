@@ -41,7 +41,17 @@ export const RESULT_TABLE_COLUMNS = deepFreeze([
   ["non_response_failures", "INTEGER"],
   ["partial_response_failures", "INTEGER"],
   ["flags", "TEXT"],
+  ["omop_decisions", "TEXT"],
 ] as const);
+
+/**
+ * Columns added to the results table after its first release, with their types: a table made by an
+ * earlier version gets them (`ADD COLUMN IF NOT EXISTS`) before a run writes to it.
+ *
+ * @example
+ * ADDED_RESULT_COLUMNS; //=> [["omop_decisions", "TEXT"]]
+ */
+export const ADDED_RESULT_COLUMNS = deepFreeze([["omop_decisions", "TEXT"]] as const);
 
 /**
  * Where the tables go.
@@ -71,8 +81,11 @@ export function qualified(schema: string | undefined, table: string): string {
 }
 
 /**
- * The statements that prepare both tables: create them when absent and delete this cohort
- * definition's earlier rows (a rerun replaces them, as OHDSI cohort generation does).
+ * The statements that prepare both tables: create them when absent, add the columns a results
+ * table made by an earlier version lacks ({@link ADDED_RESULT_COLUMNS}; Spark SQL has no
+ * `ADD COLUMN IF NOT EXISTS`, so there a table made by an earlier version needs them added by
+ * hand), and delete this cohort definition's earlier rows (a rerun replaces them, as OHDSI cohort
+ * generation does).
  *
  * @example
  * renderCohortDdl("duckdb", { cohortTable: "cohort", resultTable: "trd_result", cohortDefinitionId: 7 })[2]; //=> "DELETE FROM cohort WHERE cohort_definition_id = 7"
@@ -91,6 +104,7 @@ export function renderCohortDdl(dialect: SqlDialect, options: CohortTableOptions
     `CREATE TABLE IF NOT EXISTS ${result} (${RESULT_TABLE_COLUMNS.map(([name, t]) => `${name} ${type(t)}`).join(", ")})`,
     `DELETE FROM ${cohort} WHERE cohort_definition_id = ${id}`,
     `DELETE FROM ${result} WHERE cohort_definition_id = ${id}`,
+    ...(dialect === "spark" ? [] : ADDED_RESULT_COLUMNS.map(([name, t]) => `ALTER TABLE ${result} ADD COLUMN IF NOT EXISTS ${name} ${type(t)}`)),
   ];
 }
 

@@ -18,5 +18,5 @@ export { SQL_DIALECTS, TESTED_DIALECTS, VOCABULARY_TABLES, renderExtractionSql, 
 export type { ExtractionSqlOptions, SqlDialect } from "./sql";
 export { DIAGNOSIS_VOCABULARIES, DISPENSING_TYPE_NAMES, MG_PER_UNIT, PROCEDURE_CODES, SCORE_TEXT_WORDS, relevantDiagnosisPatterns, relevantIngredientCodes, scoreLoincCodes } from "./vocabulary";
 export type { ProcedureCode } from "./vocabulary";
-export { COHORT_TABLE_COLUMNS, RESULT_TABLE_COLUMNS, qualified, renderCohortDdl, renderCohortEndUpdate } from "./cohortTables";
+export { ADDED_RESULT_COLUMNS, COHORT_TABLE_COLUMNS, RESULT_TABLE_COLUMNS, qualified, renderCohortDdl, renderCohortEndUpdate } from "./cohortTables";
 export type { CohortTableOptions } from "./cohortTables";

@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCsv } from "../../src/fills/longFormat";
+import { ADDED_RESULT_COLUMNS, RESULT_TABLE_COLUMNS } from "../../src/omop/index";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const TIMEOUT = 240_000;
@@ -109,5 +110,33 @@ describe("classify --omop: how each person's rows were read", () => {
     const cell = (row: readonly string[] | undefined, name: string): string | undefined => row?.[header?.indexOf(name) ?? -1];
     const notes = cell(rows.find((r) => cell(r, "id") === String(PERSON)), "notes");
     expect(notes?.split("; ")).toEqual(expect.arrayContaining(["days_supply_missing (1)", "days_supply_implausible (1)"]));
+  });
+
+  it("writes them to the results table as code:count (from NDJSON or CSV output), adding the column to a results table made by an earlier version", { timeout: TIMEOUT }, async () => {
+    const path = join(dir, "cdm.duckdb");
+    // A results table as an earlier version made it: without the columns added since.
+    const instance = await DuckDBInstance.create(path);
+    const c = await instance.connect();
+    const older = RESULT_TABLE_COLUMNS.filter(([name]) => !ADDED_RESULT_COLUMNS.some(([added]) => added === name));
+    await c.run(`CREATE SCHEMA results; CREATE TABLE results.trd_classifier_result (${older.map(([name, type]) => `${name} ${type === "TEXT" ? "VARCHAR" : type}`).join(", ")})`);
+    c.closeSync();
+    instance.closeSync();
+    const stored: Record<string, string | null> = {};
+    for (const format of ["ndjson", "csv"]) {
+      const run = cli(["classify", "--omop", `duckdb:${path}`, "--as-of", "2026-06-30", "--workers", "1", "--no-progress", "--format", format, "--write-cohort", "--results-schema", "results"]);
+      expect(run.status, run.stderr).toBe(0);
+      const db = await DuckDBInstance.create(path);
+      const read = await db.connect();
+      const rows = (await read.runAndReadAll(`SELECT omop_decisions FROM results.trd_classifier_result WHERE subject_id = ${PERSON}`)).getRows();
+      const blank = (await read.runAndReadAll("SELECT COUNT(*) FROM results.trd_classifier_result WHERE omop_decisions IS NULL")).getRows();
+      read.closeSync();
+      db.closeSync();
+      expect(rows).toHaveLength(1);
+      stored[format] = rows[0]?.[0] === null ? null : String(rows[0]?.[0]);
+      expect(stored[format]?.split(" ")).toEqual(expect.arrayContaining(["days_supply_missing:1", "days_supply_implausible:1"]));
+      // Every classified person has the column set (empty when there were no decisions).
+      expect(Number(blank[0]?.[0])).toBe(0);
+    }
+    expect(stored["csv"]).toBe(stored["ndjson"]);
   });
 });
