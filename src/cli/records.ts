@@ -11,8 +11,8 @@ import { TRIAL_COLUMNS } from "./trialColumns";
 import { OMOP_DECISION_CODES, historyFromOmop } from "../omop/index";
 import type { OmopDecision, OmopRow } from "../omop/index";
 import { compactRowReader } from "../omop/compactRows";
-import { sortInPlace } from "../internal/sortInPlace";
 import type { OmopVocabulary } from "../omop/compactRows";
+import { sortInPlace } from "../internal/sortInPlace";
 import { ChunkReportBuilder, invalidSummary } from "./reportSample";
 import type { ChunkReport, RecordReport, ReportRequest, SampleHint } from "./reportSample";
 
@@ -87,7 +87,7 @@ export function decisionCounts(decisions: readonly Pick<OmopDecision, "code">[])
   return counts;
 }
 
-/** Adds `more` to `into`, code by code (both `undefined` when there is nothing to add). */
+/** Adds `more` to `into`, code by code (nothing when `more` is `undefined`). */
 export function addDecisionCounts(into: Record<string, number>, more: DecisionCounts | undefined): void {
   if (more === undefined) return;
   for (const code in more) into[code] = (into[code] ?? 0) + (more[code] ?? 0);
